@@ -1,0 +1,79 @@
+# Sourced by ./shomei demo: starts every component that is built, as separate processes on
+# loopback, prints where to look, and stops them all on Ctrl-C. Uses the launcher's functions.
+
+DEMO_PIDS=()
+
+demo_stop() {
+  trap - EXIT INT TERM
+  if [ ${#DEMO_PIDS[@]} -gt 0 ]; then
+    echo
+    echo "shomei demo: stopping ..."
+    kill "${DEMO_PIDS[@]}" 2>/dev/null || true
+    wait "${DEMO_PIDS[@]}" 2>/dev/null || true
+  fi
+  echo "shomei demo: stopped"
+}
+
+# demo_start NAME MODULE CLASS ARGS... : starts one component in the background, its log under state/logs
+demo_start() {
+  local name=$1 module=$2 class=$3
+  shift 3
+  if ! has_main "$module" "$class"; then
+    echo "  - $name: not built yet ($module: its issue is still open)"
+    return 0
+  fi
+  mkdir -p "$STATE/logs"
+  # shellcheck disable=SC2046
+  "$JAVA" $(java_opts) ${SHOMEI_JAVA_OPTS:-} -cp "$(class_path "$module")" "$class" "$@" \
+    >"$STATE/logs/$name.log" 2>&1 &
+  DEMO_PIDS+=($!)
+  echo "  - $name: started (pid $!, log state/logs/$name.log)"
+}
+
+# demo_wait_port PORT SECONDS : true once something listens on 127.0.0.1:PORT
+demo_wait_port() {
+  local port=$1 deadline=$((SECONDS + $2))
+  while [ $SECONDS -lt $deadline ]; do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.3
+  done
+  return 1
+}
+
+demo_main() {
+  local db_args=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --postgres) [ $# -ge 2 ] || die "--postgres needs a JDBC URL"; db_args=(--db "$2"); shift 2 ;;
+      *) die "demo: unknown option '$1'" ;;
+    esac
+  done
+  trap demo_stop EXIT
+  trap 'exit 130' INT TERM
+
+  echo "shomei demo (state: $STATE)"
+  if has_main record-backend dev.shomei.record.cli.BackendCli; then
+    run_java record-backend dev.shomei.record.cli.BackendCli demo-data "${db_args[@]}"
+  fi
+  demo_start backend record-backend dev.shomei.record.cli.BackendCli serve "${db_args[@]}"
+  demo_start center center-server dev.shomei.center.CenterMain serve
+  demo_start kiosk kiosk-ui dev.shomei.kiosk.KioskMain serve --demo
+
+  echo
+  local port name
+  for entry in "8410:record-backend API (mutual TLS)" "8411:clerk console        https://127.0.0.1:8411/" \
+               "8420:center line (mutual TLS)" "8421:operator console     https://127.0.0.1:8421/" \
+               "8430:kiosk screen         http://127.0.0.1:8430/"; do
+    port=${entry%%:*}
+    name=${entry#*:}
+    if demo_wait_port "$port" 30; then echo "  up    $name"; else echo "  down  $name (port $port)"; fi
+  done
+  [ -f "$STATE/demo/README.txt" ] && { echo; cat "$STATE/demo/README.txt"; }
+  echo
+  if [ ${#DEMO_PIDS[@]} -eq 0 ]; then
+    echo "shomei demo: no component is built yet; nothing to run."
+    return 0
+  fi
+  echo "shomei demo: running. Ctrl-C stops everything."
+  wait
+}
