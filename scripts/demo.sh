@@ -14,10 +14,12 @@ demo_stop() {
   echo "shomei demo: stopped"
 }
 
-# demo_start NAME MODULE CLASS ARGS... : starts one component in the background, its log under state/logs
+DEMO_PORTS=()
+
+# demo_start NAME "PORTS" MODULE CLASS ARGS... : starts one component in the background, its log under state/logs
 demo_start() {
-  local name=$1 module=$2 class=$3
-  shift 3
+  local name=$1 ports=$2 module=$3 class=$4
+  shift 4
   if ! has_main "$module" "$class"; then
     echo "  - $name: not built yet ($module: its issue is still open)"
     return 0
@@ -27,6 +29,8 @@ demo_start() {
   "$JAVA" $(java_opts) ${SHOMEI_JAVA_OPTS:-} -cp "$(class_path "$module")" "$class" "$@" \
     >"$STATE/logs/$name.log" 2>&1 &
   DEMO_PIDS+=($!)
+  # shellcheck disable=SC2206
+  DEMO_PORTS+=($ports)
   echo "  - $name: started (pid $!, log state/logs/$name.log)"
 }
 
@@ -55,18 +59,19 @@ demo_main() {
   if has_main record-backend dev.shomei.record.cli.BackendCli; then
     run_java record-backend dev.shomei.record.cli.BackendCli demo-data "${db_args[@]}"
   fi
-  demo_start backend record-backend dev.shomei.record.cli.BackendCli serve "${db_args[@]}"
-  demo_start center center-server dev.shomei.center.CenterMain serve
-  demo_start kiosk kiosk-ui dev.shomei.kiosk.KioskMain serve --demo
+  demo_start backend "8410 8411" record-backend dev.shomei.record.cli.BackendCli serve "${db_args[@]}"
+  demo_start center "8420 8421" center-server dev.shomei.center.CenterMain serve
+  demo_start kiosk "8430" kiosk-ui dev.shomei.kiosk.KioskMain serve --demo
 
   echo
-  local port name
-  for entry in "8410:record-backend API (mutual TLS)" "8411:clerk console        https://127.0.0.1:8411/" \
-               "8420:center line (mutual TLS)" "8421:operator console     https://127.0.0.1:8421/" \
-               "8430:kiosk screen         http://127.0.0.1:8430/"; do
-    port=${entry%%:*}
-    name=${entry#*:}
-    if demo_wait_port "$port" 30; then echo "  up    $name"; else echo "  down  $name (port $port)"; fi
+  local port
+  declare -A what=([8410]="record-backend API (mutual TLS)  127.0.0.1:8410"
+                   [8411]="clerk console                    https://127.0.0.1:8411/"
+                   [8420]="center line (mutual TLS)         127.0.0.1:8420"
+                   [8421]="operator console                 https://127.0.0.1:8421/"
+                   [8430]="kiosk screen                     http://127.0.0.1:8430/")
+  for port in "${DEMO_PORTS[@]}"; do
+    if demo_wait_port "$port" 60; then echo "  up    ${what[$port]}"; else echo "  DOWN  ${what[$port]} (see state/logs)"; fi
   done
   [ -f "$STATE/demo/README.txt" ] && { echo; cat "$STATE/demo/README.txt"; }
   echo
