@@ -1,0 +1,9 @@
+package dev.shomei.protocol.line;
+
+/** One message on the line. Each record knows its {@link MessageType}; the codec knows its bytes. */
+public sealed interface LineMessage
+        permits Hello, Ack, Refusal, Heartbeat, MunicipalityListRequest, MunicipalityListResponse,
+        IssueRequest, IssueResponse, PrintOutcome {
+
+    MessageType type();
+}
