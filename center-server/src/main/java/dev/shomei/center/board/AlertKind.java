@@ -1,0 +1,15 @@
+package dev.shomei.center.board;
+
+/** Why the board raised an alert. */
+public enum AlertKind {
+    /** A terminal stopped sending heartbeats (connection lost or hung). */
+    HEARTBEAT_MISSED,
+    /** A terminal reports a device fault (reader, printer, cash unit) or its error state. */
+    DEVICE_FAULT,
+    /** A terminal's paper tray is empty or its toner is out. */
+    SUPPLIES_EMPTY,
+    /** An issuance got no print outcome in time and was voided by reconciliation. */
+    ISSUANCE_RECONCILED,
+    /** The record backend could not be reached. */
+    BACKEND_UNAVAILABLE
+}
