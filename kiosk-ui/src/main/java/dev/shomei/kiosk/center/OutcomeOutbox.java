@@ -1,0 +1,82 @@
+package dev.shomei.kiosk.center;
+
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.line.PrintOutcome;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
+
+/**
+ * Delivers print outcomes to the center even when the line is down for a while: an outcome stays
+ * queued (in memory only; it holds a transaction id and a result, nothing personal) until the
+ * center acknowledges it or refuses it for good. The heartbeat calls {@link #flush()} as well.
+ */
+public final class OutcomeOutbox {
+    private static final System.Logger LOG = System.getLogger(OutcomeOutbox.class.getName());
+
+    private final CenterLink center;
+    private final Executor sender;
+    private final int capacity;
+    private final Deque<PrintOutcome> queue = new ArrayDeque<>();
+    private final Object flushLock = new Object();
+
+    public OutcomeOutbox(CenterLink center, Executor sender, int capacity) {
+        this.center = center;
+        this.sender = sender;
+        this.capacity = capacity;
+    }
+
+    /** Queues an outcome and starts sending it on the sender. */
+    public void submit(PrintOutcome outcome) {
+        synchronized (queue) {
+            if (queue.size() == capacity) {
+                PrintOutcome dropped = queue.removeFirst();
+                LOG.log(Level.WARNING, "outcome outbox full, dropped transaction {0}", dropped.transactionId());
+            }
+            queue.addLast(outcome);
+        }
+        sender.execute(this::flush);
+    }
+
+    /** Sends what is queued, oldest first; stops at the first outcome the center cannot take now. */
+    public void flush() {
+        synchronized (flushLock) {
+            while (true) {
+                PrintOutcome next;
+                synchronized (queue) {
+                    next = queue.peekFirst();
+                }
+                if (next == null) {
+                    return;
+                }
+                try {
+                    center.reportOutcome(next);
+                    LOG.log(Level.INFO, "outcome {0} reported for transaction {1}", next.result(), next.transactionId());
+                } catch (ShomeiException e) {
+                    if (isTransient(e.code())) {
+                        LOG.log(Level.DEBUG, "outcome for transaction {0} kept for later: {1}", next.transactionId(), e.code());
+                        return;
+                    }
+                    LOG.log(Level.WARNING, "center refused the outcome for transaction {0}: {1}", next.transactionId(), e.code());
+                }
+                synchronized (queue) {
+                    queue.remove(next);
+                }
+            }
+        }
+    }
+
+    /** Outcomes waiting for the center. */
+    public int pending() {
+        synchronized (queue) {
+            return queue.size();
+        }
+    }
+
+    private static boolean isTransient(ErrorCode code) {
+        return code == ErrorCode.CENTER_UNAVAILABLE || code == ErrorCode.BACKEND_UNAVAILABLE
+                || code == ErrorCode.PROTOCOL_ERROR || code == ErrorCode.INTERNAL;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.shomei.kiosk.session;
+
+import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.Language;
+import dev.shomei.protocol.line.CertificateSummary;
+import java.util.List;
+
+/**
+ * What the touch screen shows now: an immutable snapshot the session publishes after every change.
+ * It holds personal data only on the confirm screen ({@link #summary()}), and never a PIN digit —
+ * only how many were typed.
+ *
+ * @param language        null until chosen
+ * @param certificateType null until chosen
+ * @param cardPresent     a card sits in the reader (IDLE and REFUSED remind the resident to take it)
+ * @param triesLeft       PIN tries left, -1 when not known
+ * @param pinLength       digits typed so far (shown masked)
+ * @param notice          a message on the current screen that does not end the session (a wrong PIN)
+ * @param municipalities  the center's list with what can be chosen; null while loading
+ * @param municipality    the chosen municipality, null before
+ * @param feeYen          the total fee: copies x fee per copy, or the center's fee from CONFIRM on
+ * @param summary         name, birth date and doses: on CONFIRM only
+ * @param error           the refusal shown on REFUSED
+ * @param returnedYen     money paid back to the resident (refund or change) that they should take
+ * @param reminders       how many times the "take your certificate" reminder has fired
+ */
+public record Screen(
+        SessionState state,
+        Language language,
+        CertificateType certificateType,
+        boolean cardPresent,
+        int triesLeft,
+        int pinLength,
+        ErrorCode notice,
+        List<MunicipalityChoice> municipalities,
+        MunicipalityChoice municipality,
+        int copies,
+        int maxCopies,
+        int feeYen,
+        int insertedYen,
+        CertificateSummary summary,
+        ErrorCode error,
+        int returnedYen,
+        int reminders) {
+
+    public Screen {
+        municipalities = municipalities == null ? null : List.copyOf(municipalities);
+    }
+
+    public int step() {
+        return state.step();
+    }
+
+    public boolean cancellable() {
+        return state.cancellable();
+    }
+
+    /**
+     * One line of the municipality list.
+     *
+     * @param selectable whether the resident can choose it now
+     * @param reason     why not, when not selectable (no kiosk issuance of this type, outside hours)
+     */
+    public record MunicipalityChoice(
+            String code, String nameJa, String nameEn, int feePerCopyYen, boolean selectable, ErrorCode reason) {
+    }
+}
