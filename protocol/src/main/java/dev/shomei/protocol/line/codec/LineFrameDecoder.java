@@ -8,8 +8,10 @@ import static dev.shomei.protocol.line.codec.FrameFormat.VERSION;
 import dev.shomei.protocol.line.MessageType;
 import dev.shomei.protocol.line.codec.LineProtocolException.Reason;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.AttributeKey;
 import java.util.List;
 
 /**
@@ -19,11 +21,21 @@ import java.util.List;
  * is cut off by the end of the connection fails as {@link Reason#TRUNCATED}.
  *
  * <p>After the first error the decoder discards all further input: the connection is broken and
- * the pipeline's guard closes it. One instance per connection (it is stateful).
+ * the pipeline's guard closes it. The same holds after {@link #stopDecoding(Channel)} — called when
+ * a later handler finds a frame's payload malformed, or the guard closes the connection — so that
+ * no frame that arrived behind a bad one reaches the application. One instance per connection
+ * (it is stateful).
  */
 public final class LineFrameDecoder extends ByteToMessageDecoder {
+    private static final AttributeKey<Boolean> STOPPED = AttributeKey.valueOf(LineFrameDecoder.class, "stopped");
+
     private final int maxPayloadBytes;
     private boolean failed;
+
+    /** From now on, the frame decoder of {@code channel} discards all input. */
+    public static void stopDecoding(Channel channel) {
+        channel.attr(STOPPED).set(Boolean.TRUE);
+    }
 
     public LineFrameDecoder(int maxPayloadBytes) {
         if (maxPayloadBytes < 0) {
@@ -34,7 +46,7 @@ public final class LineFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (failed) {
+        if (failed || stopped(ctx)) {
             in.skipBytes(in.readableBytes());
             return;
         }
@@ -76,10 +88,14 @@ public final class LineFrameDecoder extends ByteToMessageDecoder {
         if (in.isReadable()) {
             decode(ctx, in, out);
         }
-        if (!failed && in.isReadable()) {
+        if (!failed && !stopped(ctx) && in.isReadable()) {
             throw fail(in, Reason.TRUNCATED,
                     "connection ended after " + in.readableBytes() + " bytes of an incomplete frame");
         }
+    }
+
+    private static boolean stopped(ChannelHandlerContext ctx) {
+        return Boolean.TRUE.equals(ctx.channel().attr(STOPPED).get());
     }
 
     private LineProtocolException fail(ByteBuf in, Reason reason, String detail) {

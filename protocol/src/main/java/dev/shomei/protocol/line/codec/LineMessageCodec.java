@@ -29,6 +29,12 @@ public final class LineMessageCodec extends MessageToMessageCodec<LineFrame, Lin
 
     @Override
     protected void decode(ChannelHandlerContext ctx, LineFrame frame, List<Object> out) {
-        out.add(PayloadCodec.decode(frame.type(), frame.content()));
+        try {
+            out.add(PayloadCodec.decode(frame.type(), frame.content()));
+        } catch (LineProtocolException e) {
+            // frames already buffered behind this one must not reach the application
+            LineFrameDecoder.stopDecoding(ctx.channel());
+            throw e;
+        }
     }
 }

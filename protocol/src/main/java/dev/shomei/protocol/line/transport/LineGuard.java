@@ -3,6 +3,7 @@ package dev.shomei.protocol.line.transport;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.line.LineMessage;
 import dev.shomei.protocol.line.Refusal;
+import dev.shomei.protocol.line.codec.LineFrameDecoder;
 import dev.shomei.protocol.line.codec.LineProtocolException;
 import dev.shomei.protocol.line.tls.PeerIdentity;
 import io.netty.channel.Channel;
@@ -42,6 +43,7 @@ public final class LineGuard extends ChannelInboundHandlerAdapter {
             return;
         }
         closing = true;
+        LineFrameDecoder.stopDecoding(ctx.channel());
         String peer = describe(ctx.channel());
         var protocolError = LineProtocolException.in(cause);
         if (protocolError.isPresent()) {
@@ -66,6 +68,7 @@ public final class LineGuard extends ChannelInboundHandlerAdapter {
         if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
             LOG.log(Level.INFO, "line {0}: nothing received within the idle timeout; closing", describe(ctx.channel()));
             closing = true;
+            LineFrameDecoder.stopDecoding(ctx.channel());
             ctx.close();
             return;
         }

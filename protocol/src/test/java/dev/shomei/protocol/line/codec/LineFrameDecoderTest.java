@@ -208,6 +208,17 @@ class LineFrameDecoderTest {
     }
 
     @Test
+    void aGoodFrameBehindAMalformedPayloadIsNotDelivered() {
+        EmbeddedChannel channel = LineCodecTest.codecChannel();
+        byte[] bad = Hex.bytes("53 48 01 01 00 00 00 04 ff ff 41 42");
+        byte[] both = java.util.Arrays.copyOf(bad, bad.length + HELLO.length);
+        System.arraycopy(HELLO, 0, both, bad.length, HELLO.length);
+        assertReason(Reason.MALFORMED_PAYLOAD, () -> channel.writeInbound(Unpooled.wrappedBuffer(both)));
+        assertNull(channel.readInbound(), "nothing after the first error");
+        assertFalse(channel.finish(), "and no second error at the end");
+    }
+
+    @Test
     void errorsCarryTheProtocolErrorCode() {
         EmbeddedChannel channel = LineCodecTest.codecChannel();
         LineProtocolException e = assertReason(Reason.BAD_MAGIC,

@@ -145,6 +145,21 @@ class LinePipelineTest {
     }
 
     @Test
+    void afterAFailureNoFurtherFrameOfTheSameReadReachesTheHandler() {
+        List<LineMessage> seen = new ArrayList<>();
+        EmbeddedChannel channel = channel(LineSettings.server(), new SimpleChannelInboundHandler<LineMessage>() {
+            @Override
+            protected void channelRead0(ChannelHandlerContext ctx, LineMessage msg) {
+                seen.add(msg);
+                throw new IllegalStateException("bug");
+            }
+        });
+        channel.writeInbound(Unpooled.wrappedBuffer(Hex.bytes("53 48 01 10 00 00 00 00 53 48 01 10 00 00 00 00")));
+        assertEquals(1, seen.size());
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
     void anOversizedOutboundMessageFailsItsWriteAndKeepsTheConnection() {
         EmbeddedChannel channel = channel(LineSettings.client().withMaxOutboundPayloadBytes(16), new Recorder());
         var write = channel.writeOneOutbound(LineFixtures.issueRequest());
