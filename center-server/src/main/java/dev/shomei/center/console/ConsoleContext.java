@@ -1,0 +1,36 @@
+package dev.shomei.center.console;
+
+import dev.shomei.center.board.TerminalBoard;
+import dev.shomei.center.console.auth.LoginService;
+import dev.shomei.center.console.auth.SessionStore;
+import dev.shomei.center.hours.MaintenanceSchedule;
+import dev.shomei.center.issue.ReconciliationLog;
+import dev.shomei.center.metrics.CenterMetrics;
+import dev.shomei.center.municipality.MunicipalityCatalog;
+import dev.shomei.center.registry.TerminalRegistry;
+import dev.shomei.center.stats.IssuanceStats;
+import io.helidon.health.HealthCheck;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything the operator console reads and changes. The console keeps no state of its own apart
+ * from sessions.
+ *
+ * @param streamInterval how often the live board stream looks for changes
+ */
+public record ConsoleContext(
+        Clock clock,
+        TerminalRegistry registry,
+        TerminalBoard board,
+        MunicipalityCatalog municipalities,
+        MaintenanceSchedule maintenance,
+        IssuanceStats stats,
+        ReconciliationLog reconciliations,
+        LoginService login,
+        SessionStore sessions,
+        CenterMetrics metrics,
+        List<HealthCheck> healthChecks,
+        Duration streamInterval) {
+}

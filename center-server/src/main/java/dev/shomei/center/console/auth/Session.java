@@ -1,0 +1,14 @@
+package dev.shomei.center.console.auth;
+
+import java.time.Instant;
+
+/**
+ * A logged-in console session. {@code id} travels only in the session cookie; {@code csrfToken} is
+ * handed to the page and must come back in the {@code X-CSRF-Token} header of every change.
+ */
+public record Session(String id, String username, Role role, String csrfToken, Instant createdAt) {
+    @Override
+    public String toString() {
+        return "Session[" + username + ", " + role + "]";
+    }
+}

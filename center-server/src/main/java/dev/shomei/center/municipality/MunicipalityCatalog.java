@@ -1,0 +1,88 @@
+package dev.shomei.center.municipality;
+
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.line.MunicipalityInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The municipalities kiosks can choose, cached from a {@link MunicipalitySource}. A timer calls
+ * {@link #refresh()}; when the source is down the last good list keeps serving (a kiosk should not
+ * go dark because the record system hiccups; the issue itself will then fail with
+ * BACKEND_UNAVAILABLE). Before the first successful load every read fails with BACKEND_UNAVAILABLE.
+ */
+public final class MunicipalityCatalog {
+    private static final System.Logger LOG = System.getLogger(MunicipalityCatalog.class.getName());
+
+    private final MunicipalitySource source;
+    private volatile Map<String, MunicipalitySettings> cache;
+
+    public MunicipalityCatalog(MunicipalitySource source) {
+        this.source = source;
+    }
+
+    /** Reloads from the source; returns whether it succeeded (the old list stays otherwise). */
+    public boolean refresh() {
+        try {
+            List<MunicipalitySettings> loaded = new ArrayList<>(source.load());
+            loaded.sort(Comparator.comparing(MunicipalitySettings::code));
+            Map<String, MunicipalitySettings> next = new LinkedHashMap<>();
+            for (MunicipalitySettings settings : loaded) {
+                next.put(settings.code(), settings);
+            }
+            cache = java.util.Collections.unmodifiableMap(next);
+            return true;
+        } catch (ShomeiException e) {
+            LOG.log(System.Logger.Level.WARNING, "municipality list not refreshed: {0}", e.code());
+            return false;
+        }
+    }
+
+    /** Every municipality, in code order. */
+    public List<MunicipalitySettings> all() {
+        return List.copyOf(loaded().values());
+    }
+
+    public Optional<MunicipalitySettings> find(String code) {
+        return Optional.ofNullable(loaded().get(code));
+    }
+
+    /** What a kiosk shows: participating municipalities only. */
+    public List<MunicipalityInfo> forKiosks() {
+        List<MunicipalityInfo> infos = new ArrayList<>();
+        for (MunicipalitySettings settings : loaded().values()) {
+            if (settings.participating()) {
+                infos.add(settings.toLineInfo());
+            }
+        }
+        return infos;
+    }
+
+    /** Stores new terms at the source and updates the cache. */
+    public MunicipalitySettings update(MunicipalitySettings settings) {
+        MunicipalitySettings stored = source.save(settings);
+        Map<String, MunicipalitySettings> next = new LinkedHashMap<>(loaded());
+        next.put(stored.code(), stored);
+        cache = java.util.Collections.unmodifiableMap(next);
+        LOG.log(System.Logger.Level.INFO, "municipality {0}: participating={1} overseas={2} fee={3} hours={4}-{5}",
+                stored.code(), stored.participating(), stored.offersOverseas(), stored.feePerCopyYen(),
+                stored.opensAt(), stored.closesAt());
+        return stored;
+    }
+
+    private Map<String, MunicipalitySettings> loaded() {
+        Map<String, MunicipalitySettings> current = cache;
+        if (current == null && refresh()) {
+            current = cache;
+        }
+        if (current == null) {
+            throw new ShomeiException(ErrorCode.BACKEND_UNAVAILABLE, "the municipality list has not been loaded yet");
+        }
+        return current;
+    }
+}

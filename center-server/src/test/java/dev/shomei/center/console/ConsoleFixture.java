@@ -1,0 +1,86 @@
+package dev.shomei.center.console;
+
+import dev.shomei.center.board.AlertLog;
+import dev.shomei.center.board.TerminalBoard;
+import dev.shomei.center.console.auth.LoginService;
+import dev.shomei.center.console.auth.OperatorAccounts;
+import dev.shomei.center.console.auth.Role;
+import dev.shomei.center.console.auth.SessionStore;
+import dev.shomei.center.console.auth.Totp;
+import dev.shomei.center.console.auth.Base32;
+import dev.shomei.center.hours.MaintenanceSchedule;
+import dev.shomei.center.issue.ReconciliationLog;
+import dev.shomei.center.metrics.CenterMetrics;
+import dev.shomei.center.municipality.MunicipalityCatalog;
+import dev.shomei.center.registry.TerminalRegistry;
+import dev.shomei.center.stats.IssuanceStats;
+import dev.shomei.center.testing.FakeMunicipalities;
+import dev.shomei.center.testing.MutableClock;
+import dev.shomei.protocol.pki.DevPki;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A console with real parts on a temp directory and a fake municipality source. */
+final class ConsoleFixture implements AutoCloseable {
+    static final String ADMIN_PASSWORD = "admin password 123";
+    static final String OPERATOR_PASSWORD = "operator password 1";
+
+    final MutableClock clock = new MutableClock(Instant.now(), ZoneId.of("Asia/Tokyo"));
+    final TerminalRegistry registry;
+    final TerminalBoard board;
+    final FakeMunicipalities municipalitySource = new FakeMunicipalities();
+    final MunicipalityCatalog municipalities = new MunicipalityCatalog(municipalitySource);
+    final MaintenanceSchedule maintenance;
+    final IssuanceStats stats;
+    final ReconciliationLog reconciliations = new ReconciliationLog(100);
+    final OperatorAccounts accounts;
+    final SessionStore sessions;
+    final CenterMetrics metrics;
+    final byte[] adminSecret;
+    final byte[] operatorSecret;
+    final ConsoleServer server;
+
+    ConsoleFixture(Path dir, DevPki pki) {
+        registry = TerminalRegistry.open(dir.resolve("terminals.json"));
+        registry.register("K0001", "Store 1");
+        registry.register("K0002", "Store 2");
+        AtomicLong versions = new AtomicLong();
+        board = new TerminalBoard(clock, registry, Duration.ofSeconds(90), versions,
+                new AlertLog(clock, versions::incrementAndGet, 100));
+        maintenance = new MaintenanceSchedule(dir.resolve("maintenance.json"));
+        stats = new IssuanceStats(clock, ZoneId.of("Asia/Tokyo"), 48);
+        accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(), 1_000);
+        adminSecret = Base32.decode(accounts.create("admin", Role.ADMIN, ADMIN_PASSWORD.toCharArray()));
+        operatorSecret = Base32.decode(accounts.create("operator", Role.OPERATOR, OPERATOR_PASSWORD.toCharArray()));
+        // sessions and TOTP run on the real clock: the browser-side code is computed from it
+        sessions = new SessionStore(Clock.systemUTC(), new SecureRandom(), Duration.ofMinutes(30), Duration.ofHours(12));
+        LoginService login = new LoginService(accounts, sessions, Totp.standard(), Clock.systemUTC(), 5,
+                Duration.ofMinutes(5));
+        MeterRegistry meterRegistry = Metrics.createMeterRegistry();
+        metrics = new CenterMetrics(meterRegistry);
+        metrics.watch(board, () -> 0);
+        ConsoleContext context = new ConsoleContext(clock, registry, board, municipalities, maintenance, stats,
+                reconciliations, login, sessions, metrics,
+                List.of(() -> HealthCheckResponse.builder().status(true).detail("line", "up").build()),
+                Duration.ofMillis(100));
+        server = ConsoleServer.start(context, pki.centerServer(), "127.0.0.1", 0);
+    }
+
+    String code(byte[] secret) {
+        return Totp.standard().code(secret, Instant.now());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
