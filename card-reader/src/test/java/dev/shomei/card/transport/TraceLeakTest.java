@@ -1,0 +1,72 @@
+package dev.shomei.card.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shomei.card.apdu.Hex;
+import dev.shomei.card.data.CardDataVerifier;
+import dev.shomei.card.data.VerifiedCardData;
+import dev.shomei.card.myna.CardRead;
+import dev.shomei.card.myna.InputAssistApClient;
+import dev.shomei.card.myna.PinIncorrectException;
+import dev.shomei.card.sim.VirtualTerminals;
+import dev.shomei.card.testing.LogCapture;
+import dev.shomei.card.testing.TestCards;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** With every logger at ALL, a full read (wrong PIN first) leaves no PIN, My Number or 4 info in the logs. */
+class TraceLeakTest {
+
+    @Test
+    void theMostVerboseTraceLeaksNothingPersonal() {
+        VirtualTerminals terminals = VirtualTerminals.of("Reader A");
+        terminals.terminal("Reader A").insert(TestCards.factory().card(TestCards.person(), TestCards.PIN));
+        try (LogCapture logs = new LogCapture()) {
+            PcscReader reader = new PcscReaders(terminals.terminalFactory()).choose(null);
+            try (CardTransport transport = new TracingTransport(reader.connect())) {
+                InputAssistApClient ap = InputAssistApClient.select(transport);
+                ap.triesLeft();
+                assertThrows(PinIncorrectException.class, () -> ap.verifyPin("9876".toCharArray()));
+                ap.verifyPin(TestCards.PIN.toCharArray());
+                try (CardRead read = ap.read()) {
+                    VerifiedCardData data = new CardDataVerifier(TestCards.factory().trustedKeys()).verify(read.files());
+                    System.getLogger("dev.shomei.test").log(System.Logger.Level.TRACE, "verified {0} {1}", data, read);
+                }
+            }
+            String all = logs.all();
+            List<String> lines = logs.lines();
+            assertTrue(lines.stream().anyMatch(l -> l.contains(">> 00A4040C 0AD3921000310001010408")), all);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("<< 7F21820233")), "EF 0004 is public and shown");
+            assertEquals(2 * 12, lines.stream().filter(l -> l.contains(">> ") || l.contains("<< ")).count(), all);
+            assertNoSecrets(all);
+        }
+    }
+
+    /**
+     * No PIN (as text or as the ASCII hex a VERIFY carries), no My Number (text, hex, last 8), no 4 info.
+     * The 4-digit PINs are matched only when not inside a hex dump: public EF 0004 may contain them by chance.
+     */
+    public static void assertNoSecrets(String log) {
+        for (String pin : new String[] {TestCards.PIN, "9876"}) {
+            assertFalse(Pattern.compile("(?<![0-9A-Fa-f])" + pin + "(?![0-9A-Fa-f])").matcher(log).find(), "log contains " + pin);
+        }
+        for (String secret : secrets()) {
+            assertFalse(log.contains(secret), "log contains " + secret);
+        }
+    }
+
+    static List<String> secrets() {
+        String ef0001Hex = Hex.of(TestCards.MY_NUMBER.getBytes(StandardCharsets.US_ASCII));
+        return List.of(
+                Hex.of(TestCards.PIN.getBytes(StandardCharsets.US_ASCII)), Hex.of("9876".getBytes(StandardCharsets.US_ASCII)),
+                TestCards.MY_NUMBER, ef0001Hex, ef0001Hex.substring(8), "56789018",
+                TestCards.NAME, "𠮷", Hex.of("試験".getBytes(StandardCharsets.UTF_8)),
+                TestCards.ADDRESS, "文京区", Hex.of("文京区".getBytes(StandardCharsets.UTF_8)),
+                "19900228");
+    }
+}
