@@ -1,5 +1,6 @@
 package dev.shomei.card.transport;
 
+import dev.shomei.card.apdu.CommandApdu;
 import dev.shomei.card.apdu.Hex;
 import dev.shomei.card.apdu.Iso7816;
 import dev.shomei.card.apdu.StatusWords;
@@ -26,15 +27,18 @@ final class ApduTraceFormatter {
         if (apdu.length < 4) {
             return Hex.of(apdu) + " (malformed)";
         }
-        StringBuilder out = new StringBuilder(Hex.of(apdu, 0, 4));
-        if (apdu.length == 4) {
-            return out.toString();
+        CommandApdu command;
+        try {
+            command = CommandApdu.decode(apdu);
+        } catch (IllegalArgumentException e) {
+            return Hex.of(apdu, 0, 4) + " [" + (apdu.length - 4) + " bytes masked, malformed]";
         }
-        int ins = apdu[1] & 0xFF;
-        if (ins == Iso7816.INS_SELECT) {
-            return out.append(' ').append(Hex.of(apdu, 4, apdu.length)).toString();
+        if (command.nc() == 0 || command.ins() == Iso7816.INS_SELECT) {
+            return Hex.of(apdu, 0, 4) + (apdu.length > 4 ? " " + Hex.of(apdu, 4, apdu.length) : "");
         }
-        return out.append(" [").append(apdu.length - 4).append(" bytes masked]").toString();
+        String masked = Hex.of(apdu, 0, 4) + " [" + command.nc() + " bytes masked]";
+        command.wipe(); // decode copied the data
+        return command.ne() > 0 ? masked + " Ne=" + command.ne() : masked;
     }
 
     /** Formats the response and then updates the current-EF tracking. */

@@ -18,9 +18,9 @@ class ApduTraceFormatterTest {
 
     @Test
     void verifyDataIsMasked() {
-        assertEquals("00200091 [5 bytes masked]", cmd("002000910434333231"));
+        assertEquals("00200091 [4 bytes masked]", cmd("002000910434333231"));
         assertEquals("00200091", cmd("00200091"));
-        assertEquals("00240081 [9 bytes masked]", cmd("00240081083132333431323334"));
+        assertEquals("00240081 [8 bytes masked]", cmd("00240081083132333431323334"));
         assertEquals("63C2 (verification failed, 2 tries left)", rsp("002000910430303030", "63C2"));
     }
 
@@ -55,6 +55,8 @@ class ApduTraceFormatterTest {
         rsp("00A4020C020001", "6A82"); // failed select: which EF is current is not certain
         assertEquals("[2 bytes masked] 9000 (no error)", rsp("00B0000010", "AABB9000"));
         assertEquals("[2 bytes masked] 9000 (no error)", rsp("00CA0000", "AABB9000")); // unknown command
-        assertEquals("00CA0000 [3 bytes masked]", cmd("00CA000001AA00"));
+        assertEquals("00CA0000 [1 bytes masked] Ne=256", cmd("00CA000001AA00"));
+        assertEquals("00B08100 11", cmd("00B0810011"));
+        assertEquals("00DA0000 [2 bytes masked, malformed]", cmd("00DA000005AA"));
     }
 }

@@ -41,6 +41,8 @@ class TraceLeakTest {
             String all = logs.all();
             List<String> lines = logs.lines();
             assertTrue(lines.stream().anyMatch(l -> l.contains(">> 00A4040C 0AD3921000310001010408")), all);
+            assertTrue(lines.stream().anyMatch(l -> l.contains(">> 00200091 [4 bytes masked]")), all);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("<< [17 bytes masked] 9000")), all);
             assertTrue(lines.stream().anyMatch(l -> l.contains("<< 7F21820233")), "EF 0004 is public and shown");
             assertEquals(2 * 12, lines.stream().filter(l -> l.contains(">> ") || l.contains("<< ")).count(), all);
             assertNoSecrets(all);
