@@ -331,7 +331,7 @@ public final class PayloadCodec {
     }
 
     /** Language wire values: 1 = Japanese, 2 = English. */
-    static int languageWire(Language language) {
+    public static int languageWire(Language language) {
         return switch (language) {
             case JA -> 1;
             case EN -> 2;
