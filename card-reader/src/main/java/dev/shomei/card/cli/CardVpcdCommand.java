@@ -34,9 +34,14 @@ final class CardVpcdCommand {
         try (VpcdClient client = VpcdClient.connect(card, host, port, Duration.ofSeconds(5))) {
             out.println("OK  card " + file.getFileName() + " is in the vpcd reader at " + host + ":" + port
                     + " (Ctrl-C removes it)");
-            Runtime.getRuntime().addShutdownHook(new Thread(client::close));
-            while (!client.awaitDisconnect(Duration.ofSeconds(60))) {
-                // keep serving
+            Thread hook = new Thread(client::close);
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                while (!client.awaitDisconnect(Duration.ofSeconds(60))) {
+                    // keep serving until vpcd hangs up, Ctrl-C or an interrupt
+                }
+            } finally {
+                removeHook(hook);
             }
             out.println("vpcd closed the connection");
             return 0;
@@ -44,8 +49,16 @@ final class CardVpcdCommand {
             out.println("NG  vpcd: " + e.getMessage() + " (is pcscd running with vsmartcard-vpcd?)");
             return 1;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
+            out.println("card removed from the vpcd reader");
+            return 0;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the hook runs anyway
         }
     }
 }

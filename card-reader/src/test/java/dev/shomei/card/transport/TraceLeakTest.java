@@ -1,11 +1,9 @@
 package dev.shomei.card.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shomei.card.apdu.Hex;
 import dev.shomei.card.data.CardDataVerifier;
 import dev.shomei.card.data.VerifiedCardData;
 import dev.shomei.card.myna.CardRead;
@@ -13,10 +11,9 @@ import dev.shomei.card.myna.InputAssistApClient;
 import dev.shomei.card.myna.PinIncorrectException;
 import dev.shomei.card.sim.VirtualTerminals;
 import dev.shomei.card.testing.LogCapture;
+import dev.shomei.card.testing.NoSecrets;
 import dev.shomei.card.testing.TestCards;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** With every logger at ALL, a full read (wrong PIN first) leaves no PIN, My Number or 4 info in the logs. */
@@ -45,30 +42,7 @@ class TraceLeakTest {
             assertTrue(lines.stream().anyMatch(l -> l.contains("<< [17 bytes masked] 9000")), all);
             assertTrue(lines.stream().anyMatch(l -> l.contains("<< 7F21820233")), "EF 0004 is public and shown");
             assertEquals(2 * 12, lines.stream().filter(l -> l.contains(">> ") || l.contains("<< ")).count(), all);
-            assertNoSecrets(all);
+            NoSecrets.assertNone(all);
         }
-    }
-
-    /**
-     * No PIN (as text or as the ASCII hex a VERIFY carries), no My Number (text, hex, last 8), no 4 info.
-     * The 4-digit PINs are matched only when not inside a hex dump: public EF 0004 may contain them by chance.
-     */
-    public static void assertNoSecrets(String log) {
-        for (String pin : new String[] {TestCards.PIN, "9876"}) {
-            assertFalse(Pattern.compile("(?<![0-9A-Fa-f])" + pin + "(?![0-9A-Fa-f])").matcher(log).find(), "log contains " + pin);
-        }
-        for (String secret : secrets()) {
-            assertFalse(log.contains(secret), "log contains " + secret);
-        }
-    }
-
-    static List<String> secrets() {
-        String ef0001Hex = Hex.of(TestCards.MY_NUMBER.getBytes(StandardCharsets.US_ASCII));
-        return List.of(
-                Hex.of(TestCards.PIN.getBytes(StandardCharsets.US_ASCII)), Hex.of("9876".getBytes(StandardCharsets.US_ASCII)),
-                TestCards.MY_NUMBER, ef0001Hex, ef0001Hex.substring(8), "56789018",
-                TestCards.NAME, "𠮷", Hex.of("試験".getBytes(StandardCharsets.UTF_8)),
-                TestCards.ADDRESS, "文京区", Hex.of("文京区".getBytes(StandardCharsets.UTF_8)),
-                "19900228");
     }
 }

@@ -1,0 +1,126 @@
+package dev.shomei.card.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.shomei.card.sim.VpcdClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real pcscd with the vsmartcard vpcd driver, for integration tests only: pcscd's vpcd listens
+ * on every interface, so it is started here ({@code pcscd -f}, a child process) and stopped after.
+ * An already running pcscd is reused and left alone.
+ */
+public final class Pcscd implements AutoCloseable {
+    public static final List<Path> BINARIES = List.of(Path.of("/usr/sbin/pcscd"), Path.of("/usr/bin/pcscd"));
+    public static final Path VPCD_DRIVER = Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so");
+    public static final Path VPCD_CONFIG = Path.of("/etc/reader.conf.d/vpcd");
+    public static final List<Path> LIBRARIES = List.of(
+            Path.of("/usr/lib/x86_64-linux-gnu/libpcsclite.so.1"), Path.of("/usr/lib/aarch64-linux-gnu/libpcsclite.so.1"),
+            Path.of("/usr/lib64/libpcsclite.so.1"), Path.of("/usr/lib/libpcsclite.so.1"));
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Process process;
+    private final Path log;
+
+    private Pcscd(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** What is missing for the test, if anything (Debian: apt-get install pcscd libpcsclite1 vsmartcard-vpcd). */
+    public static Optional<String> missing() {
+        List<String> missing = new ArrayList<>();
+        if (BINARIES.stream().noneMatch(Files::isExecutable)) {
+            missing.add("pcscd (package pcscd)");
+        }
+        if (!Files.exists(VPCD_DRIVER) || !Files.exists(VPCD_CONFIG)) {
+            missing.add("the vpcd driver " + VPCD_DRIVER + " + " + VPCD_CONFIG + " (package vsmartcard-vpcd)");
+        }
+        if (LIBRARIES.stream().noneMatch(Files::exists)) {
+            missing.add("libpcsclite.so.1 (package libpcsclite1)");
+        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", missing));
+    }
+
+    /** In CI a missing pcscd fails the test; elsewhere the test is skipped with the reason. */
+    public static void requireOrSkip() {
+        missing().ifPresent(reason -> {
+            String message = "real pcscd + vpcd test needs " + reason;
+            if (isCi()) {
+                fail(message + " (CI=true: installing them is part of the CI set-up, see .ci/apt-packages)");
+            }
+            Assumptions.abort(message + "; skipped outside CI");
+        });
+    }
+
+    public static boolean isCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI")) || "true".equalsIgnoreCase(System.getProperty("CI"));
+    }
+
+    public static boolean isRunning() {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().command()
+                .map(c -> c.equals("pcscd") || c.endsWith("/pcscd")).orElse(false));
+    }
+
+    /** Starts {@code pcscd -f} unless one runs already, and waits until vpcd accepts a card. */
+    public static Pcscd startOrReuse(Path log) throws IOException, InterruptedException {
+        Process process = null;
+        if (!isRunning()) {
+            Path binary = BINARIES.stream().filter(Files::isExecutable).findFirst().orElseThrow();
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            process = new ProcessBuilder(binary.toString(), "-f").redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+        }
+        Pcscd pcscd = new Pcscd(process, log);
+        try {
+            pcscd.awaitVpcd();
+        } catch (IOException | InterruptedException e) {
+            pcscd.close();
+            throw e;
+        }
+        return pcscd;
+    }
+
+    public boolean startedHere() {
+        return process != null;
+    }
+
+    private void awaitVpcd() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new IOException("pcscd exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            try (Socket probe = new Socket()) {
+                // vpcd takes this as a card inserted and at once removed: harmless
+                probe.connect(new InetSocketAddress("127.0.0.1", VpcdClient.DEFAULT_PORT), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IOException("vpcd did not listen on " + VpcdClient.DEFAULT_PORT + " within " + START_TIMEOUT.toSeconds()
+                + " s" + (process != null ? ":\n" + Files.readString(log) : " (the running pcscd may lack vpcd)"));
+    }
+
+    /** Stops pcscd if it was started here. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
