@@ -96,6 +96,7 @@ public final class KioskSession {
     private ErrorCode error;
     private int returnedYen;
     private Screen screen;
+    private long screenVersion;
 
     public KioskSession(Devices devices, OutcomeOutbox outbox, Clock clock, SessionTimeouts timeouts,
                         Executor worker, int maxCopies) {
@@ -669,7 +670,7 @@ public final class KioskSession {
         int fee = data.issued != null ? data.issued.feeYen()
                 : data.municipality != null ? Math.max(data.copies, 1) * data.municipality.feePerCopyYen() : 0;
         boolean printing = state == SessionState.PRINTING || state == SessionState.TAKE_CERTIFICATE;
-        return new Screen(state, data.language, data.certificateType, cardPresent, data.triesLeft,
+        return new Screen(++screenVersion, state, data.language, data.certificateType, cardPresent, data.triesLeft,
                 data.pin.length(), data.notice, choices, chosen, data.copies, maxCopies, fee, data.insertedYen,
                 state == SessionState.CONFIRM && data.issued != null ? data.issued.summary() : null,
                 error, printing ? data.changeYen : returnedYen, data.reminders);

@@ -11,6 +11,7 @@ import java.util.List;
  * It holds personal data only on the confirm screen ({@link #summary()}), and never a PIN digit —
  * only how many were typed.
  *
+ * @param version         increases with every snapshot, so a late copy never replaces a newer one
  * @param language        null until chosen
  * @param certificateType null until chosen
  * @param cardPresent     a card sits in the reader (IDLE and REFUSED remind the resident to take it)
@@ -26,6 +27,7 @@ import java.util.List;
  * @param reminders       how many times the "take your certificate" reminder has fired
  */
 public record Screen(
+        long version,
         SessionState state,
         Language language,
         CertificateType certificateType,

@@ -15,6 +15,8 @@ import java.util.List;
  * exhausts the counter answers PIN_BLOCKED, a blocked card takes no VERIFY. Unit tests only.
  */
 public final class FakeCard implements CardReaderPort {
+    /** Closed: the next card, center or print operation waits for the test. */
+    public final Gate gate = new Gate();
     public static final byte[] EF0001 = bytes("FF100C123456789018FFFF");
     public static final byte[] EF0002 = "four info: name, address, birth date, sex".getBytes(StandardCharsets.UTF_8);
     public static final byte[] EF0003 = bytes("FF3001AA");
@@ -66,6 +68,7 @@ public final class FakeCard implements CardReaderPort {
 
     @Override
     public int pinTriesLeft() {
+        gate.pass();
         if (triesLeftFailure != null) {
             throw triesLeftFailure;
         }
@@ -74,6 +77,7 @@ public final class FakeCard implements CardReaderPort {
 
     @Override
     public synchronized CardFiles verifyPinAndRead(char[] candidate) {
+        gate.pass();
         pinsSeen.add(candidate);
         if (readFailure != null) {
             throw readFailure;

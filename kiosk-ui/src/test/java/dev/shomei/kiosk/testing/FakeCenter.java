@@ -22,6 +22,8 @@ import java.util.function.Function;
 
 /** A center fake: a fixed municipality list, a programmable issuer, and a record of what it got. */
 public final class FakeCenter implements CenterLink {
+    /** Closed: the next card, center or print operation waits for the test. */
+    public final Gate gate = new Gate();
     public static final String NAME = "山田　花子";
     public static final String BUNKYO = "131059";
     public static final String SHINJUKU = "131041";
@@ -99,6 +101,7 @@ public final class FakeCenter implements CenterLink {
 
     @Override
     public IssueResponse issue(IssueRequest request) {
+        gate.pass();
         ef0001Received.add(request.ef0001());
         requests.add(request);
         if (issueFailure != null) {

@@ -10,6 +10,8 @@ import java.util.List;
 
 /** A printer fake that keeps (copies of) what it printed and can be told to fail. Unit tests only. */
 public final class FakePrinter implements PrinterPort {
+    /** Closed: the next card, center or print operation waits for the test. */
+    public final Gate gate = new Gate();
     private volatile boolean failing;
     public final List<byte[]> printed = new ArrayList<>();
     /** The arrays the session handed over, to check that they were wiped. */
@@ -21,6 +23,7 @@ public final class FakePrinter implements PrinterPort {
 
     @Override
     public synchronized void print(byte[] pdf) {
+        gate.pass();
         arraysSeen.add(pdf);
         if (failing) {
             throw new ShomeiException(ErrorCode.PRINTER_ERROR, "paper jam");

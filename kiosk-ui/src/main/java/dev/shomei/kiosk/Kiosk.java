@@ -1,0 +1,121 @@
+package dev.shomei.kiosk;
+
+import dev.shomei.kiosk.center.HeartbeatSender;
+import dev.shomei.kiosk.center.OutcomeOutbox;
+import dev.shomei.kiosk.device.CardPresenceMonitor;
+import dev.shomei.kiosk.session.KioskSession;
+import dev.shomei.kiosk.session.SessionTimeouts;
+import dev.shomei.kiosk.web.KioskWebServer;
+import dev.shomei.kiosk.web.SimulatedHardware;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The kiosk firmware at run time: the session, one worker thread for the card, the center and the
+ * printer (one thread owns the reader), a clock thread for timeouts and card presence, the
+ * heartbeat, and optionally the touch screen's server. Holds nothing on disk.
+ */
+public final class Kiosk implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Kiosk.class.getName());
+
+    /** Timing of the firmware. */
+    public record Settings(SessionTimeouts timeouts, Duration tickInterval, Duration heartbeatInterval, int maxCopies) {
+        public static Settings defaults() {
+            return new Settings(SessionTimeouts.defaults(), Duration.ofMillis(200), Duration.ofSeconds(30), 5);
+        }
+
+        public Settings withTimeouts(SessionTimeouts newTimeouts) {
+            return new Settings(newTimeouts, tickInterval, heartbeatInterval, maxCopies);
+        }
+
+        public Settings withHeartbeatInterval(Duration interval) {
+            return new Settings(timeouts, tickInterval, interval, maxCopies);
+        }
+    }
+
+    private final KioskSession session;
+    private final OutcomeOutbox outbox;
+    private final HeartbeatSender heartbeat;
+    private final ExecutorService worker;
+    private final ExecutorService sender;
+    private final ScheduledExecutorService clockThread;
+    private KioskWebServer screen;
+
+    private Kiosk(KioskSession.Devices devices, Settings settings, Clock clock) {
+        this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("kiosk-worker").factory());
+        this.sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("kiosk-sender").factory());
+        this.clockThread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kiosk-clock").factory());
+        this.outbox = new OutcomeOutbox(devices.center(), sender, 1000);
+        this.session = new KioskSession(devices, outbox, clock, settings.timeouts(), worker, settings.maxCopies());
+        this.heartbeat = new HeartbeatSender(devices.center(), outbox, session, devices, clock);
+        CardPresenceMonitor presence = new CardPresenceMonitor(devices.card(), session);
+        long tick = settings.tickInterval().toMillis();
+        clockThread.scheduleWithFixedDelay(guarded(presence, "card presence"), 0, tick, TimeUnit.MILLISECONDS);
+        clockThread.scheduleWithFixedDelay(guarded(session::tick, "session tick"), tick, tick, TimeUnit.MILLISECONDS);
+        long beat = settings.heartbeatInterval().toMillis();
+        // the heartbeat talks to the center: on the sender thread, never delaying the clock
+        clockThread.scheduleAtFixedRate(() -> sender.execute(heartbeat), 0, beat, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts the firmware (without a screen). */
+    public static Kiosk start(KioskSession.Devices devices, Settings settings, Clock clock) {
+        return new Kiosk(devices, settings, clock);
+    }
+
+    /** Starts the touch screen's server on 127.0.0.1:{@code port}. */
+    public synchronized KioskWebServer serveScreen(int port, SimulatedHardware hardware) {
+        if (screen != null) {
+            throw new IllegalStateException("the screen is already served");
+        }
+        screen = KioskWebServer.start(port, session, hardware);
+        return screen;
+    }
+
+    public KioskSession session() {
+        return session;
+    }
+
+    public OutcomeOutbox outbox() {
+        return outbox;
+    }
+
+    public HeartbeatSender heartbeat() {
+        return heartbeat;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (screen != null) {
+            screen.close();
+        }
+        clockThread.shutdownNow();
+        worker.shutdown();
+        sender.execute(outbox::flush);
+        sender.shutdown();
+        try {
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS) || !sender.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "kiosk threads did not stop in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker.shutdownNow();
+        sender.shutdownNow();
+    }
+
+    private static Runnable guarded(Runnable task, String name) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // a scheduled task that throws is never run again: log and carry on
+                LOG.log(Level.WARNING, "{0} failed: {1}", name, e.getClass().getName());
+            }
+        };
+    }
+}

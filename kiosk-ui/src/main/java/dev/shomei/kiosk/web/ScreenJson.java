@@ -1,0 +1,127 @@
+package dev.shomei.kiosk.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shomei.kiosk.session.Screen;
+import dev.shomei.kiosk.session.SessionState;
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.line.CertificateSummary;
+import dev.shomei.protocol.line.DoseSummary;
+
+/**
+ * The screen snapshot as the browser gets it. Error codes travel with their messages and hints in
+ * both languages (the one source of those texts is {@link ErrorCode}).
+ */
+final class ScreenJson {
+    private final ObjectMapper mapper;
+    /** Tells the browser that the firmware restarted (screen versions start again). */
+    private final String boot = Long.toHexString(new java.security.SecureRandom().nextLong());
+
+    ScreenJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    byte[] toBytes(Screen screen) {
+        try {
+            return mapper.writeValueAsBytes(toJson(screen));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("screen could not be written", e);
+        }
+    }
+
+    ObjectNode toJson(Screen screen) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("boot", boot);
+        json.put("version", screen.version());
+        json.put("state", screen.state().name());
+        json.put("step", screen.step());
+        json.put("steps", SessionState.STEPS);
+        json.put("cancellable", screen.cancellable());
+        json.put("busy", screen.state().busy());
+        putName(json, "language", screen.language());
+        putName(json, "certificateType", screen.certificateType());
+        json.put("cardPresent", screen.cardPresent());
+        json.put("triesLeft", screen.triesLeft());
+        json.put("pinLength", screen.pinLength());
+        putError(json, "notice", screen.notice());
+        if (screen.municipalities() == null) {
+            json.putNull("municipalities");
+        } else {
+            ArrayNode list = json.putArray("municipalities");
+            screen.municipalities().forEach(m -> list.add(municipality(m)));
+        }
+        if (screen.municipality() == null) {
+            json.putNull("municipality");
+        } else {
+            json.set("municipality", municipality(screen.municipality()));
+        }
+        json.put("copies", screen.copies());
+        json.put("maxCopies", screen.maxCopies());
+        json.put("feeYen", screen.feeYen());
+        json.put("insertedYen", screen.insertedYen());
+        if (screen.summary() == null) {
+            json.putNull("summary");
+        } else {
+            json.set("summary", summary(screen.summary()));
+        }
+        putError(json, "error", screen.error());
+        json.put("returnedYen", screen.returnedYen());
+        json.put("reminders", screen.reminders());
+        return json;
+    }
+
+    private ObjectNode municipality(Screen.MunicipalityChoice m) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("code", m.code());
+        json.put("nameJa", m.nameJa());
+        json.put("nameEn", m.nameEn());
+        json.put("feePerCopyYen", m.feePerCopyYen());
+        json.put("selectable", m.selectable());
+        putError(json, "reason", m.reason());
+        return json;
+    }
+
+    private ObjectNode summary(CertificateSummary summary) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("name", summary.name());
+        json.put("nameLatin", summary.nameLatin());
+        json.put("birthDate", summary.birthDate().toString());
+        ArrayNode doses = json.putArray("doses");
+        for (DoseSummary dose : summary.doses()) {
+            ObjectNode d = doses.addObject();
+            d.put("doseNumber", dose.doseNumber());
+            d.put("date", dose.date().toString());
+            d.put("productName", dose.productName());
+            d.put("manufacturer", dose.manufacturer());
+            d.put("lot", dose.lot());
+        }
+        return json;
+    }
+
+    private void putError(ObjectNode json, String field, ErrorCode code) {
+        if (code == null) {
+            json.putNull(field);
+            return;
+        }
+        json.set(field, error(code));
+    }
+
+    ObjectNode error(ErrorCode code) {
+        ObjectNode error = mapper.createObjectNode();
+        error.put("code", code.name());
+        error.put("messageJa", code.messageJa());
+        error.put("messageEn", code.messageEn());
+        error.put("hintJa", code.hintJa());
+        error.put("hintEn", code.hintEn());
+        return error;
+    }
+
+    private static void putName(ObjectNode json, String field, Enum<?> value) {
+        if (value == null) {
+            json.putNull(field);
+        } else {
+            json.put(field, value.name());
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.shomei.kiosk.web;
+
+import dev.shomei.kiosk.cash.SimulatedCoinUnit;
+import dev.shomei.kiosk.device.CardSlot;
+
+/**
+ * Buttons for hardware that is simulated on this kiosk, shown in a marked panel of the screen: the
+ * coin slot of a {@link SimulatedCoinUnit}, and the card slot of a virtual card. Either may be absent.
+ */
+public record SimulatedHardware(SimulatedCoinUnit coins, CardSlot cardSlot) {
+
+    public static SimulatedHardware none() {
+        return new SimulatedHardware(null, null);
+    }
+}

@@ -1,0 +1,113 @@
+// Every text on the kiosk screen, in Japanese and English. Error messages and hints come from the
+// server (one source: the shared ErrorCode enum). Plain words, short sentences.
+'use strict';
+window.KIOSK_TEXTS = {
+  ja: {
+    steps: ['選択', 'カード', '市区町村', '確認', 'お支払い', '印刷'],
+    back: '戻る',
+    cancel: '中止',
+    yen: (n) => n.toLocaleString('ja-JP') + '円',
+    idle: { title: '画面にタッチして始めてください', start: 'はじめる' },
+    takeCard: 'カードをお取りください。',
+    takeMoney: (yen) => '返却口から ' + yen + ' をお取りください。',
+    service: { title: 'ご利用のサービスを選んでください', vaccination: '新型コロナワクチン接種証明書' },
+    language: { title: '言語を選んでください' },
+    type: {
+      title: '証明書の種類を選んでください',
+      DOMESTIC: '日本国内用', DOMESTIC_note: '日本語。日本国内で使えます。',
+      OVERSEAS: '海外用及び日本国内用', OVERSEAS_note: '日本語と英語。旅券（パスポート）の情報の登録が必要です。'
+    },
+    placeCard: { title: 'マイナンバーカードをカードリーダーに置いてください', sub: '証明書を受け取るまで、ほかの操作は不要です。' },
+    checking: { title: 'カードを確認しています。カードを置いたままお待ちください。' },
+    pin: {
+      title: '暗証番号（数字4桁）を入力してください',
+      sub: 'マイナンバーカードの「券面事項入力補助用」の暗証番号です。',
+      tries: (n) => '入力できる残りの回数：' + n + '回',
+      lastTry: 'あと1回間違えるとロックされます。',
+      clear: 'クリア', backspace: '訂正', ok: '確定'
+    },
+    reading: { title: 'カードを読み取っています。カードを動かさないでください。' },
+    removeCard: { title: 'カードをお取りください', sub: 'カードを取ると、次の画面に進みます。' },
+    municipality: {
+      title: '接種を受けた市区町村を選んでください',
+      loading: '一覧を読み込んでいます…',
+      perCopy: (fee) => '1通 ' + fee,
+      notListed: '一覧にない',
+      page: (p, n) => p + ' / ' + n + ' ページ', prev: '前へ', next: '次へ'
+    },
+    copies: { title: '部数を選んでください', copy: (n) => n + '通', fee: (yen) => '料金 ' + yen },
+    requesting: { title: '証明書を準備しています。しばらくお待ちください。' },
+    confirm: {
+      title: '内容を確認してください',
+      sub: '内容が違うときは「中止」を押して、市区町村の窓口にお問い合わせください。',
+      name: '氏名', nameLatin: '氏名（ローマ字）', birthDate: '生年月日', dose: '回', date: '接種日',
+      product: 'ワクチン', manufacturer: '製造販売業者', lot: 'ロット番号',
+      municipality: '市区町村', copies: '部数', fee: '料金', ok: 'この内容でお支払いへ'
+    },
+    payment: {
+      title: (yen) => '料金 ' + yen + ' を入れてください',
+      inserted: (yen) => '入れた金額：' + yen, remaining: (yen) => 'あと ' + yen
+    },
+    printing: { title: '証明書を印刷しています。しばらくお待ちください。', change: (yen) => 'おつり ' + yen + ' をお取りください。' },
+    take: {
+      title: '証明書をお取りください',
+      sub: 'カード、証明書、おつりのお取り忘れにご注意ください。',
+      done: '受け取りました'
+    },
+    refused: { code: (c) => 'コード：' + c, ok: '最初の画面へ' }
+  },
+  en: {
+    steps: ['Choose', 'Card', 'Municipality', 'Check', 'Pay', 'Print'],
+    back: 'Back',
+    cancel: 'Cancel',
+    yen: (n) => '¥' + n.toLocaleString('en-US'),
+    idle: { title: 'Touch the screen to start', start: 'Start' },
+    takeCard: 'Please take your card.',
+    takeMoney: (yen) => 'Please take ' + yen + ' from the coin return.',
+    service: { title: 'Choose a service', vaccination: 'COVID-19 vaccination certificate' },
+    language: { title: 'Choose your language' },
+    type: {
+      title: 'Choose the type of certificate',
+      DOMESTIC: 'For use in Japan', DOMESTIC_note: 'In Japanese. Valid in Japan.',
+      OVERSEAS: 'For travel abroad and Japan', OVERSEAS_note: 'In Japanese and English. Your passport must be registered.'
+    },
+    placeCard: { title: 'Place your My Number Card on the card reader', sub: 'Leave it there until the screen asks you to take it.' },
+    checking: { title: 'Checking your card. Please leave it on the reader.' },
+    pin: {
+      title: 'Enter your 4-digit PIN',
+      sub: 'This is the PIN for "Input Support" (券面事項入力補助) on your My Number Card.',
+      tries: (n) => 'Tries left: ' + n,
+      lastTry: 'One more wrong PIN will lock the card.',
+      clear: 'Clear', backspace: 'Delete', ok: 'OK'
+    },
+    reading: { title: 'Reading your card. Please do not move it.' },
+    removeCard: { title: 'Please take your card', sub: 'The next screen appears when the card is off the reader.' },
+    municipality: {
+      title: 'Choose the municipality where you were vaccinated',
+      loading: 'Loading the list…',
+      perCopy: (fee) => fee + ' per copy',
+      notListed: 'Not in the list',
+      page: (p, n) => 'Page ' + p + ' of ' + n, prev: 'Previous', next: 'Next'
+    },
+    copies: { title: 'How many copies?', copy: (n) => n === 1 ? '1 copy' : n + ' copies', fee: (yen) => 'Fee ' + yen },
+    requesting: { title: 'Preparing your certificate. Please wait.' },
+    confirm: {
+      title: 'Please check the details',
+      sub: 'If anything is wrong, press "Cancel" and ask your municipal office.',
+      name: 'Name', nameLatin: 'Name (Roman letters)', birthDate: 'Date of birth', dose: 'Dose', date: 'Date',
+      product: 'Vaccine', manufacturer: 'Manufacturer', lot: 'Lot number',
+      municipality: 'Municipality', copies: 'Copies', fee: 'Fee', ok: 'Correct: go to payment'
+    },
+    payment: {
+      title: (yen) => 'Please insert ' + yen,
+      inserted: (yen) => 'Inserted: ' + yen, remaining: (yen) => 'Still to pay: ' + yen
+    },
+    printing: { title: 'Printing your certificate. Please wait.', change: (yen) => 'Please take your change: ' + yen + '.' },
+    take: {
+      title: 'Please take your certificate',
+      sub: 'Do not forget your card, your certificate and your change.',
+      done: 'I have taken it'
+    },
+    refused: { code: (c) => 'Code: ' + c, ok: 'Back to start' }
+  }
+};

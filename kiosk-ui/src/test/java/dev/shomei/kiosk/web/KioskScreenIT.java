@@ -1,0 +1,361 @@
+package dev.shomei.kiosk.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ScreenshotAnimations;
+import dev.shomei.kiosk.Kiosk;
+import dev.shomei.kiosk.cash.SimulatedCoinUnit;
+import dev.shomei.kiosk.session.KioskSession;
+import dev.shomei.kiosk.session.SessionState;
+import dev.shomei.kiosk.session.SessionTimeouts;
+import dev.shomei.kiosk.testing.Chromium;
+import dev.shomei.kiosk.testing.FakeCard;
+import dev.shomei.kiosk.testing.FakeCenter;
+import dev.shomei.kiosk.testing.FakePrinter;
+import dev.shomei.kiosk.testing.MutableClock;
+import dev.shomei.protocol.line.PrintResult;
+import dev.shomei.protocol.line.VoidReason;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The real touch screen in real Chromium against the real firmware (session, web server, coin
+ * unit), with fakes for the card, the center and the printer: every screen, both languages, the
+ * privacy rules of the browser side. Saves a screenshot of every screen under docs/images/kiosk/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KioskScreenIT {
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("shomei.root", ".."))
+            .resolve("docs/images/kiosk");
+
+    private Chromium chromium;
+    private MutableClock clock;
+    private FakeCard card;
+    private FakeCenter center;
+    private SimulatedCoinUnit coins;
+    private FakePrinter printer;
+    private Kiosk kiosk;
+    private String url;
+    private BrowserContext context;
+    private Page page;
+    private final List<String> requestUrls = new CopyOnWriteArrayList<>();
+    private final List<String> responsesWithoutNoStore = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void launchBrowser() throws IOException {
+        chromium = Chromium.launch();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void startKiosk() {
+        clock = MutableClock.noonInJapan();
+        card = new FakeCard("1234");
+        center = new FakeCenter();
+        coins = new SimulatedCoinUnit();
+        printer = new FakePrinter();
+        kiosk = Kiosk.start(new KioskSession.Devices(card, center, coins, printer),
+                Kiosk.Settings.defaults().withTimeouts(SessionTimeouts.uniform(Duration.ofSeconds(60), Duration.ofSeconds(8)))
+                        .withHeartbeatInterval(Duration.ofHours(1)),
+                clock);
+        url = kiosk.serveScreen(0, new SimulatedHardware(coins, null)).url();
+        context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 1024).setLocale("ja-JP"));
+        page = context.newPage();
+        page.onRequest(request -> requestUrls.add(request.url()));
+        page.onResponse(response -> {
+            String cacheControl = response.headers().get("cache-control");
+            if (cacheControl == null || !cacheControl.contains("no-store")) {
+                responsesWithoutNoStore.add(response.url());
+            }
+        });
+        page.navigate(url);
+        expectState(SessionState.IDLE);
+    }
+
+    @AfterEach
+    void stopKiosk() {
+        if (context != null) {
+            context.close();
+        }
+        if (kiosk != null) {
+            kiosk.close();
+        }
+    }
+
+    @Test
+    void aResidentWalksThroughEveryScreenInJapanese() {
+        screenshot("01-idle");
+        click("#start");
+        expectState(SessionState.SERVICE);
+        screenshot("02-service");
+        click("#service-vaccination");
+        expectState(SessionState.LANGUAGE);
+        screenshot("03-language");
+        click("#lang-ja");
+        expectState(SessionState.CERTIFICATE_TYPE);
+        screenshot("04-certificate-type");
+        click("#type-domestic");
+        expectState(SessionState.PLACE_CARD);
+        screenshot("05-place-card");
+
+        card.gate.close();
+        card.setPresent(true);
+        expectState(SessionState.CHECKING_CARD);
+        screenshot("06-checking-card");
+        card.gate.open();
+        expectState(SessionState.PIN);
+        assertThat(page.locator("#tries")).containsText("3回");
+        assertEquals(0, card.verifies(), "tries left are shown before the first try");
+        typePin("11");
+        assertThat(page.locator("#pin-boxes .filled")).hasCount(2);
+        assertThat(page.locator("#pin-ok")).isDisabled();
+        screenshot("07-pin");
+        typePin("11");
+        assertThat(page.locator("#pin-boxes")).hasText("●●●●");
+        click("#pin-ok");
+        assertThat(page.locator("#notice")).containsText("暗証番号が違います");
+        assertThat(page.locator("#tries")).containsText("2回");
+        screenshot("08-pin-wrong");
+
+        card.gate.close();
+        typePin("1234");
+        click("#pin-ok");
+        expectState(SessionState.READING);
+        screenshot("09-reading");
+        card.gate.open();
+        expectState(SessionState.REMOVE_CARD);
+        screenshot("10-remove-card");
+        assertFalse(page.locator("#m-131059").isVisible(), "no way on while the card is in");
+
+        card.setPresent(false);
+        expectState(SessionState.MUNICIPALITY);
+        assertThat(page.locator("#m-011002")).isDisabled();
+        assertThat(page.locator("#m-011002")).containsText("サービス時間外");
+        screenshot("11-municipality");
+        click("#m-" + FakeCenter.BUNKYO);
+        expectState(SessionState.COPIES);
+        assertThat(page.locator("#copies-2")).containsText("240円");
+        screenshot("12-copies");
+
+        center.gate.close();
+        click("#copies-2");
+        expectState(SessionState.REQUESTING);
+        screenshot("13-requesting");
+        center.gate.open();
+        expectState(SessionState.CONFIRM);
+        assertThat(page.locator("#confirm-name")).hasText(FakeCenter.NAME);
+        assertThat(page.locator("#confirm-birth")).hasText("1980-04-01");
+        assertThat(page.locator("#doses tr")).hasCount(3);
+        assertThat(page.locator("#confirm-fee")).hasText("240円");
+        screenshot("14-confirm");
+
+        click("#confirm-ok");
+        expectState(SessionState.PAYMENT);
+        click("#coin-100");
+        assertThat(page.locator("#inserted")).containsText("100円");
+        screenshot("15-payment");
+        printer.gate.close();
+        click("#coin-100");
+        click("#coin-50");
+        expectState(SessionState.PRINTING);
+        assertThat(page.locator("#money-banner")).containsText("10円");
+        screenshot("16-printing");
+        printer.gate.open();
+        expectState(SessionState.TAKE_CERTIFICATE);
+        screenshot("17-take-certificate");
+        assertEquals(1, printer.printed.size());
+        assertEquals(PrintResult.PRINTED, center.outcomes.get(0).result());
+
+        // the reminder repeats, spoken and written, until "done"
+        int spoken = spokenCount();
+        clock.advance(Duration.ofSeconds(8));
+        page.waitForFunction("n => window.kioskSpoken.length > n", spoken);
+        clock.advance(Duration.ofSeconds(8));
+        page.waitForFunction("n => window.kioskSpoken.length > n + 1", spoken);
+        assertThat(page.locator("#voice-text")).containsText("証明書をお取りください");
+        click("#done");
+        expectState(SessionState.IDLE);
+        assertThat(page.locator("#screen")).not().containsText(FakeCenter.NAME);
+
+        assertBrowserKeepsNothing();
+    }
+
+    @Test
+    void theSameInEnglish() {
+        walkToPin("#lang-en", "#type-overseas");
+        assertThat(page.locator("#heading")).hasText("Enter your 4-digit PIN");
+        typePin("12");
+        screenshot("en-07-pin");
+        typePin("34");
+        click("#pin-ok");
+        expectState(SessionState.REMOVE_CARD);
+        card.setPresent(false);
+        expectState(SessionState.MUNICIPALITY);
+        assertThat(page.locator("#m-132012")).isDisabled(); // domestic only
+        screenshot("en-11-municipality");
+        click("#m-" + FakeCenter.BUNKYO);
+        click("#copies-1");
+        expectState(SessionState.CONFIRM);
+        assertThat(page.locator("#facts")).containsText("YAMADA HANAKO");
+        screenshot("en-14-confirm");
+        click("#confirm-ok");
+        click("#coin-500");
+        expectState(SessionState.TAKE_CERTIFICATE);
+        assertThat(page.locator("#money-banner")).containsText("¥380");
+        screenshot("en-17-take-certificate");
+        click("#done");
+        expectState(SessionState.IDLE);
+        assertBrowserKeepsNothing();
+    }
+
+    @Test
+    void aRefusalShowsItsMessageAndWhatToDo() {
+        walkToPin("#lang-ja", "#type-domestic");
+        typePin("1234");
+        click("#pin-ok");
+        expectState(SessionState.REMOVE_CARD);
+        card.setPresent(false);
+        expectState(SessionState.MUNICIPALITY);
+        click("#not-listed");
+        expectState(SessionState.REFUSED);
+        assertThat(page.locator("#heading")).hasText("この市区町村はコンビニ交付を行っていません。");
+        assertThat(page.locator("#hint")).containsText("窓口");
+        assertThat(page.locator("#error-code")).containsText("MUNICIPALITY_NOT_PARTICIPATING");
+        assertThat(page.locator("#voice-text")).containsText("この市区町村はコンビニ交付を行っていません。");
+        screenshot("18-refused");
+        click("#acknowledge");
+        expectState(SessionState.IDLE);
+    }
+
+    @Test
+    void aPrinterFailureAfterPaymentRefundsAndVoids() {
+        walkToPin("#lang-ja", "#type-domestic");
+        typePin("1234");
+        click("#pin-ok");
+        card.setPresent(false);
+        expectState(SessionState.MUNICIPALITY);
+        click("#m-" + FakeCenter.BUNKYO);
+        click("#copies-1");
+        click("#confirm-ok");
+        printer.setFailing(true);
+        click("#coin-100");
+        click("#coin-50");
+        expectState(SessionState.REFUSED);
+        assertThat(page.locator("#heading")).hasText("印刷できませんでした。");
+        assertThat(page.locator("#money-banner")).containsText("120円");
+        screenshot("19-printer-failed-refund");
+        assertEquals(List.of(30, 120), coins.payouts(), "change, then the fee refunded");
+        assertEquals(VoidReason.PRINTER_FAILED, center.outcomes.get(0).reason());
+    }
+
+    @Test
+    void aBlockedCardIsRefusedBeforeAnyPin() {
+        card.setTriesLeft(0);
+        walkTo("#lang-ja", "#type-domestic");
+        card.setPresent(true);
+        expectState(SessionState.REFUSED);
+        assertThat(page.locator("#error-code")).containsText("PIN_BLOCKED");
+        assertThat(page.locator("#card-banner")).isVisible();
+        screenshot("20-card-blocked");
+        assertEquals(0, card.verifies());
+    }
+
+    @Test
+    void cancelReturnsTheCoins() {
+        walkToPin("#lang-ja", "#type-domestic");
+        typePin("1234");
+        click("#pin-ok");
+        card.setPresent(false);
+        expectState(SessionState.MUNICIPALITY);
+        click("#m-" + FakeCenter.BUNKYO);
+        click("#copies-1");
+        click("#confirm-ok");
+        click("#coin-100");
+        click("#cancel");
+        expectState(SessionState.IDLE);
+        assertThat(page.locator("#money-banner")).containsText("100円");
+        screenshot("21-idle-after-cancel");
+        assertEquals(VoidReason.CANCELLED, center.outcomes.get(0).reason());
+        assertEquals(List.of(100), coins.payouts());
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private void walkTo(String language, String type) {
+        click("#start");
+        click("#service-vaccination");
+        click(language);
+        click(type);
+        expectState(SessionState.PLACE_CARD);
+    }
+
+    private void walkToPin(String language, String type) {
+        walkTo(language, type);
+        card.setPresent(true);
+        expectState(SessionState.PIN);
+    }
+
+    private void typePin(String digits) {
+        for (char digit : digits.toCharArray()) {
+            int before = (int) page.locator("#pin-boxes .filled").count();
+            click("#pin-" + digit);
+            assertThat(page.locator("#pin-boxes .filled")).hasCount(before + 1);
+        }
+    }
+
+    private void click(String selector) {
+        page.locator(selector).click();
+    }
+
+    private void expectState(SessionState state) {
+        assertThat(page.locator("body")).hasAttribute("data-state", state.name());
+    }
+
+    private int spokenCount() {
+        return ((Number) page.evaluate("window.kioskSpoken.length")).intValue();
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setAnimations(ScreenshotAnimations.DISABLED));
+    }
+
+    /** No cookies, no storage, nothing personal in any URL, no-store on every response. */
+    private void assertBrowserKeepsNothing() {
+        assertTrue(context.cookies().isEmpty(), "no cookies");
+        assertEquals(0, ((Number) page.evaluate("localStorage.length + sessionStorage.length")).intValue(), "no storage");
+        assertEquals("", page.evaluate("document.cookie"));
+        for (String requested : requestUrls) {
+            assertFalse(requested.contains("?"), "no query strings: " + requested);
+            assertFalse(requested.contains("1234"), "no PIN in a URL");
+            assertFalse(requested.contains(FakeCenter.NAME) || requested.contains("%E5%B1%B1%E7%94%B0"), "no name in a URL");
+        }
+        assertTrue(responsesWithoutNoStore.isEmpty(), "no-store everywhere, missing on " + responsesWithoutNoStore);
+        Locator pinBoxes = page.locator("#pin-boxes");
+        assertEquals(0, pinBoxes.count(), "the PIN pad is gone");
+    }
+}
