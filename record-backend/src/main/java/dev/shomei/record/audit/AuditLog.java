@@ -1,0 +1,98 @@
+package dev.shomei.record.audit;
+
+import dev.shomei.record.db.Tx;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The append-only audit log. Entries form one chain per municipality (and one system chain): each
+ * entry carries the MAC of the previous one, and its own MAC is HMAC-SHA256, under the audit key of
+ * the master key store, over all its fields and that previous MAC. Changing, inserting or deleting
+ * an entry breaks the chain ({@link AuditVerifier}); without the audit key nobody can forge a new
+ * chain. {@code audit_head} holds each chain's last sequence number and MAC, and serializes
+ * appenders of one chain (row lock on PostgreSQL, the single writer on SQLite).
+ *
+ * <p>Append inside the transaction of the change it records: both commit or neither does.
+ */
+public final class AuditLog {
+    public static final String SYSTEM_CHAIN = "-";
+    static final byte[] GENESIS = new byte[32];
+
+    private final SecretKey key;
+
+    public AuditLog(SecretKey auditKey) {
+        this.key = new SecretKeySpec(auditKey.getEncoded(), "HmacSHA256");
+    }
+
+    /** Appends the event; returns its sequence number in its chain. */
+    public long append(Tx tx, AuditEvent event) throws SQLException {
+        String chain = event.chain();
+        tx.update("INSERT INTO audit_head (chain, last_seq, last_mac) VALUES (?, 0, ?) ON CONFLICT (chain) DO NOTHING",
+                chain, GENESIS);
+        record Head(long seq, byte[] mac) {
+        }
+        Head head = tx.queryOne("SELECT last_seq, last_mac FROM audit_head WHERE chain = ?" + tx.engine().forUpdate(),
+                row -> new Head(row.getLong(1), row.getBytes(2)), chain).orElseThrow();
+        long seq = head.seq() + 1;
+        long at = System.currentTimeMillis();
+        byte[] mac = mac(chain, seq, at, fields(event), head.mac());
+        tx.update("INSERT INTO audit_log (chain, seq, at_ms, actor_type, actor_id, source, action, municipality_code, "
+                        + "target_type, target_id, outcome, detail, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                chain, seq, at, event.actorType(), event.actorId(), event.source(), event.action(),
+                event.municipality() == null ? null : event.municipality().value(), event.targetType(), event.targetId(),
+                event.outcome(), event.detail(), head.mac(), mac);
+        tx.update("UPDATE audit_head SET last_seq = ?, last_mac = ? WHERE chain = ?", seq, mac, chain);
+        return seq;
+    }
+
+    /** The stored text fields of an event, in column order (actor_type .. detail). */
+    static List<String> fields(AuditEvent event) {
+        return Arrays.asList(event.actorType(), event.actorId(), event.source(), event.action(),
+                event.municipality() == null ? null : event.municipality().value(), event.targetType(), event.targetId(),
+                event.outcome(), event.detail());
+    }
+
+    /** The MAC of one entry: chain, sequence, time, every text field, length-prefixed, then the previous MAC. */
+    byte[] mac(String chain, long seq, long at, List<String> fields, byte[] previousMac) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            text(out, chain);
+            out.writeLong(seq);
+            out.writeLong(at);
+            for (String field : fields) {
+                text(out, field);
+            }
+            out.writeInt(previousMac.length);
+            out.write(previousMac);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(bytes.toByteArray());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    private static void text(DataOutputStream out, String value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.shomei.record.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The record store's connection pools and transactions, for either engine.
+ *
+ * <p>SQLite allows one writer at a time: writes go through a pool of exactly one connection whose
+ * transactions start with {@code BEGIN IMMEDIATE} (so they queue instead of failing half-way), reads
+ * through a separate pool (WAL lets them run beside the writer). PostgreSQL uses one pool for both,
+ * and optionally a second one on a read replica for work that tolerates replication lag.
+ *
+ * <p>Transactions that fail with a transient error (busy, deadlock, serialization) run again, up to
+ * {@value #ATTEMPTS} times; a {@link TxWork} must therefore keep its state in the database.
+ */
+public final class Database implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+    private static final int ATTEMPTS = 5;
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 15_000;
+    private static final int SQLITE_READERS = 4;
+    private static final int POSTGRESQL_POOL = 16;
+
+    private final Engine engine;
+    private final HikariDataSource writer;
+    private final HikariDataSource reader;
+    private final HikariDataSource replica;
+
+    private Database(Engine engine, HikariDataSource writer, HikariDataSource reader, HikariDataSource replica) {
+        this.engine = engine;
+        this.writer = writer;
+        this.reader = reader;
+        this.replica = replica;
+    }
+
+    /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
+    public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, null);
+    }
+
+    /**
+     * Opens the database, with an optional PostgreSQL read replica ({@code null} for none) that
+     * {@link #readReplica} uses.
+     */
+    public static Database open(String jdbcUrl, String replicaUrl) {
+        Engine engine = Engine.ofUrl(jdbcUrl);
+        Database database = switch (engine) {
+            case SQLITE -> {
+                if (replicaUrl != null) {
+                    throw new IllegalArgumentException("a read replica needs PostgreSQL");
+                }
+                Path file = sqliteFile(jdbcUrl);
+                HikariDataSource writer = sqlitePool(file, "shomei-sqlite-writer", 1, SQLiteConfig.TransactionMode.IMMEDIATE);
+                HikariDataSource reader = sqlitePool(file, "shomei-sqlite-reader", SQLITE_READERS,
+                        SQLiteConfig.TransactionMode.DEFERRED);
+                yield new Database(engine, writer, reader, reader);
+            }
+            case POSTGRESQL -> {
+                HikariDataSource primary = postgresqlPool(jdbcUrl, "shomei-postgresql");
+                HikariDataSource replica = replicaUrl == null ? primary : postgresqlPool(replicaUrl, "shomei-replica");
+                yield new Database(engine, primary, primary, replica);
+            }
+        };
+        try {
+            new Migrator(database).migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    /** The default embedded database: {@code <state>/backend/records.db}. */
+    public static String defaultUrl(Path stateDir) {
+        return "jdbc:sqlite:" + stateDir.resolve("backend").resolve("records.db").toAbsolutePath();
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Runs {@code work} in a read-write transaction on the primary. */
+    public <T> T write(TxWork<T> work) {
+        return inTransaction(writer, work, false);
+    }
+
+    /** Runs {@code work} in a read-only transaction that sees everything committed before it. */
+    public <T> T read(TxWork<T> work) {
+        return inTransaction(reader, work, true);
+    }
+
+    /** Like {@link #read}, but may run on a replica and see slightly old data: reports, lookups. */
+    public <T> T readReplica(TxWork<T> work) {
+        return inTransaction(replica, work, true);
+    }
+
+    private <T> T inTransaction(HikariDataSource pool, TxWork<T> work, boolean readOnly) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = pool.getConnection()) {
+                if (readOnly && engine == Engine.POSTGRESQL) {
+                    connection.setReadOnly(true);
+                }
+                try {
+                    T result = work.run(new Tx(connection, engine));
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(connection);
+                    throw e;
+                } finally {
+                    if (readOnly && engine == Engine.POSTGRESQL) {
+                        connection.setReadOnly(false);
+                    }
+                }
+            } catch (SQLException e) {
+                if (engine.isUniqueViolation(e)) {
+                    throw new UniqueViolationException(e);
+                }
+                if (engine.isTransient(e) && attempt < ATTEMPTS) {
+                    LOG.log(Level.DEBUG, "transient database failure, attempt {0}; retrying", attempt);
+                    pause(attempt);
+                    continue;
+                }
+                throw new DatabaseException("database operation failed (SQLState " + e.getSQLState() + ")", e);
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "rollback failed (SQLState " + e.getSQLState() + ")");
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt + (long) (Math.random() * 20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("interrupted while retrying", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (replica != reader) {
+            replica.close();
+        }
+        if (reader != writer) {
+            reader.close();
+        }
+        writer.close();
+    }
+
+    private static Path sqliteFile(String jdbcUrl) {
+        String location = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = location.indexOf('?');
+        if (query >= 0) {
+            location = location.substring(0, query);
+        }
+        if (location.isBlank() || location.contains(":memory:")) {
+            throw new IllegalArgumentException("the SQLite database must be a file");
+        }
+        Path file = Path.of(location).toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database directory", e);
+        }
+        return file;
+    }
+
+    private static HikariDataSource sqlitePool(Path file, String name, int size, SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: a committed issuance survives a power cut, not only a killed process
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(mode);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName(name);
+        pool.setDataSource(dataSource);
+        pool.setMaximumPoolSize(size);
+        pool.setMinimumIdle(1);
+        pool.setAutoCommit(false);
+        pool.setConnectionTimeout(Duration.ofSeconds(60).toMillis());
+        return new HikariDataSource(pool);
+    }
+
+    private static HikariDataSource postgresqlPool(String jdbcUrl, String name) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName(name);
+        pool.setJdbcUrl(jdbcUrl);
+        String user = System.getenv("SHOMEI_DB_USER");
+        String password = System.getenv("SHOMEI_DB_PASSWORD");
+        if (user != null) {
+            pool.setUsername(user);
+        }
+        if (password != null) {
+            pool.setPassword(password);
+        }
+        pool.setMaximumPoolSize(POSTGRESQL_POOL);
+        pool.setAutoCommit(false);
+        pool.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+        pool.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+        return new HikariDataSource(pool);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.shomei.record.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One open transaction: small helpers over plain JDBC with positional parameters. Parameters may be
+ * {@code String}, {@code Integer}, {@code Long}, {@code Boolean}, {@code byte[]} or {@code null}.
+ */
+public final class Tx {
+    private final Connection connection;
+    private final Engine engine;
+
+    Tx(Connection connection, Engine engine) {
+        this.connection = connection;
+        this.engine = engine;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** INSERT / UPDATE / DELETE; returns the number of rows changed. */
+    public int update(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs the same statement once per parameter row, as one JDBC batch. */
+    public void batch(String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        }
+    }
+
+    /** The single row the query returns, or empty; more than one row is a programming error. */
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        List<T> rows = query(sql, mapper, parameters);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("expected at most one row, got " + rows.size());
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    public long queryLong(String sql, Object... parameters) throws SQLException {
+        return queryOne(sql, row -> row.getLong(1), parameters).orElseThrow();
+    }
+
+    /** Runs DDL or other parameterless SQL. */
+    public void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            int index = i + 1;
+            switch (parameters[i]) {
+                case null -> statement.setNull(index, Types.NULL);
+                case String text -> statement.setString(index, text);
+                case Integer number -> statement.setInt(index, number);
+                case Long number -> statement.setLong(index, number);
+                case Boolean flag -> statement.setBoolean(index, flag);
+                case byte[] bytes -> statement.setBytes(index, bytes);
+                default -> throw new IllegalArgumentException("unsupported parameter type "
+                        + parameters[i].getClass().getName() + " at " + index);
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.shomei.record.domain;
+
+/** ISSUED (signed, handed to the center) -> PRINTED, or -> VOIDED with a reason. */
+public enum IssuanceStatus {
+    ISSUED, PRINTED, VOIDED
+}

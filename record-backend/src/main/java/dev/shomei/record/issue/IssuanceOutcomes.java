@@ -1,0 +1,162 @@
+package dev.shomei.record.issue;
+
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.backend.StatusResponse;
+import dev.shomei.protocol.backend.StatusUpdate;
+import dev.shomei.protocol.backend.UnconfirmedIssuances;
+import dev.shomei.record.audit.AuditEvent;
+import dev.shomei.record.audit.AuditLog;
+import dev.shomei.record.db.Database;
+import dev.shomei.record.db.Tx;
+import dev.shomei.record.domain.Issuance;
+import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.record.domain.MunicipalityCode;
+import dev.shomei.record.store.IssuanceRepository;
+import dev.shomei.record.store.MunicipalityRepository;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * How issuances end: PRINTED or VOIDED as the kiosk reports through the center, and the backend's
+ * own reconciliation — an issuance still ISSUED after the confirmation timeout is voided with
+ * reason {@value #TIMEOUT_REASON}. A PRINTED report that arrives after that (the kiosk was offline)
+ * still wins: the timeout void was only a presumption.
+ *
+ * <p>Allowed: ISSUED -> PRINTED, ISSUED -> VOIDED, VOIDED({@value #TIMEOUT_REASON}) -> PRINTED; the
+ * same report twice is answered with the current state. Anything else is INVALID_REQUEST.
+ */
+public final class IssuanceOutcomes {
+    public static final String TIMEOUT_REASON = "UNCONFIRMED_TIMEOUT";
+    private static final System.Logger LOG = System.getLogger(IssuanceOutcomes.class.getName());
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern REASON = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+    private static final int BATCH = 500;
+
+    private final Database database;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final IssuanceRepository issuances = new IssuanceRepository();
+    private final MunicipalityRepository municipalities = new MunicipalityRepository();
+
+    public IssuanceOutcomes(Database database, AuditLog audit, Clock clock) {
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Records PRINTED or VOIDED for the issuance of one transaction. */
+    public StatusResponse update(StatusUpdate update, String client) {
+        if (update == null) {
+            throw invalid("request is missing");
+        }
+        MunicipalityCode code = MunicipalityCode.of(update.municipalityCode());
+        if (update.transactionId() == null || !IDENTIFIER.matcher(update.transactionId()).matches()) {
+            throw invalid("transactionId must be 1..64 of [A-Za-z0-9._-]");
+        }
+        IssuanceStatus target;
+        try {
+            target = IssuanceStatus.valueOf(String.valueOf(update.status()));
+        } catch (IllegalArgumentException e) {
+            throw invalid("status must be PRINTED or VOIDED");
+        }
+        if (target == IssuanceStatus.ISSUED) {
+            throw invalid("status must be PRINTED or VOIDED");
+        }
+        String reason = target == IssuanceStatus.VOIDED ? update.reason() : null;
+        if (target == IssuanceStatus.VOIDED && (reason == null || !REASON.matcher(reason).matches())) {
+            throw invalid("reason must be 1..32 of [A-Z0-9_] starting with a letter");
+        }
+        Issuance result = database.write(tx -> {
+            Issuance issuance = issuances.findByTransaction(tx, code, update.transactionId())
+                    .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no issuance for this transaction"));
+            return transition(tx, issuance, target, reason, "CENTER", client);
+        });
+        return response(result);
+    }
+
+    private Issuance transition(Tx tx, Issuance issuance, IssuanceStatus target, String reason, String actorType,
+                                String actor) throws SQLException {
+        IssuanceStatus current = issuance.status();
+        if (current == target) {
+            return issuance; // a repeated report: answer with what is recorded
+        }
+        boolean allowed = current == IssuanceStatus.ISSUED
+                || current == IssuanceStatus.VOIDED && target == IssuanceStatus.PRINTED
+                && TIMEOUT_REASON.equals(issuance.voidReason());
+        if (!allowed) {
+            throw new ShomeiException(ErrorCode.INVALID_REQUEST,
+                    "issuance " + issuance.certificateId() + " is " + current + " and cannot become " + target);
+        }
+        Instant now = clock.instant();
+        if (!issuances.changeStatus(tx, issuance.municipality(), issuance.id(), current, target, reason, now)) {
+            throw new ShomeiException(ErrorCode.INVALID_REQUEST, "issuance changed concurrently; retry");
+        }
+        audit.append(tx, new AuditEvent(actorType, actor, issuance.terminalId(), "MARK_" + target, issuance.municipality(),
+                "issuance", issuance.certificateId(), "OK", reason == null ? "from=" + current : "from=" + current + " reason=" + reason));
+        LOG.log(Level.INFO, "issuance {0} (transaction {1}) {2} -> {3}{4}", issuance.certificateId(), issuance.transactionId(),
+                current, target, reason == null ? "" : " (" + reason + ")");
+        return new Issuance(issuance.id(), issuance.municipality(), issuance.certificateId(), issuance.residentId(),
+                issuance.type(), issuance.channel(), issuance.terminalId(), issuance.transactionId(), issuance.copies(),
+                issuance.feeTotalYen(), issuance.issuedAt(), target, now, reason);
+    }
+
+    /** Issuances still ISSUED that are older than {@code olderThan}, oldest first, at most {@code limit}. */
+    public UnconfirmedIssuances unconfirmed(Duration olderThan, int limit) {
+        Instant before = clock.instant().minus(olderThan);
+        List<Issuance> found = new ArrayList<>();
+        database.read(tx -> {
+            for (MunicipalityCode code : municipalities.codes(tx)) {
+                found.addAll(issuances.listIssuedBefore(tx, code, before, limit));
+            }
+            return null;
+        });
+        return new UnconfirmedIssuances(found.stream()
+                .sorted(Comparator.comparing(Issuance::issuedAt))
+                .limit(limit)
+                .map(issuance -> new UnconfirmedIssuances.Entry(issuance.municipality().value(), issuance.transactionId(),
+                        issuance.certificateId(), issuance.terminalId(), issuance.issuedAt().toString()))
+                .toList());
+    }
+
+    /** Voids every issuance still ISSUED after {@code timeout}; returns how many. Run on a timer. */
+    public int voidUnconfirmed(Duration timeout) {
+        Instant before = clock.instant().minus(timeout);
+        int voided = 0;
+        for (MunicipalityCode code : database.read(municipalities::codes)) {
+            while (true) {
+                List<Issuance> stale = database.read(tx -> issuances.listIssuedBefore(tx, code, before, BATCH));
+                for (Issuance issuance : stale) {
+                    voided += database.write(tx -> {
+                        Issuance current = issuances.findByTransaction(tx, code, issuance.transactionId()).orElseThrow();
+                        if (current.status() != IssuanceStatus.ISSUED) {
+                            return 0; // the kiosk's report came first
+                        }
+                        transition(tx, current, IssuanceStatus.VOIDED, TIMEOUT_REASON, "SYSTEM", "reconciliation");
+                        return 1;
+                    });
+                }
+                if (stale.size() < BATCH) {
+                    break;
+                }
+            }
+        }
+        return voided;
+    }
+
+    private static StatusResponse response(Issuance issuance) {
+        return new StatusResponse(issuance.municipality().value(), issuance.transactionId(), issuance.certificateId(),
+                issuance.status().name(), issuance.voidReason(), issuance.statusChangedAt().toString());
+    }
+
+    private static ShomeiException invalid(String message) {
+        return new ShomeiException(ErrorCode.INVALID_REQUEST, message);
+    }
+}

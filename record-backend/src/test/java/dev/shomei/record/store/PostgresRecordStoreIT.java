@@ -1,0 +1,37 @@
+package dev.shomei.record.store;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.shomei.record.testing.PostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The record store on a real PostgreSQL server (started by the test set-up): one database per test. */
+class PostgresRecordStoreIT extends RecordStoreContract {
+
+    @Override
+    protected String newDatabaseUrl() {
+        PostgresServer server = PostgresServer.shared().orElse(null);
+        assumeTrue(server != null, "PostgreSQL is not installed (apt-get install postgresql); skipped outside CI");
+        return server.createDatabase("records");
+    }
+
+    /** A pg_dump of the database and every file of the server's data directory (after a checkpoint). */
+    @Override
+    protected List<byte[]> rawStorage(String url) throws Exception {
+        PostgresServer server = PostgresServer.shared().orElseThrow();
+        String database = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+        List<byte[]> raw = new ArrayList<>();
+        raw.add(server.dump(database));
+        server.checkpoint();
+        try (Stream<Path> files = Files.walk(server.dataDirectory())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                raw.add(Files.readAllBytes(file));
+            }
+        }
+        return raw;
+    }
+}

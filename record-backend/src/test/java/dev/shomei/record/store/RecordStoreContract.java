@@ -1,0 +1,620 @@
+package dev.shomei.record.store;
+
+import static dev.shomei.record.testing.TestData.BUNKYO;
+import static dev.shomei.record.testing.TestData.CHIYODA;
+import static dev.shomei.record.testing.TestData.SHINJUKU;
+import static dev.shomei.record.testing.TestData.TAKATSUKASA_MY_NUMBER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.backend.IssueRequest;
+import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.StatusResponse;
+import dev.shomei.protocol.backend.StatusUpdate;
+import dev.shomei.protocol.cert.VaccineCatalog;
+import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.shc.HealthCard;
+import dev.shomei.protocol.shc.SmartHealthCardVerifier;
+import dev.shomei.protocol.vds.VdsNcSeal;
+import dev.shomei.protocol.vds.VdsNcSealer;
+import dev.shomei.protocol.vds.VdsNcVerifier;
+import dev.shomei.record.RecordStore;
+import dev.shomei.record.audit.AuditVerifier;
+import dev.shomei.record.crypto.CryptoException;
+import dev.shomei.record.crypto.TenantCipher;
+import dev.shomei.record.domain.MunicipalityCode;
+import dev.shomei.record.domain.MyNumber;
+import dev.shomei.record.domain.Resident;
+import dev.shomei.record.domain.ResidentStatus;
+import dev.shomei.record.domain.Vaccination;
+import dev.shomei.record.generate.BuiltInMunicipalities;
+import dev.shomei.record.issue.CertificateContents;
+import dev.shomei.record.issue.IssuanceOutcomes;
+import dev.shomei.record.issue.IssuanceService;
+import dev.shomei.record.issue.QrCertificateSigner;
+import dev.shomei.record.keys.IssuerKeys;
+import dev.shomei.record.keys.ShcKeyRing;
+import dev.shomei.record.testing.MutableClock;
+import dev.shomei.record.testing.TestData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The record store's behaviour, run on every engine: {@code SqliteRecordStoreTest} and
+ * {@code PostgresRecordStoreIT} supply a fresh database per test.
+ */
+public abstract class RecordStoreContract {
+    private static Path pkiDir;
+
+    @TempDir
+    Path temp;
+
+    protected String url;
+    protected RecordStore store;
+    protected IssuerKeys keys;
+    protected MutableClock clock;
+    protected IssuanceService service;
+    protected IssuanceOutcomes outcomes;
+    private final ResidentRepository residents = new ResidentRepository();
+    private final VaccinationRepository vaccinations = new VaccinationRepository();
+    private final IssuanceRepository issuances = new IssuanceRepository();
+
+    /** A fresh, empty database of this engine. */
+    protected abstract String newDatabaseUrl() throws Exception;
+
+    /** Every byte this engine stored for the database (files, dumps), after the test's writes. */
+    protected abstract List<byte[]> rawStorage(String url) throws Exception;
+
+    @BeforeAll
+    static void pki() throws Exception {
+        pkiDir = Files.createTempDirectory("shomei-record-pki-");
+        DevPki.ensure(pkiDir);
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        url = newDatabaseUrl();
+        store = RecordStore.open(url, temp.resolve("master-keys.p12"));
+        for (var municipality : BuiltInMunicipalities.all()) {
+            store.ensureMunicipality(municipality, "OPERATOR", "test");
+        }
+        DevPki pki = DevPki.ensure(pkiDir);
+        keys = new IssuerKeys("https://127.0.0.1:8411", () -> ShcKeyRing.fromDirectory(pki.shcDir()),
+                new VdsNcSealer(pki.vdsSigner().privateKey(), pki.vdsSigner().certificate()));
+        clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        service = new IssuanceService(store.database(), store.keyring(), store.audit(), new QrCertificateSigner(keys),
+                new CertificateContents(VaccineCatalog.standard()), clock);
+        outcomes = new IssuanceOutcomes(store.database(), store.audit(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    protected Resident add(MunicipalityCode code, Resident resident, MyNumber myNumber, List<Vaccination> doses) {
+        return store.database().write(tx -> {
+            TenantCipher tenant = store.keyring().cipher(tx, code);
+            residents.insert(tx, tenant, resident, myNumber);
+            vaccinations.insertAll(tx, tenant, resident.id(), doses);
+            return resident;
+        });
+    }
+
+    private TenantCipher cipher(MunicipalityCode code) {
+        return store.database().read(tx -> store.keyring().cipher(tx, code));
+    }
+
+    // --- schema and municipalities -----------------------------------------------------------
+
+    @Test
+    void reopeningMigratesNothingTwiceAndKeepsData() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        store.close();
+        store = RecordStore.open(url, temp.resolve("master-keys.p12"));
+        long versions = store.database().read(tx -> tx.queryLong("SELECT count(*) FROM schema_version"));
+        assertEquals(1, versions);
+        assertEquals(1L, (long) store.database().read(tx -> residents.count(tx, store.keyring().cipher(tx, BUNKYO))));
+    }
+
+    @Test
+    void anotherMasterKeyStoreIsRefused() {
+        store.close();
+        CryptoException refused = assertThrows(CryptoException.class,
+                () -> RecordStore.open(url, temp.resolve("other-master-keys.p12")));
+        assertTrue(refused.getMessage().contains("does not belong"), refused.getMessage());
+        store = RecordStore.open(url, temp.resolve("master-keys.p12"));
+    }
+
+    @Test
+    void municipalitiesAreStoredWithKeys() {
+        var list = store.database().read(tx -> new MunicipalityRepository().list(tx));
+        assertEquals(BuiltInMunicipalities.all().size(), list.size());
+        var bunkyo = list.stream().filter(m -> m.code().equals(BUNKYO)).findFirst().orElseThrow();
+        assertEquals("文京区長", bunkyo.mayorTitleJa());
+        assertEquals("Mayor of Bunkyo City", bunkyo.mayorTitleEn());
+        assertEquals(120, bunkyo.feePerCopyYen());
+        assertFalse(store.ensureMunicipality(BuiltInMunicipalities.find(BUNKYO).orElseThrow(), "OPERATOR", "test"));
+        long keyRows = store.database().read(tx -> tx.queryLong("SELECT count(*) FROM municipality_key"));
+        assertEquals(BuiltInMunicipalities.all().size(), keyRows);
+    }
+
+    // --- tenancy ---------------------------------------------------------------------------------
+
+    @Test
+    void aResidentIsFoundOnlyInsideTheirMunicipality() {
+        Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        assertTrue(store.database().read(tx -> residents.findByMyNumber(tx, store.keyring().cipher(tx, BUNKYO),
+                TAKATSUKASA_MY_NUMBER)).isPresent());
+        assertTrue(store.database().read(tx -> residents.findByMyNumber(tx, store.keyring().cipher(tx, SHINJUKU),
+                TAKATSUKASA_MY_NUMBER)).isEmpty());
+        assertTrue(store.database().read(tx -> residents.findById(tx, store.keyring().cipher(tx, SHINJUKU),
+                resident.id())).isEmpty());
+        assertTrue(store.database().read(tx -> vaccinations.list(tx, store.keyring().cipher(tx, SHINJUKU),
+                resident.id())).isEmpty());
+    }
+
+    @Test
+    void theSameMyNumberMayBeRecordedByTwoMunicipalitiesIndependently() {
+        Resident inBunkyo = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        Resident inShinjuku = add(SHINJUKU, TestData.takatsukasa(SHINJUKU), TAKATSUKASA_MY_NUMBER, TestData.doses(1));
+        assertEquals(inBunkyo.id(), store.database().read(tx -> residents.residentIdOf(tx, cipher(BUNKYO),
+                TAKATSUKASA_MY_NUMBER)).orElseThrow());
+        assertEquals(inShinjuku.id(), store.database().read(tx -> residents.residentIdOf(tx, cipher(SHINJUKU),
+                TAKATSUKASA_MY_NUMBER)).orElseThrow());
+        byte[] bunkyoMac = cipher(BUNKYO).lookupMac(TAKATSUKASA_MY_NUMBER);
+        byte[] shinjukuMac = cipher(SHINJUKU).lookupMac(TAKATSUKASA_MY_NUMBER);
+        assertFalse(java.util.Arrays.equals(bunkyoMac, shinjukuMac), "lookup keys are per municipality");
+    }
+
+    @Test
+    void deletionWorksOnlyInsideOnesOwnMunicipality() {
+        Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(3));
+        assertFalse((boolean) store.database().write(tx -> residents.delete(tx, store.keyring().cipher(tx, SHINJUKU), resident.id())));
+        assertTrue(store.database().read(tx -> residents.findById(tx, cipher(BUNKYO), resident.id())).isPresent());
+        assertEquals(3, store.database().read(tx -> vaccinations.list(tx, cipher(BUNKYO), resident.id())).size());
+
+        assertTrue((boolean) store.database().write(tx -> residents.delete(tx, store.keyring().cipher(tx, BUNKYO), resident.id())));
+        assertTrue(store.database().read(tx -> residents.findById(tx, cipher(BUNKYO), resident.id())).isEmpty());
+        assertEquals(0L, (long) store.database().read(tx -> tx.queryLong("SELECT count(*) FROM my_number")));
+        assertEquals(0L, (long) store.database().read(tx -> tx.queryLong("SELECT count(*) FROM vaccination")));
+    }
+
+    @Test
+    void aResidentWithIssuanceRecordsIsNotDeleted() {
+        Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(1));
+        service.issue(TestData.request("t-keep", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        ShomeiException refused = assertThrows(ShomeiException.class,
+                () -> store.database().write(tx -> residents.delete(tx, store.keyring().cipher(tx, BUNKYO), resident.id())));
+        assertEquals(ErrorCode.INVALID_REQUEST, refused.code());
+        assertTrue(store.database().read(tx -> residents.findById(tx, cipher(BUNKYO), resident.id())).isPresent());
+    }
+
+    // --- encryption --------------------------------------------------------------------------
+
+    @Test
+    void personalFieldsRoundTripAndTheMyNumberSitsInItsOwnTable() {
+        Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        Resident read = store.database().read(tx -> residents.findByMyNumber(tx, cipher(BUNKYO), TAKATSUKASA_MY_NUMBER))
+                .orElseThrow();
+        assertEquals(TestData.FAMILY_KANJI, read.nameKanji().family());
+        assertEquals(TestData.GIVEN_ROMAN, read.nameRoman().given());
+        assertEquals("ウタノスケ", read.nameKana().given());
+        assertEquals(TestData.BIRTH, read.birthDate());
+        assertEquals(TestData.ADDRESS, read.address());
+        assertEquals(TestData.PASSPORT, read.passportNumber());
+        assertEquals(resident.id(), read.id());
+        assertTrue((boolean) store.database().read(tx -> residents.hasMyNumber(tx, cipher(BUNKYO), resident.id(), TAKATSUKASA_MY_NUMBER)));
+        assertFalse((boolean) store.database().read(tx -> residents.hasMyNumber(tx, cipher(BUNKYO), resident.id(),
+                TestData.myNumber("11111111111"))));
+        List<String> residentColumns = store.database().read(tx -> tx.query(
+                "SELECT * FROM resident", row -> {
+                    List<String> names = new ArrayList<>();
+                    for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                        names.add(row.getMetaData().getColumnName(i).toLowerCase());
+                    }
+                    return String.join(",", names);
+                })).stream().toList();
+        assertFalse(residentColumns.getFirst().contains("my_number"), "the resident table has no My Number column");
+    }
+
+    @Test
+    void aSealedValueMovedToAnotherRowNoLongerOpens() {
+        Resident first = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(1));
+        Resident second = add(BUNKYO, TestData.plain(BUNKYO, "A-2", LocalDate.of(1990, 1, 1)),
+                TestData.myNumber("20000000001"), TestData.doses(1));
+        store.database().write(tx -> tx.update("UPDATE resident SET family_name_kanji_enc = "
+                + "(SELECT family_name_kanji_enc FROM resident WHERE id = ?) WHERE id = ?", first.id(), second.id()));
+        assertThrows(CryptoException.class,
+                () -> store.database().read(tx -> residents.findById(tx, cipher(BUNKYO), second.id())));
+        assertTrue(store.database().read(tx -> residents.findById(tx, cipher(BUNKYO), first.id())).isPresent());
+    }
+
+    @Test
+    void storageHoldsNoNameAddressPassportOrMyNumberInClear() throws Exception {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(3));
+        service.issue(TestData.request("t-leak", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        List<byte[]> raw = rawStorage(url);
+        assertFalse(raw.isEmpty());
+        long total = raw.stream().mapToLong(bytes -> bytes.length).sum();
+        assertTrue(total > 10_000, "storage was captured (" + total + " bytes)");
+        // the municipality's public name must be found: proves the scan sees stored text at all
+        assertTrue(raw.stream().anyMatch(bytes -> contains(bytes, "文京区長".getBytes(StandardCharsets.UTF_8))));
+        for (String secret : List.of(TestData.FAMILY_KANJI, TestData.GIVEN_KANJI, TestData.FAMILY_ROMAN, TestData.GIVEN_ROMAN,
+                "タカツカサ", TestData.ADDRESS, TestData.PASSPORT, TAKATSUKASA_MY_NUMBER.digits(), "1961-07-23")) {
+            for (byte[] bytes : raw) {
+                assertFalse(contains(bytes, secret.getBytes(StandardCharsets.UTF_8)), "found a personal value in clear storage");
+                assertFalse(contains(bytes, secret.getBytes(StandardCharsets.UTF_16LE)), "found a personal value (UTF-16)");
+            }
+        }
+    }
+
+    static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    // --- issuance ----------------------------------------------------------------------------
+
+    @Test
+    void issuesADomesticCertificateThatVerifies() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(3));
+        IssueResponse response = service.issue(
+                TestData.request("t-1", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        assertTrue(response.certificateId().matches("13105[0-9A-Z]{7}"), response.certificateId());
+        assertEquals("ISSUED", response.status());
+        assertEquals(120, response.feeTotalYen());
+        assertEquals("文京区長", response.certificate().authority().nameJa());
+        assertEquals(3, response.certificate().doses().size());
+        assertEquals("コミナティ", response.certificate().doses().getFirst().product().nameJa());
+        HealthCard card = new SmartHealthCardVerifier(keys.shc().jwks(), clock).verify(response.certificate().smartHealthCard());
+        assertEquals("https://127.0.0.1:8411", card.issuer());
+        assertEquals(TestData.BIRTH, card.birthDate());
+        assertEquals(3, card.immunizations().size());
+        assertEquals(TestData.FAMILY_KANJI, card.names().getFirst().family());
+        assertEquals(response.certificateId(), response.certificate().toSignedCertificate().content().certificateId());
+        assertEquals(1L, (long) store.database().read(tx -> issuances.count(tx, BUNKYO)));
+    }
+
+    @Test
+    void issuesAnOverseasCertificateWithBothSealsThatVerify() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(7));
+        IssueResponse response = service.issue(
+                TestData.request("t-os", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.OVERSEAS), "test");
+        assertEquals(TestData.PASSPORT, response.certificate().passport().number());
+        assertEquals("TAKATSUKASA UTANOSUKE", response.certificate().passport().romanName());
+        VdsNcSeal seal = new VdsNcVerifier(List.of(DevPki.ensure(pkiDir).vdsCscaCertificate()), clock)
+                .verify(response.certificate().vdsNc());
+        assertEquals(response.certificateId(), seal.message().uvci());
+        assertEquals(TestData.PASSPORT, seal.message().passportNumber());
+        assertEquals(7, seal.message().events().size());
+        HealthCard card = new SmartHealthCardVerifier(keys.shc().jwks(), clock).verify(response.certificate().smartHealthCard());
+        assertEquals(7, card.immunizations().size());
+        String passportSealed = store.database().read(tx -> tx.queryOne(
+                "SELECT passport_number_enc FROM issuance WHERE transaction_id = 't-os'", row -> row.getBytes(1))).map(
+                bytes -> "present").orElse("absent");
+        assertEquals("present", passportSealed);
+    }
+
+    @Test
+    void aVariantKanjiNameGetsACertificateWithoutQrCodes() {
+        Resident variant = TestData.takatsukasa(BUNKYO);
+        variant = new Resident(variant.id(), BUNKYO, variant.atenaNumber(), variant.status(), variant.nameKanji(),
+                variant.nameKana(), variant.nameRoman(), variant.birthDate(), variant.sex(), variant.address(),
+                variant.nationality(), variant.passportNumber(), true);
+        add(BUNKYO, variant, TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        IssueResponse response = service.issue(
+                TestData.request("t-var", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.OVERSEAS), "test");
+        assertEquals(null, response.certificate().smartHealthCard());
+        assertEquals(null, response.certificate().vdsNc());
+        assertTrue(response.certificate().person().variantKanji());
+    }
+
+    @Test
+    void aRotatedShcKeySignsAndTheOldOneStillVerifies() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(1));
+        Path shcDir = temp.resolve("shc");
+        copyKeys(DevPki.ensure(pkiDir).shcDir(), shcDir);
+        IssuerKeys rotating = new IssuerKeys("https://127.0.0.1:8411", () -> ShcKeyRing.fromDirectory(shcDir), null);
+        IssuanceService rotatingService = new IssuanceService(store.database(), store.keyring(), store.audit(),
+                new QrCertificateSigner(rotating), new CertificateContents(VaccineCatalog.standard()), clock);
+        String before = rotatingService.issue(TestData.request("k-1", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH,
+                CertificateType.DOMESTIC), "test").certificate().smartHealthCard();
+        String newKid = ShcKeyRing.rotate(shcDir);
+        rotating.reload();
+        String after = rotatingService.issue(TestData.request("k-2", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH,
+                CertificateType.DOMESTIC), "test").certificate().smartHealthCard();
+        assertEquals(2, rotating.shc().jwks().keys().size());
+        assertEquals(newKid, rotating.shc().jwks().keys().getFirst().kid(), "the newest key is listed first");
+        SmartHealthCardVerifier verifier = new SmartHealthCardVerifier(rotating.shc().jwks(), clock);
+        assertNotEquals(verifier.verify(before).kid(), verifier.verify(after).kid());
+        assertEquals(newKid, verifier.verify(after).kid());
+    }
+
+    private static void copyKeys(Path from, Path to) {
+        try {
+            Files.createDirectories(to);
+            try (var files = Files.list(from)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, to.resolve(file.getFileName()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aResidentOfAAskedForUnderBGetsNoRecordAndUnderAIssues() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        ShomeiException refused = assertThrows(ShomeiException.class, () -> service.issue(
+                TestData.request("t-b", SHINJUKU, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test"));
+        assertEquals(ErrorCode.NO_RECORD, refused.code());
+        assertEquals(0L, (long) store.database().read(tx -> issuances.count(tx, SHINJUKU)));
+        IssueResponse issued = service.issue(
+                TestData.request("t-a", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        assertEquals(BUNKYO.value(), issued.municipalityCode());
+    }
+
+    @Test
+    void refusalsUseTheSharedCodesAndRecordNothing() {
+        Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        MyNumber noDoses = TestData.myNumber("30000000003");
+        add(BUNKYO, TestData.plain(BUNKYO, "A-3", LocalDate.of(1980, 2, 2)), noDoses, List.of());
+        MyNumber noPassport = TestData.myNumber("40000000004");
+        add(BUNKYO, TestData.plain(BUNKYO, "A-4", LocalDate.of(1970, 3, 3)), noPassport, TestData.doses(1));
+
+        assertRefused(ErrorCode.RESIDENT_FLAGGED, TestData.request("r1", BUNKYO, TAKATSUKASA_MY_NUMBER,
+                TestData.BIRTH.plusDays(1), CertificateType.DOMESTIC));
+        assertRefused(ErrorCode.NO_VACCINATION, TestData.request("r2", BUNKYO, noDoses, LocalDate.of(1980, 2, 2),
+                CertificateType.DOMESTIC));
+        assertRefused(ErrorCode.PASSPORT_INFO_MISSING, TestData.request("r3", BUNKYO, noPassport, LocalDate.of(1970, 3, 3),
+                CertificateType.OVERSEAS));
+        assertRefused(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, TestData.request("r4", CHIYODA, TAKATSUKASA_MY_NUMBER,
+                TestData.BIRTH, CertificateType.DOMESTIC));
+        assertRefused(ErrorCode.INVALID_REQUEST, new IssueRequest("r5", BUNKYO.value(), "123456789012",
+                TestData.request("x", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC).holder(),
+                CertificateType.DOMESTIC, 1, "KIOSK-0001"));
+        assertRefused(ErrorCode.INVALID_REQUEST, new IssueRequest("r6", "131058", TAKATSUKASA_MY_NUMBER.digits(),
+                TestData.request("x", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC).holder(),
+                CertificateType.DOMESTIC, 1, "KIOSK-0001"));
+        assertRefused(ErrorCode.INVALID_REQUEST, new IssueRequest("r 7", BUNKYO.value(), TAKATSUKASA_MY_NUMBER.digits(),
+                TestData.request("x", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC).holder(),
+                CertificateType.DOMESTIC, 11, "KIOSK-0001"));
+
+        store.database().write(tx -> residents.setStatus(tx, store.keyring().cipher(tx, BUNKYO), resident.id(),
+                ResidentStatus.MOVED_OUT));
+        assertRefused(ErrorCode.RESIDENT_FLAGGED, TestData.request("r8", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH,
+                CertificateType.DOMESTIC));
+        store.database().write(tx -> residents.setStatus(tx, store.keyring().cipher(tx, BUNKYO), resident.id(),
+                ResidentStatus.DECEASED));
+        assertRefused(ErrorCode.RESIDENT_FLAGGED, TestData.request("r9", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH,
+                CertificateType.DOMESTIC));
+        assertEquals(0L, (long) store.database().read(tx -> tx.queryLong("SELECT count(*) FROM issuance")));
+    }
+
+    private void assertRefused(ErrorCode expected, IssueRequest request) {
+        ShomeiException refused = assertThrows(ShomeiException.class, () -> service.issue(request, "test"));
+        assertEquals(expected, refused.code(), refused.getMessage());
+    }
+
+    @Test
+    void aRetriedTransactionGetsTheSameIssuanceBack() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        IssueRequest request = TestData.request("t-retry", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC);
+        IssueResponse first = service.issue(request, "test");
+        IssueResponse second = service.issue(request, "test");
+        assertEquals(first.certificateId(), second.certificateId());
+        assertEquals(first.certificate().smartHealthCard(), second.certificate().smartHealthCard());
+        assertEquals(1L, (long) store.database().read(tx -> issuances.count(tx, BUNKYO)));
+
+        IssueRequest reusedForAnother = new IssueRequest("t-retry", BUNKYO.value(), TAKATSUKASA_MY_NUMBER.digits(),
+                request.holder(), CertificateType.DOMESTIC, 2, "KIOSK-0001");
+        assertRefused(ErrorCode.INVALID_REQUEST, reusedForAnother);
+    }
+
+    @Test
+    void fiftyConcurrentIssueCallsGiveOneIssuancePerTransaction() throws Exception {
+        List<MyNumber> numbers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            MyNumber number = TestData.myNumber(String.format("5%010d", i));
+            numbers.add(number);
+            add(BUNKYO, TestData.plain(BUNKYO, "C-" + i, LocalDate.of(1970 + i, 1, 1)), number, TestData.doses(1 + i % 3));
+        }
+        // 30 distinct transactions, plus 20 calls that repeat 4 of them (5 calls each, all at once)
+        List<IssueRequest> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int who = i % 10;
+            calls.add(TestData.request("dist-" + i, BUNKYO, numbers.get(who), LocalDate.of(1970 + who, 1, 1),
+                    CertificateType.DOMESTIC));
+        }
+        for (int repeat = 0; repeat < 4; repeat++) {
+            for (int copy = 0; copy < 5; copy++) {
+                calls.add(TestData.request("same-" + repeat, BUNKYO, numbers.get(repeat), LocalDate.of(1970 + repeat, 1, 1),
+                        CertificateType.DOMESTIC));
+            }
+        }
+        assertEquals(50, calls.size());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        Map<String, Set<String>> certificatesByTransaction = new ConcurrentHashMap<>();
+        try {
+            List<Future<IssueResponse>> futures = new ArrayList<>();
+            for (IssueRequest call : calls) {
+                futures.add(pool.submit((Callable<IssueResponse>) () -> {
+                    start.await();
+                    return service.issue(call, "test");
+                }));
+            }
+            start.countDown();
+            for (Future<IssueResponse> future : futures) {
+                IssueResponse response = future.get();
+                certificatesByTransaction.computeIfAbsent(response.transactionId(), key -> ConcurrentHashMap.newKeySet())
+                        .add(response.certificateId());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(34, certificatesByTransaction.size());
+        Set<String> all = new HashSet<>();
+        for (var entry : certificatesByTransaction.entrySet()) {
+            assertEquals(1, entry.getValue().size(), "one certificate for transaction " + entry.getKey());
+            all.addAll(entry.getValue());
+        }
+        assertEquals(34, all.size(), "certificate ids are unique");
+        assertEquals(34L, (long) store.database().read(tx -> issuances.count(tx, BUNKYO)));
+        assertEquals(34L, (long) store.database().read(tx -> tx.queryLong(
+                "SELECT count(DISTINCT transaction_id) FROM issuance WHERE municipality_code = ?", BUNKYO.value())));
+        AuditVerifier.Result audit = store.auditVerifier().verify();
+        assertTrue(audit.intact(), audit.problems().toString());
+        assertEquals(34L, (long) store.database().read(tx -> tx.queryLong("SELECT count(*) FROM audit_log WHERE action = 'ISSUE'")));
+    }
+
+    // --- outcomes ----------------------------------------------------------------------------
+
+    @Test
+    void printedAndVoidedFollowTheAllowedTransitions() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        service.issue(TestData.request("t-p", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        service.issue(TestData.request("t-v", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+
+        StatusResponse printed = outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "PRINTED", null), "test");
+        assertEquals("PRINTED", printed.status());
+        assertEquals("PRINTED", outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "PRINTED", null), "test").status());
+        ShomeiException late = assertThrows(ShomeiException.class,
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "VOIDED", "CANCELLED"), "test"));
+        assertEquals(ErrorCode.INVALID_REQUEST, late.code());
+
+        StatusResponse voided = outcomes.update(new StatusUpdate(BUNKYO.value(), "t-v", "VOIDED", "PRINTER_FAILED"), "test");
+        assertEquals("VOIDED", voided.status());
+        assertEquals("PRINTER_FAILED", voided.voidReason());
+        assertThrows(ShomeiException.class,
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-v", "PRINTED", null), "test"));
+        ShomeiException unknown = assertThrows(ShomeiException.class,
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-none", "PRINTED", null), "test"));
+        assertEquals(ErrorCode.NO_RECORD, unknown.code());
+        ShomeiException otherMunicipality = assertThrows(ShomeiException.class,
+                () -> outcomes.update(new StatusUpdate(SHINJUKU.value(), "t-p", "PRINTED", null), "test"));
+        assertEquals(ErrorCode.NO_RECORD, otherMunicipality.code());
+        assertThrows(ShomeiException.class,
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "VOIDED", "bad reason"), "test"));
+
+        IssueResponse retried = service.issue(
+                TestData.request("t-p", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        assertEquals("PRINTED", retried.status());
+    }
+
+    @Test
+    void unconfirmedIssuancesAreListedThenVoidedAndALatePrintStillCounts() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        service.issue(TestData.request("t-old", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        clock.advance(Duration.ofMinutes(20));
+        service.issue(TestData.request("t-new", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+
+        var listed = outcomes.unconfirmed(Duration.ofMinutes(15), 100).issuances();
+        assertEquals(List.of("t-old"), listed.stream().map(entry -> entry.transactionId()).toList());
+        assertEquals(1, outcomes.voidUnconfirmed(Duration.ofMinutes(15)));
+        assertEquals(0, outcomes.voidUnconfirmed(Duration.ofMinutes(15)));
+        Issue old = issuance("t-old");
+        assertEquals("VOIDED", old.status());
+        assertEquals(IssuanceOutcomes.TIMEOUT_REASON, old.reason());
+        assertEquals("ISSUED", issuance("t-new").status());
+
+        assertEquals("PRINTED", outcomes.update(new StatusUpdate(BUNKYO.value(), "t-old", "PRINTED", null), "test").status());
+        assertTrue(store.auditVerifier().verify().intact());
+    }
+
+    private record Issue(String status, String reason) {
+    }
+
+    private Issue issuance(String transactionId) {
+        var issuance = store.database().read(tx -> issuances.findByTransaction(tx, BUNKYO, transactionId)).orElseThrow();
+        return new Issue(issuance.status().name(), issuance.voidReason());
+    }
+
+    // --- audit -------------------------------------------------------------------------------
+
+    @Test
+    void theAuditChainDetectsAChangedAndADeletedEntry() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        for (int i = 0; i < 4; i++) {
+            service.issue(TestData.request("t-audit-" + i, BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH,
+                    CertificateType.DOMESTIC), "test");
+        }
+        AuditVerifier.Result clean = store.auditVerifier().verify();
+        assertTrue(clean.intact(), clean.problems().toString());
+        assertTrue(clean.entries() >= 4);
+
+        store.database().write(tx -> tx.update("UPDATE audit_log SET actor_id = 'someone-else' WHERE chain = ? AND seq = 2",
+                BUNKYO.value()));
+        AuditVerifier.Result changed = store.auditVerifier().verify();
+        assertFalse(changed.intact());
+        assertTrue(changed.problems().stream().anyMatch(p -> p.contains("entry 2") && p.contains("changed")),
+                changed.problems().toString());
+
+        store.database().write(tx -> tx.update("DELETE FROM audit_log WHERE chain = ? AND seq = 3", BUNKYO.value()));
+        AuditVerifier.Result deleted = store.auditVerifier().verify();
+        assertTrue(deleted.problems().stream().anyMatch(p -> p.contains("entry 3") && p.contains("missing")),
+                deleted.problems().toString());
+    }
+
+    @Test
+    void concurrentWritersOfDifferentMunicipalitiesDoNotBreakTheChains() throws Exception {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(1));
+        add(SHINJUKU, TestData.takatsukasa(SHINJUKU), TAKATSUKASA_MY_NUMBER, TestData.doses(1));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<IssueResponse>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                MunicipalityCode code = i % 2 == 0 ? BUNKYO : SHINJUKU;
+                String transaction = "mix-" + i;
+                futures.add(pool.submit(() -> service.issue(TestData.request(transaction, code, TAKATSUKASA_MY_NUMBER,
+                        TestData.BIRTH, CertificateType.DOMESTIC), "test")));
+            }
+            for (Future<IssueResponse> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        AuditVerifier.Result result = store.auditVerifier().verify();
+        assertTrue(result.intact(), result.problems().toString());
+        assertNotEquals(0, result.chains());
+    }
+}
