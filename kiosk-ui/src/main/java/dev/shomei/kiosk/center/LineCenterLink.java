@@ -66,8 +66,7 @@ public final class LineCenterLink implements CenterLink, AutoCloseable {
 
     @Override
     public IssueResponse issue(IssueRequest request) {
-        IssueResponse response = request(request, IssueResponse.class);
-        return response;
+        return request(request, IssueResponse.class);
     }
 
     @Override
@@ -92,11 +91,13 @@ public final class LineCenterLink implements CenterLink, AutoCloseable {
 
     private synchronized <T extends LineMessage> T request(LineMessage message, Class<T> answerType) {
         ShomeiException lastFailure = null;
-        // the open connection (or the first center that answers), then once more after a failover
+        // the open connection (or the first center that answers), then once more after a failover;
+        // when no center answers at all, connected() says so and nothing is retried
         for (int attempt = 0; attempt < 2; attempt++) {
+            LineClient line = connected();
+            LineMessage answer;
             try {
-                LineMessage answer = connected().request(message, timeout);
-                return answer(answer, answerType, message.type());
+                answer = line.request(message, timeout);
             } catch (ShomeiException e) {
                 if (e.code() != ErrorCode.CENTER_UNAVAILABLE) {
                     throw e;
@@ -105,7 +106,9 @@ public final class LineCenterLink implements CenterLink, AutoCloseable {
                 LOG.log(Level.WARNING, "line to center {0} lost during {1}", centers.get(current), message.type());
                 disconnect();
                 current = (current + 1) % centers.size();
+                continue;
             }
+            return answer(answer, answerType, message.type());
         }
         throw lastFailure;
     }

@@ -60,7 +60,8 @@ public final class FakeCenter implements CenterLink {
         int fee = request.municipalityCode().equals(SHINJUKU) ? 200 : FEE;
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= request.copies(); i++) {
-            ids.add("JP-" + request.transactionId().substring(0, 8) + "-" + i);
+            String prefix = request.transactionId().replaceAll("[^A-Za-z0-9]", "");
+            ids.add("JP-" + prefix.substring(0, Math.min(8, prefix.length())) + "-" + i);
         }
         CertificateSummary summary = new CertificateSummary(NAME,
                 request.certificateType() == CertificateType.OVERSEAS ? "YAMADA HANAKO" : "",
