@@ -97,9 +97,4 @@ final class CardNewCommand {
             throw new UsageException("--sex must be 0, 1, 2 or 9");
         }
     }
-
-    /** Visible for the read command's default-data hints. */
-    static String format(LocalDate date) {
-        return date.format(BIRTH);
-    }
 }
