@@ -513,6 +513,7 @@ public final class KioskSession {
         outbox.submit(PrintOutcome.printed(data.transactionId));
         data.outcomeReported = true;
         counters.countIssued();
+        data.certificateIds = data.issued.certificateIds();
         data.issued.wipe();
         data.issued = null;
         if (data.paymentOpen) {
@@ -673,7 +674,8 @@ public final class KioskSession {
         return new Screen(++screenVersion, state, data.language, data.certificateType, cardPresent, data.triesLeft,
                 data.pin.length(), data.notice, choices, chosen, data.copies, maxCopies, fee, data.insertedYen,
                 state == SessionState.CONFIRM && data.issued != null ? data.issued.summary() : null,
-                error, printing ? data.changeYen : returnedYen, data.reminders);
+                error, printing ? data.changeYen : returnedYen, data.reminders,
+                data.issued != null || printing ? data.transactionId : null, data.certificateIds);
     }
 
     private Screen.MunicipalityChoice choice(MunicipalityInfo m) {

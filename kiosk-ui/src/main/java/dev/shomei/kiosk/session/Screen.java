@@ -25,6 +25,8 @@ import java.util.List;
  * @param error           the refusal shown on REFUSED
  * @param returnedYen     money paid back to the resident (refund or change) that they should take
  * @param reminders       how many times the "take your certificate" reminder has fired
+ * @param transactionId   the issuance, from CONFIRM until the session ends (not personal)
+ * @param certificateIds  the certificates printed, on TAKE_CERTIFICATE (not personal)
  */
 public record Screen(
         long version,
@@ -44,10 +46,13 @@ public record Screen(
         CertificateSummary summary,
         ErrorCode error,
         int returnedYen,
-        int reminders) {
+        int reminders,
+        String transactionId,
+        List<String> certificateIds) {
 
     public Screen {
         municipalities = municipalities == null ? null : List.copyOf(municipalities);
+        certificateIds = List.copyOf(certificateIds);
     }
 
     public int step() {

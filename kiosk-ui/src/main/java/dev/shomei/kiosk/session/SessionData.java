@@ -26,6 +26,7 @@ final class SessionData {
     int copies;
     String transactionId;
     IssueResponse issued;
+    List<String> certificateIds = List.of();
     boolean outcomeReported;
     boolean paymentOpen;
     boolean collected;
@@ -52,6 +53,7 @@ final class SessionData {
         municipality = null;
         copies = 0;
         transactionId = null;
+        certificateIds = List.of();
         outcomeReported = false;
         paymentOpen = false;
         collected = false;
