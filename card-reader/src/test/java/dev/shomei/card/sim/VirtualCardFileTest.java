@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shomei.card.apdu.Hex;
+import dev.shomei.card.data.CardDataException;
 import dev.shomei.card.data.CardDataVerifier;
 import dev.shomei.card.data.CardFiles;
 import dev.shomei.card.myna.InputAssistAp;
@@ -81,7 +82,15 @@ class VirtualCardFileTest {
         String flipped = ef0002.substring(0, 40) + (ef0002.charAt(40) == '0' ? '1' : '0') + ef0002.substring(41);
         ((ObjectNode) json.path("files")).put("0002", flipped);
         Files.write(file, JSON.writeValueAsBytes(json));
-        assertEquals(flipped, Hex.of(VirtualCardFile.read(file).file(InputAssistAp.EF_BASIC_INFO)));
+        VirtualCardFile tampered = VirtualCardFile.read(file);
+        assertEquals(flipped, Hex.of(tampered.file(InputAssistAp.EF_BASIC_INFO)));
+
+        // byte 20 of EF 0002 is inside the name: the card file no longer verifies
+        CardDataVerifier verifier = new CardDataVerifier(TestCards.factory().trustedKeys());
+        CardDataException e = assertThrows(CardDataException.class, () -> verifier.verify(tampered.file(1), tampered.file(2),
+                tampered.file(3), tampered.file(4)));
+        assertEquals(ErrorCode.CARD_DATA_INVALID, e.code());
+        assertEquals(CardDataException.Reason.BASIC_INFO_HASH_MISMATCH, e.reason());
     }
 
     @Test
