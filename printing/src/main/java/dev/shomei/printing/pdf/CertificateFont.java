@@ -1,0 +1,115 @@
+package dev.shomei.printing.pdf;
+
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * The Japanese TrueType font, read and parsed once and shared by every document and thread (each
+ * document embeds its own subset). GSUB substitution is off: it is the slowest part of laying out
+ * text and a ligature glyph can break text extraction.
+ *
+ * <p>The font file comes from set-up ({@code -Dshomei.font}), never from the repository. Only
+ * TrueType outlines work (PDFBox cannot subset CFF-based OpenType fonts).
+ */
+public final class CertificateFont {
+    /** GETA MARK, the traditional Japanese stand-in for a character that cannot be printed. */
+    static final int FALLBACK = 0x3013;
+
+    private final TrueTypeFont font;
+    private final CmapLookup cmap;
+    private final int fallback;
+
+    private CertificateFont(TrueTypeFont font) throws IOException {
+        this.font = font;
+        font.setEnableGsub(false);
+        // parse every table now, on one thread: later lookups only read
+        font.getHeader();
+        font.getHorizontalHeader();
+        font.getHorizontalMetrics();
+        font.getMaximumProfile();
+        font.getIndexToLocation();
+        font.getGlyph();
+        font.getNaming();
+        font.getPostScript();
+        font.getOS2Windows();
+        font.getCmap();
+        this.cmap = font.getUnicodeCmapLookup();
+        if (cmap == null) {
+            throw new IOException("font has no Unicode cmap");
+        }
+        this.fallback = cmap.getGlyphId(FALLBACK) != 0 ? FALLBACK : '?';
+    }
+
+    /** Reads and parses a TrueType font file. */
+    public static CertificateFont load(Path file) {
+        try {
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(Files.readAllBytes(file)));
+            if (font.getGlyph() == null) {
+                throw new IOException("not a TrueType-outline font (no glyf table)");
+            }
+            return new CertificateFont(font);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the certificate font " + file.getFileName(), e);
+        }
+    }
+
+    /** The font named by {@code -Dshomei.font}, which the launcher sets up. */
+    public static CertificateFont fromSystemProperty() {
+        String path = System.getProperty("shomei.font");
+        if (path == null || path.isBlank() || !Files.isRegularFile(Path.of(path))) {
+            throw new ShomeiException(ErrorCode.INTERNAL,
+                    "no Japanese TrueType font: set -Dshomei.font (./shomei installs one under state/fonts)");
+        }
+        return load(Path.of(path));
+    }
+
+    /** A subset-embedding font resource for one document. */
+    PDType0Font embed(PDDocument document) {
+        try {
+            return PDType0Font.load(document, font, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot embed the certificate font", e);
+        }
+    }
+
+    public boolean hasGlyph(int codePoint) {
+        return cmap.getGlyphId(codePoint) != 0;
+    }
+
+    /**
+     * {@code text} with every character the font lacks replaced by the fallback glyph, control
+     * characters removed and variation selectors dropped (the base character prints).
+     */
+    public String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int next = i + Character.charCount(codePoint);
+            boolean selector = codePoint >= 0xFE00 && codePoint <= 0xFE0F || codePoint >= 0xE0100 && codePoint <= 0xE01EF;
+            boolean keep = !selector && !Character.isISOControl(codePoint) && hasGlyph(codePoint);
+            if (!keep && out == null) {
+                out = new StringBuilder(text.length());
+                out.append(text, 0, i);
+            }
+            if (out != null) {
+                if (keep) {
+                    out.appendCodePoint(codePoint);
+                } else if (!selector && !Character.isISOControl(codePoint)) {
+                    out.appendCodePoint(fallback);
+                }
+            }
+            i = next;
+        }
+        return out == null ? text : out.toString();
+    }
+}
