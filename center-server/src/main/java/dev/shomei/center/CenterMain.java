@@ -1,0 +1,104 @@
+package dev.shomei.center;
+
+import dev.shomei.center.console.auth.OperatorAccounts;
+import dev.shomei.center.console.auth.PasswordHash;
+import dev.shomei.center.console.auth.Role;
+import dev.shomei.center.config.StateFiles;
+import dev.shomei.center.registry.TerminalRegistry;
+import dev.shomei.protocol.pki.DevPki;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./shomei center serve [--line-port 8420] [--console-port 8421] [--backend https://127.0.0.1:8410]}.
+ * Configuration lives in {@code <shomei.state>/center/}; on first run the demo terminals K0001..K0004
+ * are registered and two demo logins are created, their passwords and TOTP secrets written to
+ * {@code demo-logins.txt} (0600). Stops on Ctrl-C.
+ */
+public final class CenterMain {
+    static final List<String> DEMO_TERMINALS = List.of("K0001", "K0002", "K0003", "K0004");
+
+    private CenterMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !"serve".equals(args[0])) {
+            System.err.println("usage: center serve [--line-port 8420] [--console-port 8421] [--backend https://127.0.0.1:8410]");
+            System.exit(2);
+        }
+        Path state = Path.of(System.getProperty("shomei.state", "state"));
+        Path dir = state.resolve("center");
+        CenterSettings settings = CenterSettings.load(dir.resolve(CenterSettings.FILE_NAME));
+        int linePort = settings.linePort();
+        int consolePort = settings.consolePort();
+        for (int i = 1; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--line-port" -> linePort = Integer.parseInt(value);
+                case "--console-port" -> consolePort = Integer.parseInt(value);
+                case "--backend" -> settings = settings.withBackend(URI.create(value));
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        settings = settings.withPorts(linePort, consolePort);
+        DevPki pki = DevPki.ensure(state.resolve("pki"));
+        firstRun(dir, pki);
+        CenterServer center = CenterServer.start(settings, dir, pki, CenterServer.Parts.real(settings, pki));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            center.close();
+            stopped.countDown();
+        }, "center-shutdown"));
+        System.out.println("center: line 127.0.0.1:" + center.linePort() + ", operator console https://"
+                + settings.consoleHost() + ":" + center.consolePort() + "/ (logins: " + dir.resolve("demo-logins.txt") + ")");
+        stopped.await();
+    }
+
+    /** Demo terminals (with their dev certificates) and demo logins, once. */
+    static void firstRun(Path dir, DevPki pki) {
+        TerminalRegistry registry = TerminalRegistry.open(dir.resolve("terminals.json"));
+        if (registry.all().isEmpty()) {
+            for (int i = 0; i < DEMO_TERMINALS.size(); i++) {
+                String id = DEMO_TERMINALS.get(i);
+                registry.register(id, "Demo store " + (i + 1));
+                pki.terminal(id);
+            }
+        }
+        OperatorAccounts accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(),
+                PasswordHash.DEFAULT_ITERATIONS);
+        if (accounts.isEmpty()) {
+            SecureRandom random = new SecureRandom();
+            String adminPassword = password(random);
+            String operatorPassword = password(random);
+            String adminSecret = accounts.create("admin", Role.ADMIN, adminPassword.toCharArray());
+            String operatorSecret = accounts.create("operator", Role.OPERATOR, operatorPassword.toCharArray());
+            String text = """
+                    shomei certificate center: demo operator logins (keep this file private)
+                    Console: https://127.0.0.1:8421/  (trust the dev CA: state/pki/ca.crt)
+                    Enrol a TOTP secret in an authenticator app (SHA-1, 6 digits, 30 s), or use
+                    `oathtool --totp -b SECRET` to print the current code.
+
+                    admin     (role ADMIN)     password: %s   TOTP secret: %s
+                    operator  (role OPERATOR)  password: %s   TOTP secret: %s
+                    """.formatted(adminPassword, adminSecret, operatorPassword, operatorSecret);
+            StateFiles.write(dir.resolve("demo-logins.txt"), text.getBytes(StandardCharsets.UTF_8), true);
+        }
+    }
+
+    private static String password(SecureRandom random) {
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+}

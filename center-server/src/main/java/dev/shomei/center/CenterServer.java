@@ -1,0 +1,208 @@
+package dev.shomei.center;
+
+import dev.shomei.card.data.TrustedCardKeys;
+import dev.shomei.center.backend.HttpRecordBackend;
+import dev.shomei.center.backend.MutualTls;
+import dev.shomei.center.board.AlertLog;
+import dev.shomei.center.board.TerminalBoard;
+import dev.shomei.center.console.ConsoleContext;
+import dev.shomei.center.console.ConsoleServer;
+import dev.shomei.center.console.auth.LoginService;
+import dev.shomei.center.console.auth.OperatorAccounts;
+import dev.shomei.center.console.auth.PasswordHash;
+import dev.shomei.center.console.auth.SessionStore;
+import dev.shomei.center.console.auth.Totp;
+import dev.shomei.center.hours.MaintenanceSchedule;
+import dev.shomei.center.hours.ServiceCalendar;
+import dev.shomei.center.issue.CardVerification;
+import dev.shomei.center.issue.CertificateRenderer;
+import dev.shomei.center.issue.IssuanceService;
+import dev.shomei.center.issue.IssuedTransactions;
+import dev.shomei.center.issue.Reconciler;
+import dev.shomei.center.issue.RecordBackend;
+import dev.shomei.center.issue.ReconciliationLog;
+import dev.shomei.center.issue.VerifierCardVerification;
+import dev.shomei.center.line.CenterLineServer;
+import dev.shomei.center.metrics.CenterMetrics;
+import dev.shomei.center.municipality.BackendMunicipalities;
+import dev.shomei.center.municipality.MunicipalityCatalog;
+import dev.shomei.center.registry.TerminalRegistry;
+import dev.shomei.center.render.PdfCertificateRenderer;
+import dev.shomei.center.stats.IssuanceStats;
+import dev.shomei.printing.pdf.CertificateFont;
+import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.pki.TlsIdentity;
+import dev.shomei.protocol.line.transport.LineSettings;
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.metrics.api.Metrics;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One certificate center: the line server, the orchestration, the operator console and their
+ * timers (heartbeat watch, reconciliation, municipality refresh, registry reload). Everything it
+ * keeps on disk is configuration under {@code <state>/center/}: settings, the terminal registry,
+ * operator logins, municipality terms and maintenance windows. Never application or certificate data.
+ */
+public final class CenterServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(CenterServer.class.getName());
+
+    private final CenterLineServer line;
+    private final ConsoleServer console;
+    private final ScheduledExecutorService timers;
+    private final TerminalRegistry registry;
+    private final TerminalBoard board;
+    private final Reconciler reconciler;
+    private final MunicipalityCatalog municipalities;
+
+    /** The parts a center is made of; tests swap the backend, the card verification or the renderer. */
+    public record Parts(RecordBackend backend, CardVerification cards, CertificateRenderer renderer, Clock clock) {
+        /** The real parts: HTTPS backend with the center's client certificate, card trust per settings, PDFBox. */
+        public static Parts real(CenterSettings settings, DevPki pki) {
+            TlsIdentity client = pki.centerClient();
+            RecordBackend backend = new HttpRecordBackend(settings.backend(),
+                    MutualTls.context(client.privateKey(), List.of(client.certificate()), List.of(pki.rootCaCertificate())));
+            TrustedCardKeys keys = TrustedCardKeys.forProfile(settings.cardTrust(),
+                    dev.shomei.card.data.KeyId.parse(DevPki.JLIS_DEV_KEY_ID), () -> pki.jlisDevKey().getPublic());
+            return new Parts(backend, new VerifierCardVerification(keys),
+                    new PdfCertificateRenderer(CertificateFont.fromSystemProperty()), Clock.systemUTC());
+        }
+    }
+
+    private CenterServer(CenterSettings settings, Path dir, DevPki pki, Parts parts) {
+        Clock clock = parts.clock();
+        registry = TerminalRegistry.open(dir.resolve("terminals.json"));
+        AtomicLong versions = new AtomicLong();
+        AlertLog alerts = new AlertLog(clock, versions::incrementAndGet, 1000);
+        board = new TerminalBoard(clock, registry, settings.heartbeatGap(), versions, alerts);
+        MaintenanceSchedule maintenance = new MaintenanceSchedule(dir.resolve("maintenance.json"));
+        ServiceCalendar calendar = new ServiceCalendar(clock, maintenance::windows);
+        municipalities = new MunicipalityCatalog(new BackendMunicipalities(parts.backend(),
+                dir.resolve("municipalities.json")));
+        IssuanceStats stats = new IssuanceStats(clock, ServiceCalendar.JAPAN, 48);
+        CenterMetrics metrics = new CenterMetrics(Metrics.createMeterRegistry());
+        ReconciliationLog reconciliations = new ReconciliationLog(500);
+        IssuedTransactions transactions = new IssuedTransactions(clock, settings.reconcileAfter().multipliedBy(2), 200_000);
+        IssuanceService issuance = new IssuanceService(registry, calendar, municipalities, parts.cards(), parts.backend(),
+                parts.renderer(), transactions, stats, metrics, alerts);
+        reconciler = new Reconciler(parts.backend(), settings.reconcileAfter(), clock, reconciliations, alerts, stats, metrics);
+
+        TlsIdentity serverIdentity = pki.centerServer();
+        LineSettings lineSettings = LineSettings.server().withReaderIdleTimeout(settings.lineIdleTimeout());
+        line = CenterLineServer.start(new InetSocketAddress(settings.lineHost(), settings.linePort()), serverIdentity,
+                pki.rootCaPem(), lineSettings, settings.lineLimits(), registry, board, issuance);
+        metrics.watch(board, line::connectionCount);
+
+        OperatorAccounts accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(),
+                PasswordHash.DEFAULT_ITERATIONS);
+        SessionStore sessions = new SessionStore(Clock.systemUTC(), new SecureRandom(), settings.sessionIdleTimeout(),
+                settings.sessionMaxLifetime());
+        LoginService login = new LoginService(accounts, sessions, Totp.standard(), Clock.systemUTC(), 5, Duration.ofMinutes(5));
+        List<HealthCheck> checks = List.of(
+                check("line", HealthCheckType.LIVENESS, () -> line.port() > 0),
+                check("municipalities", HealthCheckType.READINESS, () -> {
+                    try {
+                        municipalities.all();
+                        return true;
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                }));
+        ConsoleContext consoleContext = new ConsoleContext(clock, registry, board, municipalities, maintenance, stats,
+                reconciliations, login, sessions, metrics, checks, settings.streamInterval());
+        try {
+            console = ConsoleServer.start(consoleContext, serverIdentity, settings.consoleHost(), settings.consolePort());
+        } catch (RuntimeException e) {
+            line.close();
+            throw e;
+        }
+
+        timers = Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("center-timer").daemon().factory());
+        every(Duration.ofSeconds(1), board::checkHeartbeats);
+        every(Duration.ofSeconds(2), registry::refresh);
+        every(settings.reconcileEvery(), reconciler::reconcile);
+        every(settings.municipalityRefresh(), municipalities::refresh);
+        every(Duration.ofHours(1), () -> maintenance.pruneOver(calendar.nowInJapan().minusDays(1)));
+        municipalities.refresh();
+    }
+
+    /** Starts a center on the configuration directory {@code dir} ({@code <state>/center}). */
+    public static CenterServer start(CenterSettings settings, Path dir, DevPki pki, Parts parts) {
+        CenterServer center = new CenterServer(settings, dir, pki, parts);
+        LOG.log(System.Logger.Level.INFO, "center up: line {0}, console https://{1}:{2,number,#}/",
+                center.line.address(), settings.consoleHost(), center.console.port());
+        return center;
+    }
+
+    private void every(Duration period, Runnable task) {
+        long millis = Math.max(10, period.toMillis());
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "center timer task failed: " + e.getClass().getSimpleName());
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private static HealthCheck check(String name, HealthCheckType type, java.util.function.BooleanSupplier up) {
+        return new HealthCheck() {
+            @Override
+            public HealthCheckType type() {
+                return type;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public HealthCheckResponse call() {
+                return HealthCheckResponse.builder().status(up.getAsBoolean()).build();
+            }
+        };
+    }
+
+    public int linePort() {
+        return line.port();
+    }
+
+    public int consolePort() {
+        return console.port();
+    }
+
+    public TerminalRegistry registry() {
+        return registry;
+    }
+
+    public TerminalBoard board() {
+        return board;
+    }
+
+    public Reconciler reconciler() {
+        return reconciler;
+    }
+
+    public MunicipalityCatalog municipalities() {
+        return municipalities;
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        console.close();
+        line.close();
+        LOG.log(System.Logger.Level.INFO, "center stopped");
+    }
+}

@@ -1,0 +1,159 @@
+package dev.shomei.center;
+
+import dev.shomei.card.data.TrustedCardKeys;
+import dev.shomei.center.backend.BackendClientSettings;
+import dev.shomei.center.config.Durations;
+import dev.shomei.center.line.LineLimitsConfig;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The center's settings, from {@code <state>/center/center.yaml} (written with the defaults on
+ * first run; see docs/center.md). Durations read {@code 30s}, {@code 15m} or ISO-8601.
+ */
+public record CenterSettings(
+        String lineHost,
+        int linePort,
+        Duration lineIdleTimeout,
+        LineLimitsConfig lineLimits,
+        String consoleHost,
+        int consolePort,
+        Duration sessionIdleTimeout,
+        Duration sessionMaxLifetime,
+        BackendClientSettings backend,
+        TrustedCardKeys.Profile cardTrust,
+        Duration heartbeatGap,
+        Duration reconcileAfter,
+        Duration reconcileEvery,
+        Duration municipalityRefresh,
+        Duration streamInterval) {
+
+    public static final String FILE_NAME = "center.yaml";
+
+    /** The defaults, as written to a new {@code center.yaml}. */
+    public static final String DEFAULT_YAML = """
+            # shomei certificate center (証明書交付センター). Changes take effect on restart.
+            # Durations: 500ms, 30s, 15m, 2h (or ISO-8601 like PT30S).
+            line:                       # kiosks connect here: TLS 1.3, mutual auth, dev/production CA
+              host: 127.0.0.1
+              port: 8420
+              idle-timeout: 90s         # no message (heartbeats come every 30 s) for this long closes
+              max-connections: 100000
+              max-connections-per-terminal: 2
+              messages-per-second: 10   # per connection; a faster kiosk is cut off
+              message-burst: 40
+              max-concurrent-work: 32   # issue requests in work at once, across all kiosks
+              work-wait: 5s             # a request waiting longer for a slot gets CENTER_UNAVAILABLE
+              hello-timeout: 20s
+            console:                    # operator console, HTTPS
+              host: 127.0.0.1
+              port: 8421
+              session-idle-timeout: 30m
+              session-max-lifetime: 12h
+            backend:                    # record backend, HTTPS with the center's client certificate
+              url: https://127.0.0.1:8410
+              attempt-timeout: 3s
+              attempts: 3               # retries reuse the transaction id
+              backoff: 200ms
+              deadline: 8s              # after this a request is refused with BACKEND_UNAVAILABLE
+            card-trust: dev             # production | test | dev (dev adds the key that signs virtual cards)
+            heartbeat-gap: 90s          # a terminal silent this long is offline and raises an alert
+            reconcile-after: 15m        # an issuance with no print outcome this old is voided
+            reconcile-every: 1m
+            municipality-refresh: 1m
+            """;
+
+    public static CenterSettings defaults() {
+        return parse(Config.just(ConfigSources.create(DEFAULT_YAML, io.helidon.common.media.type.MediaTypes.APPLICATION_X_YAML)));
+    }
+
+    /** Reads {@code file}, writing the defaults there first when it does not exist. */
+    public static CenterSettings load(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, DEFAULT_YAML);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
+        Config config = Config.just(ConfigSources.file(file).build(),
+                ConfigSources.create(DEFAULT_YAML, io.helidon.common.media.type.MediaTypes.APPLICATION_X_YAML));
+        return parse(config);
+    }
+
+    static CenterSettings parse(Config config) {
+        Config line = config.get("line");
+        Config console = config.get("console");
+        Config backend = config.get("backend");
+        return new CenterSettings(
+                line.get("host").asString().get(),
+                line.get("port").asInt().get(),
+                duration(line.get("idle-timeout")),
+                new LineLimitsConfig(
+                        line.get("max-connections").asInt().get(),
+                        line.get("max-connections-per-terminal").asInt().get(),
+                        line.get("messages-per-second").asDouble().get(),
+                        line.get("message-burst").asInt().get(),
+                        line.get("max-concurrent-work").asInt().get(),
+                        duration(line.get("work-wait")),
+                        duration(line.get("hello-timeout"))),
+                console.get("host").asString().get(),
+                console.get("port").asInt().get(),
+                duration(console.get("session-idle-timeout")),
+                duration(console.get("session-max-lifetime")),
+                new BackendClientSettings(URI.create(backend.get("url").asString().get()),
+                        duration(backend.get("attempt-timeout")),
+                        backend.get("attempts").asInt().get(),
+                        duration(backend.get("backoff")),
+                        duration(backend.get("deadline"))),
+                TrustedCardKeys.Profile.parse(config.get("card-trust").asString().get()),
+                duration(config.get("heartbeat-gap")),
+                duration(config.get("reconcile-after")),
+                duration(config.get("reconcile-every")),
+                duration(config.get("municipality-refresh")),
+                Duration.ofSeconds(1));
+    }
+
+    private static Duration duration(Config node) {
+        return Durations.parse(node.asString().get());
+    }
+
+    public CenterSettings withPorts(int newLinePort, int newConsolePort) {
+        return new CenterSettings(lineHost, newLinePort, lineIdleTimeout, lineLimits, consoleHost, newConsolePort,
+                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, heartbeatGap, reconcileAfter,
+                reconcileEvery, municipalityRefresh, streamInterval);
+    }
+
+    public CenterSettings withBackend(URI uri) {
+        return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
+                sessionIdleTimeout, sessionMaxLifetime,
+                new BackendClientSettings(uri, backend.attemptTimeout(), backend.attempts(), backend.backoff(),
+                        backend.deadline()),
+                cardTrust, heartbeatGap, reconcileAfter, reconcileEvery, municipalityRefresh, streamInterval);
+    }
+
+    public CenterSettings withBackendSettings(BackendClientSettings newBackend) {
+        return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
+                sessionIdleTimeout, sessionMaxLifetime, newBackend, cardTrust, heartbeatGap, reconcileAfter,
+                reconcileEvery, municipalityRefresh, streamInterval);
+    }
+
+    /** Timers for tests: heartbeat gap, reconciliation age and period, board stream interval. */
+    public CenterSettings withTimers(Duration newHeartbeatGap, Duration newReconcileAfter, Duration newReconcileEvery,
+            Duration newStreamInterval) {
+        return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
+                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, newHeartbeatGap, newReconcileAfter,
+                newReconcileEvery, municipalityRefresh, newStreamInterval);
+    }
+
+    public CenterSettings withLineLimits(LineLimitsConfig limits, Duration idleTimeout) {
+        return new CenterSettings(lineHost, linePort, idleTimeout, limits, consoleHost, consolePort,
+                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, heartbeatGap, reconcileAfter,
+                reconcileEvery, municipalityRefresh, streamInterval);
+    }
+}

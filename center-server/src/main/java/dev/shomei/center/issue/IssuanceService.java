@@ -1,0 +1,292 @@
+package dev.shomei.center.issue;
+
+import dev.shomei.card.data.VerifiedCardData;
+import dev.shomei.center.board.AlertKind;
+import dev.shomei.center.board.AlertLog;
+import dev.shomei.center.hours.ServiceCalendar;
+import dev.shomei.center.metrics.CenterMetrics;
+import dev.shomei.center.municipality.MunicipalityCatalog;
+import dev.shomei.center.municipality.MunicipalitySettings;
+import dev.shomei.center.registry.TerminalRegistry;
+import dev.shomei.center.stats.IssuanceStats;
+import dev.shomei.center.stats.Outcome;
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.backend.CardHolder;
+import dev.shomei.protocol.backend.StatusUpdate;
+import dev.shomei.protocol.backend.UnconfirmedIssuances;
+import dev.shomei.protocol.cert.CertificateContent;
+import dev.shomei.protocol.cert.Dose;
+import dev.shomei.protocol.cert.SignedCertificate;
+import dev.shomei.protocol.line.CertificateSummary;
+import dev.shomei.protocol.line.DoseSummary;
+import dev.shomei.protocol.line.IssueRequest;
+import dev.shomei.protocol.line.IssueResponse;
+import dev.shomei.protocol.line.LineMessage;
+import dev.shomei.protocol.line.MunicipalityInfo;
+import dev.shomei.protocol.line.PrintOutcome;
+import dev.shomei.protocol.line.PrintResult;
+import dev.shomei.protocol.line.Refusal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * One issuance, in the order the architecture fixes: terminal enabled -> inside service hours ->
+ * card data verified (a bad card is refused before anything else is asked) -> municipality takes
+ * part and offers the type -> record backend (idempotent by transaction id) -> PDF -> response.
+ * Print outcomes mark the issuance PRINTED or VOIDED at the backend.
+ *
+ * <p>Logs and metrics carry the transaction id, terminal, municipality code, result code and
+ * latency, nothing else. Card data and the PDF are wiped on every path out.
+ */
+public final class IssuanceService {
+    private static final System.Logger LOG = System.getLogger(IssuanceService.class.getName());
+    private static final Set<String> FINISHED = Set.of("PRINTED", "VOIDED");
+
+    private final TerminalRegistry registry;
+    private final ServiceCalendar calendar;
+    private final MunicipalityCatalog municipalities;
+    private final CardVerification cards;
+    private final RecordBackend backend;
+    private final CertificateRenderer renderer;
+    private final IssuedTransactions transactions;
+    private final IssuanceStats stats;
+    private final CenterMetrics metrics;
+    private final AlertLog alerts;
+
+    public IssuanceService(TerminalRegistry registry, ServiceCalendar calendar, MunicipalityCatalog municipalities,
+            CardVerification cards, RecordBackend backend, CertificateRenderer renderer,
+            IssuedTransactions transactions, IssuanceStats stats, CenterMetrics metrics, AlertLog alerts) {
+        this.registry = registry;
+        this.calendar = calendar;
+        this.municipalities = municipalities;
+        this.cards = cards;
+        this.backend = backend;
+        this.renderer = renderer;
+        this.transactions = transactions;
+        this.stats = stats;
+        this.metrics = metrics;
+        this.alerts = alerts;
+    }
+
+    /** The municipalities a kiosk may offer, or a refusal when the list was never loaded. */
+    public LineMessage municipalityList(String terminalId) {
+        if (!registry.isEnabled(terminalId)) {
+            return new Refusal("", ErrorCode.TERMINAL_DISABLED);
+        }
+        try {
+            return new dev.shomei.protocol.line.MunicipalityListResponse(municipalities.forKiosks());
+        } catch (ShomeiException e) {
+            return new Refusal("", e.code());
+        }
+    }
+
+    /** Handles an issue request from {@code terminalId}; wipes the request's card files. */
+    public LineMessage issue(String terminalId, IssueRequest request) {
+        long started = System.nanoTime();
+        String txid = request.transactionId();
+        String code = request.municipalityCode();
+        try {
+            IssueResponse response = issueOrThrow(terminalId, request);
+            Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            metrics.issueAnswered("ISSUED", latency);
+            stats.record(code, Outcome.ISSUED);
+            LOG.log(System.Logger.Level.INFO, "issue tx={0} terminal={1} municipality={2} result=ISSUED latencyMs={3}",
+                    txid, terminalId, code, latency.toMillis());
+            return response;
+        } catch (Refused refused) {
+            return refuse(terminalId, txid, code, refused.code, refused.detail, started);
+        } catch (ShomeiException e) {
+            return refuse(terminalId, txid, code, e.code(), OptionalInt.empty(), started);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "issue tx=" + txid + " terminal=" + terminalId + " failed: "
+                    + e.getClass().getName());
+            return refuse(terminalId, txid, code, ErrorCode.INTERNAL, OptionalInt.empty(), started);
+        } finally {
+            request.wipe();
+        }
+    }
+
+    private IssueResponse issueOrThrow(String terminalId, IssueRequest request) {
+        String txid = request.transactionId();
+        if (!registry.isEnabled(terminalId)) {
+            throw new Refused(ErrorCode.TERMINAL_DISABLED);
+        }
+        Optional<MunicipalitySettings> municipality = municipalities.find(request.municipalityCode());
+        MunicipalityInfo hours = municipality.map(MunicipalitySettings::toLineInfo)
+                .orElseGet(() -> defaultHours(request.municipalityCode()));
+        if (!calendar.isOpen(hours)) {
+            long wait = calendar.untilOpen(hours).toSeconds();
+            throw new Refused(ErrorCode.OUTSIDE_SERVICE_HOURS, OptionalInt.of((int) Math.min(Integer.MAX_VALUE, wait)));
+        }
+
+        VerifiedCardData card = cards.verify(request);
+        try {
+            if (municipality.isEmpty() || !municipality.get().participating()) {
+                throw new Refused(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING);
+            }
+            MunicipalitySettings terms = municipality.get();
+            if (!terms.offers(request.certificateType())) {
+                throw new Refused(ErrorCode.INVALID_REQUEST);
+            }
+            dev.shomei.protocol.backend.IssueResponse issued = callBackend(() -> backend.issue(
+                    new dev.shomei.protocol.backend.IssueRequest(txid, terms.code(), card.myNumber().reveal(),
+                            new CardHolder(card.name(), card.address(), card.birthDate().toString(),
+                                    String.valueOf(card.sex().code())),
+                            request.certificateType(), request.copies(), terminalId)));
+            SignedCertificate certificate = issued.certificate().toSignedCertificate();
+            checkAnswerMatches(request, terms, card, issued, certificate);
+            transactions.put(txid, terminalId, terms.code());
+            if (FINISHED.contains(issued.status())) {
+                // a retry of an issuance that already ended: never print it a second time
+                LOG.log(System.Logger.Level.WARNING, "issue tx={0} terminal={1}: issuance already {2}",
+                        txid, terminalId, issued.status());
+                throw new Refused(ErrorCode.INVALID_REQUEST);
+            }
+            return respond(request, terms, issued, certificate);
+        } finally {
+            card.wipe();
+        }
+    }
+
+    private IssueResponse respond(IssueRequest request, MunicipalitySettings terms,
+            dev.shomei.protocol.backend.IssueResponse issued, SignedCertificate certificate) {
+        RenderedCertificate rendered;
+        try {
+            rendered = renderer.render(certificate, request.copies());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "issue tx={0}: rendering failed ({1}); voiding",
+                    request.transactionId(), e.getClass().getSimpleName());
+            voidQuietly(terms.code(), request.transactionId(), "RENDER_FAILED");
+            throw new Refused(ErrorCode.INTERNAL);
+        }
+        try {
+            return new IssueResponse(request.transactionId(), List.of(issued.certificateId()),
+                    terms.feePerCopyYen() * request.copies(), rendered.pages(), summary(certificate.content()),
+                    rendered.pdf());
+        } finally {
+            rendered.wipe(); // the response holds its own copy
+        }
+    }
+
+    /** The backend answers for the transaction id; make sure it is the request's municipality, type and person. */
+    private static void checkAnswerMatches(IssueRequest request, MunicipalitySettings terms, VerifiedCardData card,
+            dev.shomei.protocol.backend.IssueResponse issued, SignedCertificate certificate) {
+        CertificateContent content = certificate.content();
+        boolean matches = request.transactionId().equals(issued.transactionId())
+                && terms.code().equals(issued.municipalityCode())
+                && content.type() == request.certificateType()
+                && content.person().birthDate().equals(card.birthDate());
+        if (!matches) {
+            LOG.log(System.Logger.Level.ERROR, "issue tx={0}: the backend answered for a different request; refused",
+                    request.transactionId());
+            throw new Refused(ErrorCode.INVALID_REQUEST);
+        }
+    }
+
+    private static CertificateSummary summary(CertificateContent content) {
+        List<DoseSummary> doses = content.doses().stream().map(IssuanceService::dose).toList();
+        String latin = content.passport() == null ? "" : content.passport().romanName();
+        return new CertificateSummary(content.person().fullName(), latin, content.person().birthDate(), doses);
+    }
+
+    private static DoseSummary dose(Dose dose) {
+        return new DoseSummary(dose.number(), dose.date(), dose.product().nameJa(), dose.product().manufacturerJa(),
+                dose.lotNumber());
+    }
+
+    /** Marks the issuance PRINTED or VOIDED at the backend; answers ACK or a refusal. */
+    public LineMessage outcome(String terminalId, PrintOutcome outcome) {
+        String txid = outcome.transactionId();
+        try {
+            String municipality = municipalityOf(txid)
+                    .orElseThrow(() -> new Refused(ErrorCode.INVALID_REQUEST));
+            String status = outcome.result() == PrintResult.PRINTED ? "PRINTED" : "VOIDED";
+            String reason = outcome.result() == PrintResult.PRINTED ? null : outcome.reason().name();
+            callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, status, reason)));
+            transactions.remove(txid);
+            Outcome counted = outcome.result() == PrintResult.PRINTED ? Outcome.PRINTED : Outcome.VOIDED;
+            stats.record(municipality, counted);
+            metrics.outcome(counted.name());
+            LOG.log(System.Logger.Level.INFO, "outcome tx={0} terminal={1} municipality={2} result={3}{4}",
+                    txid, terminalId, municipality, status, reason == null ? "" : " reason=" + reason);
+            return new dev.shomei.protocol.line.Ack(dev.shomei.protocol.line.MessageType.PRINT_OUTCOME, txid);
+        } catch (Refused refused) {
+            LOG.log(System.Logger.Level.WARNING, "outcome tx={0} terminal={1} refused: {2}", txid, terminalId, refused.code);
+            return new Refusal(txid, refused.code);
+        } catch (ShomeiException e) {
+            LOG.log(System.Logger.Level.WARNING, "outcome tx={0} terminal={1} refused: {2}", txid, terminalId, e.code());
+            return new Refusal(txid, e.code());
+        }
+    }
+
+    /** From memory, else (the issuance came through another center) from the backend's open issuances. */
+    private Optional<String> municipalityOf(String transactionId) {
+        Optional<IssuedTransactions.Entry> known = transactions.find(transactionId);
+        if (known.isPresent()) {
+            return Optional.of(known.get().municipalityCode());
+        }
+        UnconfirmedIssuances open = callBackend(() -> backend.unconfirmed(Duration.ZERO));
+        return open.issuances().stream().filter(e -> e.transactionId().equals(transactionId))
+                .map(UnconfirmedIssuances.Entry::municipalityCode).findFirst();
+    }
+
+    private void voidQuietly(String municipality, String txid, String reason) {
+        try {
+            callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, "VOIDED", reason)));
+        } catch (ShomeiException e) {
+            LOG.log(System.Logger.Level.WARNING, "tx={0}: could not void ({1}); reconciliation will", txid, e.code());
+        }
+    }
+
+    /** Runs a backend call, keeping the BACKEND_UNAVAILABLE alert and metric in step with it. */
+    private <T> T callBackend(java.util.function.Supplier<T> call) {
+        try {
+            T result = call.get();
+            alerts.resolve(AlertKind.BACKEND_UNAVAILABLE, "", "");
+            return result;
+        } catch (ShomeiException e) {
+            if (e.code() == ErrorCode.BACKEND_UNAVAILABLE) {
+                metrics.backendFailure();
+                alerts.raise(AlertKind.BACKEND_UNAVAILABLE, "", "");
+            } else {
+                alerts.resolve(AlertKind.BACKEND_UNAVAILABLE, "", "");
+            }
+            throw e;
+        }
+    }
+
+    private Refusal refuse(String terminalId, String txid, String code, ErrorCode error, OptionalInt detail, long started) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        metrics.issueRefused(error, latency);
+        stats.record(code, Outcome.REFUSED);
+        LOG.log(System.Logger.Level.INFO, "issue tx={0} terminal={1} municipality={2} result={3} latencyMs={4}",
+                txid, terminalId, code, error, latency.toMillis());
+        return new Refusal(txid, error, detail);
+    }
+
+    private static MunicipalityInfo defaultHours(String code) {
+        return new MunicipalityInfo(code, "-", "-", 0, ServiceCalendar.DEFAULT_OPENS, ServiceCalendar.DEFAULT_CLOSES,
+                Set.of(dev.shomei.protocol.CertificateType.DOMESTIC));
+    }
+
+    /** A refusal decided here (not an exception from a collaborator). */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final ErrorCode code;
+        private final OptionalInt detail;
+
+        Refused(ErrorCode code) {
+            this(code, OptionalInt.empty());
+        }
+
+        Refused(ErrorCode code, OptionalInt detail) {
+            super(code.name(), null, false, false);
+            this.code = code;
+            this.detail = detail;
+        }
+    }
+}

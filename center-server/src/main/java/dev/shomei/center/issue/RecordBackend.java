@@ -1,0 +1,26 @@
+package dev.shomei.center.issue;
+
+import dev.shomei.protocol.backend.IssueRequest;
+import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.MunicipalityList;
+import dev.shomei.protocol.backend.StatusResponse;
+import dev.shomei.protocol.backend.StatusUpdate;
+import dev.shomei.protocol.backend.UnconfirmedIssuances;
+import java.time.Duration;
+
+/**
+ * The record backend's issuance API as the center uses it. Every call is bounded in time; a
+ * backend that is down or too slow is {@code ShomeiException(BACKEND_UNAVAILABLE)}; a refusal
+ * carries the backend's error code (NO_RECORD, RESIDENT_FLAGGED, ...).
+ */
+public interface RecordBackend {
+    MunicipalityList municipalities();
+
+    /** Idempotent by transaction id: a retry returns the same issuance, never a second one. */
+    IssueResponse issue(IssueRequest request);
+
+    StatusResponse updateStatus(StatusUpdate update);
+
+    /** Issuances still ISSUED after {@code olderThan}. */
+    UnconfirmedIssuances unconfirmed(Duration olderThan);
+}
