@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -17,7 +18,8 @@ import org.sqlite.SQLiteDataSource;
  * The record store's connection pools and transactions, for either engine.
  *
  * <p>SQLite allows one writer at a time: writes go through a pool of exactly one connection whose
- * transactions start with {@code BEGIN IMMEDIATE} (so they queue instead of failing half-way), reads
+ * transactions start with {@code BEGIN IMMEDIATE} (so they queue, up to the busy timeout, instead of
+ * failing half-way; other processes queue the same way), reads
  * through a separate pool (WAL lets them run beside the writer). PostgreSQL uses one pool for both,
  * and optionally a second one on a read replica for work that tolerates replication lag.
  *
@@ -60,9 +62,8 @@ public final class Database implements AutoCloseable {
                     throw new IllegalArgumentException("a read replica needs PostgreSQL");
                 }
                 Path file = sqliteFile(jdbcUrl);
-                HikariDataSource writer = sqlitePool(file, "shomei-sqlite-writer", 1, SQLiteConfig.TransactionMode.IMMEDIATE);
-                HikariDataSource reader = sqlitePool(file, "shomei-sqlite-reader", SQLITE_READERS,
-                        SQLiteConfig.TransactionMode.DEFERRED);
+                HikariDataSource writer = sqlitePool(file, "shomei-sqlite-writer", 1);
+                HikariDataSource reader = sqlitePool(file, "shomei-sqlite-reader", SQLITE_READERS);
                 yield new Database(engine, writer, reader, reader);
             }
             case POSTGRESQL -> {
@@ -107,12 +108,10 @@ public final class Database implements AutoCloseable {
     private <T> T inTransaction(HikariDataSource pool, TxWork<T> work, boolean readOnly) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = pool.getConnection()) {
-                if (readOnly && engine == Engine.POSTGRESQL) {
-                    connection.setReadOnly(true);
-                }
+                begin(connection, readOnly);
                 try {
                     T result = work.run(new Tx(connection, engine));
-                    connection.commit();
+                    commit(connection);
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(connection);
@@ -136,9 +135,41 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void rollbackQuietly(Connection connection) {
+    /**
+     * SQLite connections stay in auto-commit mode and transactions are explicit statements: the
+     * driver would otherwise open the next transaction right after each commit, and an idle pooled
+     * writer would hold the database's write lock against every other process.
+     */
+    private void begin(Connection connection, boolean readOnly) throws SQLException {
+        if (engine == Engine.SQLITE) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
+            }
+        } else if (readOnly) {
+            connection.setReadOnly(true);
+        }
+    }
+
+    private void commit(Connection connection) throws SQLException {
+        if (engine == Engine.SQLITE) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("COMMIT");
+            }
+        } else {
+            connection.commit();
+        }
+    }
+
+    private void rollbackQuietly(Connection connection) {
         try {
-            connection.rollback();
+            if (engine == Engine.SQLITE) {
+                // only called after BEGIN succeeded
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ROLLBACK");
+                }
+            } else {
+                connection.rollback();
+            }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "rollback failed (SQLState " + e.getSQLState() + ")");
         }
@@ -182,14 +213,13 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    private static HikariDataSource sqlitePool(Path file, String name, int size, SQLiteConfig.TransactionMode mode) {
+    private static HikariDataSource sqlitePool(Path file, String name, int size) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // FULL: a committed issuance survives a power cut, not only a killed process
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
-        config.setTransactionMode(mode);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
         HikariConfig pool = new HikariConfig();
@@ -197,7 +227,7 @@ public final class Database implements AutoCloseable {
         pool.setDataSource(dataSource);
         pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(1);
-        pool.setAutoCommit(false);
+        pool.setAutoCommit(true); // transactions are explicit BEGIN/COMMIT statements, see begin()
         pool.setConnectionTimeout(Duration.ofSeconds(60).toMillis());
         return new HikariDataSource(pool);
     }

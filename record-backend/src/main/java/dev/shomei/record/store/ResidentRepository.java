@@ -97,6 +97,12 @@ public final class ResidentRepository {
                 row -> map(tenant, row), tenant.municipality().value(), atenaNumber);
     }
 
+    /** The id of the resident with this atena number in this municipality, if any. */
+    public Optional<String> idOfAtenaNumber(Tx tx, TenantCipher tenant, String atenaNumber) throws SQLException {
+        return tx.queryOne("SELECT id FROM resident WHERE municipality_code = ? AND atena_number = ?",
+                row -> row.getString(1), tenant.municipality().value(), atenaNumber);
+    }
+
     /** The resident with this My Number in this municipality only: another municipality's resident is not found. */
     public Optional<Resident> findByMyNumber(Tx tx, TenantCipher tenant, MyNumber myNumber) throws SQLException {
         return tx.queryOne("SELECT " + COLUMNS + " FROM my_number m JOIN resident r "

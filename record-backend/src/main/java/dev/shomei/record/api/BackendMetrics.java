@@ -1,0 +1,53 @@
+package dev.shomei.record.api;
+
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The backend's Prometheus metrics ({@code /observe/metrics}). Labels are results and outcomes
+ * (ISSUED or an error code, PRINTED / VOIDED): never a municipality's resident, never a terminal.
+ */
+public final class BackendMetrics {
+    private final MeterRegistry registry;
+    private final Timer issueLatency;
+    private final Counter timeoutVoids;
+    private final Map<String, Counter> issueResults = new ConcurrentHashMap<>();
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+
+    public BackendMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.issueLatency = registry.getOrCreate(Timer.builder("shomei_backend_issue_latency")
+                .description("Time to answer an issue request"));
+        this.timeoutVoids = registry.getOrCreate(Counter.builder("shomei_backend_timeout_voids")
+                .description("Issuances voided because no PRINTED/VOIDED report came in time"));
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** An issue request answered: ISSUED or the refusal's error code. */
+    public void issued(String result, Duration latency) {
+        issueResults.computeIfAbsent(result, r -> registry.getOrCreate(Counter.builder("shomei_backend_issue_requests")
+                .description("Issue requests by result (ISSUED or the error code)")
+                .tags(List.of(Tag.create("result", r))))).increment();
+        issueLatency.record(latency);
+    }
+
+    /** A status report recorded: PRINTED or VOIDED. */
+    public void outcome(String status) {
+        outcomes.computeIfAbsent(status, s -> registry.getOrCreate(Counter.builder("shomei_backend_outcomes")
+                .description("Status reports by status")
+                .tags(List.of(Tag.create("status", s))))).increment();
+    }
+
+    public void timeoutVoids(int count) {
+        timeoutVoids.increment(count);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.shomei.record.api;
+
+import dev.shomei.protocol.backend.BackendApi;
+import dev.shomei.record.keys.IssuerKeys;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The console port (8411): the SMART Health Card issuer keys at {@code /.well-known/jwks.json},
+ * public, without login and with CORS open (verifier web apps fetch it). The clerk console (issue
+ * 8) mounts its login-protected pages beside this.
+ */
+public final class ConsoleRoutes {
+    private final IssuerKeys keys;
+
+    public ConsoleRoutes(IssuerKeys keys) {
+        this.keys = keys;
+    }
+
+    public void routing(HttpRouting.Builder routing) {
+        routing.get(BackendApi.JWKS, (req, res) -> res
+                        .header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8")
+                        .header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                        .header(HeaderNames.CACHE_CONTROL, "public, max-age=300")
+                        .send(keys.shc().jwks().toJson().getBytes(StandardCharsets.UTF_8)))
+                .options(BackendApi.JWKS, (req, res) -> res.status(Status.NO_CONTENT_204)
+                        .header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                        .header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, OPTIONS")
+                        .header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "*")
+                        .header(HeaderNames.ACCESS_CONTROL_MAX_AGE, "86400")
+                        .send())
+                .get("/", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                        .send("shomei record backend. Issuer keys: " + BackendApi.JWKS
+                                + " . The clerk console is not installed yet.\n"));
+    }
+}

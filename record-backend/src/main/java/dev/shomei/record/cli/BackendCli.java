@@ -1,0 +1,265 @@
+package dev.shomei.record.cli;
+
+import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.backend.BackendApi;
+import dev.shomei.protocol.cert.VaccineCatalog;
+import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.pki.TlsIdentity;
+import dev.shomei.record.RecordStore;
+import dev.shomei.record.api.BackendServer;
+import dev.shomei.record.audit.AuditVerifier;
+import dev.shomei.record.crypto.MasterKeys;
+import dev.shomei.record.db.Database;
+import dev.shomei.record.domain.MunicipalityCode;
+import dev.shomei.record.generate.DemoData;
+import dev.shomei.record.generate.ResidentGenerator;
+import dev.shomei.record.importer.ImportException;
+import dev.shomei.record.importer.ResidentImporter;
+import dev.shomei.record.keys.IssuerKeySources;
+import dev.shomei.record.keys.IssuerKeys;
+import dev.shomei.record.keys.ShcKeyRing;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./shomei backend ...}: the record backend's commands. Exit codes: 0 done, 1 refused or
+ * failed (the reason on stderr, never personal data), 2 usage.
+ *
+ * <p>Common options: {@code --db JDBC_URL} (else env {@code SHOMEI_DB_URL}, else SQLite at
+ * {@code <state>/backend/records.db}), {@code --db-replica JDBC_URL} (PostgreSQL read replica),
+ * {@code --master-keys FILE} (else env {@code SHOMEI_MASTER_KEY_FILE}, else
+ * {@code <state>/backend/master-keys.p12}, created on first use).
+ */
+public final class BackendCli {
+    private static final String USAGE = """
+            usage: ./shomei backend COMMAND [OPTIONS]
+
+              serve [--api-port 8410] [--console-port 8411] [--host 127.0.0.1] [--issuer URL]
+                    [--confirmation-timeout SECONDS] [--keystore FILE.p12]
+                                        the issuance API (mutual TLS) and the console port (JWKS, health, metrics)
+              import --municipality CODE FILE.csv
+                                        import residents and doses (all or nothing; see docs/operations.md)
+              generate --municipality CODE --residents N [--seed S]
+                                        add synthetic residents (creates a built-in municipality if missing)
+              demo-data                 built-in municipalities, demo residents, synthetic residents (idempotent)
+              jwks [--keystore FILE.p12]
+                                        print the SMART Health Card issuer key set (JSON)
+              audit-verify              check the audit log's hash chains; exit 1 when an entry was changed or deleted
+              rotate-shc-key            add a new SMART Health Card signing key (dev key directory)
+              rotate-master-key         add a new master key and re-wrap every municipality key with it
+
+            common options: --db JDBC_URL (or SHOMEI_DB_URL), --db-replica JDBC_URL, --master-keys FILE
+            key store passwords: SHOMEI_MASTER_KEY_PASSWORD, SHOMEI_KEYSTORE_PASSWORD
+            """;
+    private static final Set<String> COMMON = Set.of("--db", "--db-replica", "--master-keys");
+    private static final String DEFAULT_ISSUER = "https://127.0.0.1:" + BackendApi.DEFAULT_CONSOLE_PORT;
+
+    private final Path state;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BackendCli(Path state, PrintStream out, PrintStream err) {
+        this.state = state;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        Path state = Path.of(System.getProperty("shomei.state", "state")).toAbsolutePath();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int code = new BackendCli(state, out, err).run(args);
+        if (code != 0 || !(args.length > 0 && args[0].equals("serve"))) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs one command; {@code serve} returns only when the process is asked to stop. */
+    int run(String[] args) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "serve" -> serve(options(rest, "--api-port", "--console-port", "--host", "--issuer",
+                        "--confirmation-timeout", "--keystore"));
+                case "import" -> importFile(options(rest, "--municipality"));
+                case "generate" -> generate(options(rest, "--municipality", "--residents", "--seed"));
+                case "demo-data" -> demoData(options(rest));
+                case "jwks" -> jwks(options(rest, "--keystore"));
+                case "audit-verify" -> auditVerify(options(rest));
+                case "rotate-shc-key" -> rotateShcKey(options(rest));
+                case "rotate-master-key" -> rotateMasterKey(options(rest));
+                default -> throw new CliArgs.UsageException("unknown command " + args[0]);
+            };
+        } catch (CliArgs.UsageException e) {
+            err.println("backend: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (ImportException e) {
+            err.println("backend: import refused, nothing was imported:");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            return 1;
+        } catch (ShomeiException e) {
+            err.println("backend: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException | java.io.IOException e) {
+            err.println("backend: failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return 1;
+        }
+    }
+
+    private static CliArgs options(List<String> args, String... own) {
+        Set<String> known = new java.util.HashSet<>(COMMON);
+        known.addAll(List.of(own));
+        return new CliArgs(args, known);
+    }
+
+    private RecordStore open(CliArgs args) {
+        String url = args.value("--db", env("SHOMEI_DB_URL", Database.defaultUrl(state)));
+        String replica = args.value("--db-replica", env("SHOMEI_DB_REPLICA_URL", null));
+        Path masterKeys = Path.of(args.value("--master-keys", env("SHOMEI_MASTER_KEY_FILE",
+                MasterKeys.defaultFile(state).toString())));
+        return RecordStore.open(url, replica, masterKeys);
+    }
+
+    private DevPki pki() {
+        return DevPki.ensure(state.resolve("pki"));
+    }
+
+    private IssuerKeys issuerKeys(CliArgs args, String issuer) {
+        String keystore = args.value("--keystore");
+        if (keystore == null) {
+            return IssuerKeySources.dev(pki(), issuer);
+        }
+        String password = env("SHOMEI_KEYSTORE_PASSWORD", null);
+        if (password == null) {
+            throw new CliArgs.UsageException("--keystore needs the password in SHOMEI_KEYSTORE_PASSWORD");
+        }
+        return IssuerKeySources.keyStore(Path.of(keystore), password.toCharArray(), issuer);
+    }
+
+    private int serve(CliArgs args) throws java.io.IOException {
+        int apiPort = args.intValue("--api-port", BackendApi.DEFAULT_API_PORT, 0, 65535);
+        int consolePort = args.intValue("--console-port", BackendApi.DEFAULT_CONSOLE_PORT, 0, 65535);
+        int timeout = args.intValue("--confirmation-timeout", 900, 10, 7 * 24 * 3600);
+        String host = args.value("--host", "127.0.0.1");
+        String issuer = args.value("--issuer", DEFAULT_ISSUER);
+        DevPki pki = pki();
+        IssuerKeys keys = issuerKeys(args, issuer);
+        RecordStore store = open(args);
+        TlsIdentity identity = pki.backendServer();
+        X509Certificate ca = pki.rootCaCertificate();
+        BackendServer server = BackendServer.start(new BackendServer.Settings(host, apiPort, consolePort, identity, ca,
+                List.of(pki.centerClient().certificate()), Duration.ofSeconds(timeout), Duration.ofSeconds(30)),
+                store, keys, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            store.close();
+            stopped.countDown();
+        }, "backend-stop"));
+        out.println("backend: api https://" + host + ":" + server.apiPort() + " console https://" + host + ":"
+                + server.consolePort() + " engine " + store.database().engine());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private int importFile(CliArgs args) throws java.io.IOException {
+        MunicipalityCode code = MunicipalityCode.of(args.required("--municipality"));
+        if (args.positional().size() != 1) {
+            throw new CliArgs.UsageException("import needs exactly one FILE.csv");
+        }
+        Path file = Path.of(args.positional().getFirst());
+        if (!Files.isRegularFile(file)) {
+            throw new CliArgs.UsageException("no such file: " + file);
+        }
+        try (RecordStore store = open(args)) {
+            ResidentImporter.Report report = new ResidentImporter(store, VaccineCatalog.standard(), Clock.systemUTC())
+                    .importFile(code, file, System.getProperty("user.name", "operator"));
+            out.println("imported " + report.residents() + " residents into " + code + " (" + report.created() + " new, "
+                    + report.replaced() + " replaced), " + report.doses() + " doses");
+            return 0;
+        }
+    }
+
+    private int generate(CliArgs args) {
+        MunicipalityCode code = MunicipalityCode.of(args.required("--municipality"));
+        int count = args.intValue("--residents", -1, 1, 10_000_000);
+        if (count < 0) {
+            throw new CliArgs.UsageException("--residents is required");
+        }
+        long seed = args.intValue("--seed", (int) (System.nanoTime() & 0x7fffffff), 0, Integer.MAX_VALUE);
+        try (RecordStore store = open(args)) {
+            ResidentImporter importer = new ResidentImporter(store, VaccineCatalog.standard(), Clock.systemUTC());
+            int created = new ResidentGenerator(store, importer).generate(code, count, seed, "generate");
+            out.println("generated " + created + " residents in " + code + " (seed " + seed + ")");
+            return 0;
+        }
+    }
+
+    private int demoData(CliArgs args) {
+        try (RecordStore store = open(args)) {
+            ResidentImporter importer = new ResidentImporter(store, VaccineCatalog.standard(), Clock.systemUTC());
+            int added = new DemoData(store, importer).ensure(state);
+            out.println("demo data ready (" + added + " residents added); see " + state.resolve("demo/backend-residents.txt"));
+            return 0;
+        }
+    }
+
+    private int jwks(CliArgs args) {
+        out.println(issuerKeys(args, DEFAULT_ISSUER).shc().jwks().toJson());
+        return 0;
+    }
+
+    private int auditVerify(CliArgs args) {
+        try (RecordStore store = open(args)) {
+            AuditVerifier.Result result = store.auditVerifier().verify();
+            if (result.intact()) {
+                out.println("audit log intact: " + result.entries() + " entries in " + result.chains() + " chains");
+                return 0;
+            }
+            err.println("audit log BROKEN: " + result.problems().size() + " problem(s) in " + result.entries() + " entries:");
+            result.problems().forEach(problem -> err.println("  " + problem));
+            return 1;
+        }
+    }
+
+    private int rotateShcKey(CliArgs args) {
+        String kid = ShcKeyRing.rotate(pki().shcDir());
+        out.println("added SMART Health Card key " + kid + "; it signs once the server re-reads its keys (within 30 s)");
+        return 0;
+    }
+
+    private int rotateMasterKey(CliArgs args) {
+        try (RecordStore store = open(args)) {
+            String alias = store.masterKeys().rotate();
+            int rewrapped = store.database().write(tx -> {
+                store.keyring().verifyMasterKeys(tx);
+                return store.keyring().rewrapAll(tx);
+            });
+            out.println("master key " + alias + " added; " + rewrapped + " municipality keys re-wrapped");
+            return 0;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

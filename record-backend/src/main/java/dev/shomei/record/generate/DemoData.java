@@ -1,0 +1,125 @@
+package dev.shomei.record.generate;
+
+import dev.shomei.record.RecordStore;
+import dev.shomei.record.domain.Municipality;
+import dev.shomei.record.domain.MunicipalityCode;
+import dev.shomei.record.domain.MyNumber;
+import dev.shomei.record.domain.PersonName;
+import dev.shomei.record.domain.Resident;
+import dev.shomei.record.domain.ResidentStatus;
+import dev.shomei.record.domain.Vaccination;
+import dev.shomei.record.importer.ImportedResident;
+import dev.shomei.record.importer.ResidentImporter;
+import dev.shomei.record.store.Ids;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code demo-data}: the built-in municipalities, a few fixed demo residents whose My Numbers the
+ * demo's virtual cards use, and synthetic residents around them. Idempotent: a second run adds
+ * nothing. Everyone here is invented.
+ */
+public final class DemoData {
+    /** How many synthetic residents each participating built-in municipality gets. */
+    public static final int SYNTHETIC_PER_MUNICIPALITY = 100;
+    private static final long SEED = 1;
+
+    /** One fixed demo resident and what the demo shows with them. */
+    public record DemoResident(MunicipalityCode municipality, MyNumber myNumber, String family, String given,
+                               LocalDate birthDate, String sex, String shows) {
+        @Override
+        public String toString() {
+            return "DemoResident[" + municipality + ", " + shows + "]";
+        }
+    }
+
+    private static final MunicipalityCode BUNKYO = MunicipalityCode.of("131059");
+
+    /** The matching virtual card of the first one is {@code ./shomei card new} with its defaults plus {@code --my-number}. */
+    public static final List<DemoResident> RESIDENTS = List.of(
+            new DemoResident(BUNKYO, myNumber("31415926535"), "番号", "花子", LocalDate.of(1985, 4, 1), "2",
+                    "3 doses, passport on file: domestic and overseas certificates issue"),
+            new DemoResident(BUNKYO, myNumber("27182818284"), "番号", "太郎", LocalDate.of(1980, 1, 1), "1",
+                    "2 doses, no passport: overseas is refused (PASSPORT_INFO_MISSING)"),
+            new DemoResident(BUNKYO, myNumber("16180339887"), "番号", "次郎", LocalDate.of(1975, 5, 5), "1",
+                    "moved out: refused (RESIDENT_FLAGGED)"));
+
+    private final RecordStore store;
+    private final ResidentImporter importer;
+
+    public DemoData(RecordStore store, ResidentImporter importer) {
+        this.store = store;
+        this.importer = importer;
+    }
+
+    /** Creates what is missing and writes {@code <state>/demo/backend-residents.txt}; returns residents added. */
+    public int ensure(Path stateDir) {
+        for (Municipality municipality : BuiltInMunicipalities.all()) {
+            store.ensureMunicipality(municipality, "OPERATOR", "demo-data");
+        }
+        int added = store.database().write(tx -> importer.write(tx, BUNKYO, fixedResidents(), false).created());
+        ResidentGenerator generator = new ResidentGenerator(store, importer);
+        for (Municipality municipality : BuiltInMunicipalities.all()) {
+            if (municipality.kioskParticipating()) {
+                added += generator.generate(municipality.code(), SYNTHETIC_PER_MUNICIPALITY, SEED, "demo-data");
+            }
+        }
+        writeGuide(stateDir.resolve("demo").resolve("backend-residents.txt"));
+        return added;
+    }
+
+    private static List<ImportedResident> fixedResidents() {
+        List<ImportedResident> residents = new ArrayList<>();
+        int index = 0;
+        for (DemoResident demo : RESIDENTS) {
+            index++;
+            boolean passport = index == 1;
+            Resident resident = new Resident(Ids.random(), demo.municipality(), "DEMO-" + index,
+                    index == 3 ? ResidentStatus.MOVED_OUT : ResidentStatus.ACTIVE, new PersonName(demo.family(), demo.given()),
+                    new PersonName("バンゴウ", index == 1 ? "ハナコ" : index == 2 ? "タロウ" : "ジロウ"),
+                    passport ? new PersonName("BANGO", "HANAKO") : null, demo.birthDate(), demo.sex(),
+                    "東京都文京区春日一丁目１６番２１号", passport ? "JPN" : null, passport ? "TK1234567" : null, false);
+            residents.add(new ImportedResident(0, resident, demo.myNumber(), doses(index == 1 ? 3 : 2)));
+        }
+        return residents;
+    }
+
+    private static List<Vaccination> doses(int count) {
+        String[][] plan = {{"2021-06-01", "comirnaty", "FA5765"}, {"2021-06-22", "comirnaty", "FC3661"},
+                {"2022-01-15", "spikevax", "3003322"}};
+        List<Vaccination> doses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            doses.add(new Vaccination(Ids.random(), i + 1, LocalDate.parse(plan[i][0]), plan[i][1],
+                    plan[i][1].equals("spikevax") ? "モデルナ社" : "ファイザー社", plan[i][2], null));
+        }
+        return doses;
+    }
+
+    private static void writeGuide(Path file) {
+        StringBuilder text = new StringBuilder("# Demo residents of the record backend (invented people).\n"
+                + "# Make a matching virtual card, e.g. for the first one (the card's default name and birth date):\n"
+                + "#   ./shomei card new --out state/demo/hanako.card --my-number " + RESIDENTS.getFirst().myNumber().digits()
+                + "\n# municipality my_number birth_date name: what it shows\n");
+        for (DemoResident demo : RESIDENTS) {
+            text.append(demo.municipality()).append(' ').append(demo.myNumber().digits()).append(' ')
+                    .append(demo.birthDate()).append(' ').append(demo.family()).append(' ').append(demo.given())
+                    .append(": ").append(demo.shows()).append('\n');
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file.getFileName(), e);
+        }
+    }
+
+    private static MyNumber myNumber(String elevenDigits) {
+        return MyNumber.of(elevenDigits + MyNumber.checkDigit(elevenDigits));
+    }
+}

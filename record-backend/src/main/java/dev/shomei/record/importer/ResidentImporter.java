@@ -1,0 +1,138 @@
+package dev.shomei.record.importer;
+
+import dev.shomei.protocol.cert.VaccineCatalog;
+import dev.shomei.record.RecordStore;
+import dev.shomei.record.audit.AuditEvent;
+import dev.shomei.record.crypto.TenantCipher;
+import dev.shomei.record.db.Tx;
+import dev.shomei.record.domain.MunicipalityCode;
+import dev.shomei.record.domain.Resident;
+import dev.shomei.record.store.MunicipalityRepository;
+import dev.shomei.record.store.ResidentRepository;
+import dev.shomei.record.store.VaccinationRepository;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.System.Logger.Level;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes residents into one municipality. {@link #importFile} is all-or-nothing: the file is read
+ * and checked completely first, then written in one transaction; any problem (in the file, or a My
+ * Number already held by another resident) writes nothing. A resident whose atena number exists is
+ * replaced: fields, My Number and doses become the file's; their id (and issuance history) stays.
+ */
+public final class ResidentImporter {
+    private static final System.Logger LOG = System.getLogger(ResidentImporter.class.getName());
+    private static final int PROGRESS_EVERY = 1_000;
+
+    /** What an import did. */
+    public record Report(int created, int replaced, int doses) {
+        public int residents() {
+            return created + replaced;
+        }
+    }
+
+    private final RecordStore store;
+    private final VaccineCatalog catalog;
+    private final Clock clock;
+    private final ResidentRepository residents = new ResidentRepository();
+    private final VaccinationRepository vaccinations = new VaccinationRepository();
+
+    public ResidentImporter(RecordStore store, VaccineCatalog catalog, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** Imports a UTF-8 CSV file into the municipality (which must exist). */
+    public Report importFile(MunicipalityCode municipality, Path file, String actor) throws IOException {
+        requireMunicipality(municipality);
+        List<ImportedResident> parsed;
+        try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            parsed = new ResidentCsv(municipality, catalog, LocalDate.now(clock.withZone(ZoneId.of("Asia/Tokyo"))))
+                    .read(new java.io.BufferedReader(reader));
+        } catch (CharacterCodingException e) {
+            throw new ImportException(List.of("the file is not UTF-8 text"));
+        }
+        LOG.log(Level.INFO, "import: file checked, {0} residents; writing", parsed.size());
+        Report report = store.database().write(tx -> {
+            Report written = write(tx, municipality, parsed, true);
+            store.audit().append(tx, new AuditEvent("OPERATOR", actor, null, "IMPORT", municipality, "municipality",
+                    municipality.value(), "OK", "created=" + written.created() + " replaced=" + written.replaced()
+                    + " doses=" + written.doses()));
+            return written;
+        });
+        LOG.log(Level.INFO, "import: committed {0} residents ({1} new, {2} replaced), {3} doses", report.residents(),
+                report.created(), report.replaced(), report.doses());
+        return report;
+    }
+
+    /**
+     * Writes residents inside the caller's transaction. With {@code replace} (an import), existing
+     * atena numbers are replaced and a My Number held by another resident is an {@link
+     * ImportException}; without (the generator), both are skipped.
+     */
+    public Report write(Tx tx, MunicipalityCode municipality, List<ImportedResident> batch, boolean replace)
+            throws SQLException {
+        TenantCipher tenant = store.keyring().cipher(tx, municipality);
+        List<String> problems = new ArrayList<>();
+        int created = 0;
+        int replaced = 0;
+        int doses = 0;
+        for (ImportedResident imported : batch) {
+            Optional<String> existing = residents.idOfAtenaNumber(tx, tenant, imported.resident().atenaNumber());
+            Optional<String> holder = residents.residentIdOf(tx, tenant, imported.myNumber());
+            if (!replace && (existing.isPresent() || holder.isPresent())) {
+                continue;
+            }
+            if (holder.isPresent() && !holder.equals(existing)) {
+                problems.add("line " + imported.line() + ": my_number: already recorded for another resident of this municipality");
+                continue;
+            }
+            if (existing.isPresent()) {
+                String id = existing.get();
+                residents.update(tx, tenant, withId(imported.resident(), id));
+                residents.replaceMyNumber(tx, tenant, id, imported.myNumber());
+                vaccinations.deleteAll(tx, tenant, id);
+                vaccinations.insertAll(tx, tenant, id, imported.doses());
+                replaced++;
+            } else {
+                residents.insert(tx, tenant, imported.resident(), imported.myNumber());
+                vaccinations.insertAll(tx, tenant, imported.resident().id(), imported.doses());
+                created++;
+            }
+            doses += imported.doses().size();
+            if ((created + replaced) % PROGRESS_EVERY == 0) {
+                LOG.log(Level.INFO, "import: {0} residents written (not committed yet)", created + replaced);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportException(problems);
+        }
+        return new Report(created, replaced, doses);
+    }
+
+    private void requireMunicipality(MunicipalityCode municipality) {
+        if (store.database().read(tx -> new MunicipalityRepository().find(tx, municipality)).isEmpty()) {
+            throw new ImportException(List.of("municipality " + municipality + " does not exist (create it first)"));
+        }
+    }
+
+    private static Resident withId(Resident resident, String id) {
+        return new Resident(id, resident.municipality(), resident.atenaNumber(), resident.status(), resident.nameKanji(),
+                resident.nameKana(), resident.nameRoman(), resident.birthDate(), resident.sex(), resident.address(),
+                resident.nationality(), resident.passportNumber(), resident.variantKanji());
+    }
+}
