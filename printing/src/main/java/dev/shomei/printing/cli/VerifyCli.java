@@ -48,8 +48,13 @@ public final class VerifyCli {
         System.exit(run(args, out, err));
     }
 
-    /** Runs the command; returns the exit status. */
+    /** Runs the command with the dev PKI of {@code -Dshomei.state}; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Path.of(System.getProperty("shomei.state", "state")));
+    }
+
+    /** Runs the command; {@code stateDir} holds the dev PKI used when no trust flags are given. */
+    static int run(String[] args, PrintStream out, PrintStream err, Path stateDir) {
         Options options;
         try {
             options = Options.parse(args);
@@ -61,7 +66,7 @@ public final class VerifyCli {
         CertificateVerifier verifier;
         List<ScannedQr> codes;
         try {
-            verifier = verifier(options);
+            verifier = verifier(options, stateDir);
             codes = new QrScanner().scan(Files.readAllBytes(options.file()));
         } catch (IOException | UncheckedIOException | CertificateVerificationException e) {
             err.println("shomei verify: " + e.getMessage());
@@ -85,17 +90,13 @@ public final class VerifyCli {
         return allValid ? VALID : INVALID;
     }
 
-    private static CertificateVerifier verifier(Options options) throws IOException {
-        DevPki pki = options.jwks() == null || options.csca() == null ? devPki() : null;
+    private static CertificateVerifier verifier(Options options, Path stateDir) throws IOException {
+        // the dev PKI only when a flag is missing: explicit trust never touches the state directory
+        DevPki pki = options.jwks() == null || options.csca() == null ? DevPki.ensure(stateDir.resolve("pki")) : null;
         Jwks jwks = options.jwks() != null ? TrustSources.jwks(options.jwks(), options.ca()) : TrustSources.devJwks(pki);
         List<X509Certificate> cscas = options.csca() != null ? Pem.readCertificates(options.csca())
                 : List.of(pki.vdsCscaCertificate());
         return new CertificateVerifier(new SmartHealthCardVerifier(jwks), new VdsNcVerifier(cscas));
-    }
-
-    private static DevPki devPki() {
-        String state = System.getProperty("shomei.state", "state");
-        return DevPki.ensure(Path.of(state, "pki"));
     }
 
     record Options(Path file, String jwks, Path csca, Path ca) {
