@@ -36,7 +36,6 @@ import dev.shomei.protocol.line.transport.LineSettings;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
-import io.helidon.metrics.api.Metrics;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -90,7 +89,7 @@ public final class CenterServer implements AutoCloseable {
         municipalities = new MunicipalityCatalog(new BackendMunicipalities(parts.backend(),
                 dir.resolve("municipalities.json")));
         IssuanceStats stats = new IssuanceStats(clock, ServiceCalendar.JAPAN, 48);
-        CenterMetrics metrics = new CenterMetrics(Metrics.createMeterRegistry());
+        CenterMetrics metrics = new CenterMetrics();
         ReconciliationLog reconciliations = new ReconciliationLog(500);
         IssuedTransactions transactions = new IssuedTransactions(clock, settings.reconcileAfter().multipliedBy(2), 200_000);
         IssuanceService issuance = new IssuanceService(registry, calendar, municipalities, parts.cards(), parts.backend(),

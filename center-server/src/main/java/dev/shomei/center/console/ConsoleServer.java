@@ -8,14 +8,13 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
  * The operator console: HTTPS only (the center's server certificate), login with password + TOTP,
- * a live board over SSE, terminal and municipality administration, counts, and Helidon's
- * {@code /observe/health} and {@code /observe/metrics} (Prometheus text) for monitoring.
+ * a live board over SSE, terminal and municipality administration, counts, Helidon's
+ * {@code /observe/health} and the center's own {@code /observe/metrics} (Prometheus text).
  *
  * <pre>
  * /               the board (redirects to /login without a session)
@@ -53,9 +52,6 @@ public final class ConsoleServer implements AutoCloseable {
                                 .details(true)
                                 .addChecks(context.healthChecks().toArray(io.helidon.health.HealthCheck[]::new))
                                 .build())
-                        .addObserver(MetricsObserver.builder()
-                                .meterRegistry(context.metrics().registry())
-                                .build())
                         .build())
                 .routing(routing -> routing(routing, context, security, assets, stream))
                 .build();
@@ -80,6 +76,10 @@ public final class ConsoleServer implements AutoCloseable {
                     }
                 })
                 .get("/login", (req, res) -> assets.send("login.html", res))
+                .get("/observe/metrics", (req, res) -> {
+                    res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                    res.send(context.metrics().prometheusText());
+                })
                 .get("/assets/{name}", (req, res) -> assets.send(req.path().pathParameters().get("name"), res))
                 .get("/api/events", stream::handle)
                 .register("/api", new ConsoleApi(context))

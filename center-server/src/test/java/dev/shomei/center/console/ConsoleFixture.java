@@ -18,8 +18,6 @@ import dev.shomei.center.testing.FakeMunicipalities;
 import dev.shomei.center.testing.MutableClock;
 import dev.shomei.protocol.pki.DevPki;
 import io.helidon.health.HealthCheckResponse;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -65,8 +63,7 @@ final class ConsoleFixture implements AutoCloseable {
         sessions = new SessionStore(Clock.systemUTC(), new SecureRandom(), Duration.ofMinutes(30), Duration.ofHours(12));
         LoginService login = new LoginService(accounts, sessions, Totp.standard(), Clock.systemUTC(), 5,
                 Duration.ofMinutes(5));
-        MeterRegistry meterRegistry = Metrics.createMeterRegistry();
-        metrics = new CenterMetrics(meterRegistry);
+        metrics = new CenterMetrics();
         metrics.watch(board, () -> 0);
         ConsoleContext context = new ConsoleContext(clock, registry, board, municipalities, maintenance, stats,
                 reconciliations, login, sessions, metrics,

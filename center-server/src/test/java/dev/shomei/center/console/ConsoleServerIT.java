@@ -203,8 +203,9 @@ class ConsoleServerIT {
         HttpResponse<String> metrics = http.send(http.builder("/observe/metrics")
                 .header("Accept", "text/plain").GET().build());
         assertEquals(200, metrics.statusCode(), metrics.body());
-        assertTrue(metrics.body().contains("shomei_center_issue_requests"), metrics.body());
-        assertTrue(metrics.body().contains("shomei_center_terminals"), metrics.body());
+        assertTrue(metrics.body().contains("shomei_center_issue_requests_total{result=\"ISSUED\"} 1"), metrics.body());
+        assertTrue(metrics.body().contains("shomei_center_terminals{status=\"offline\"} 2"), metrics.body());
+        assertTrue(metrics.body().contains("shomei_center_issue_latency_seconds_bucket{le=\"0.025\"} 1"), metrics.body());
         assertFalse(metrics.body().contains("K0001"));
         HttpResponse<String> health = http.get("/observe/health");
         assertEquals(200, health.statusCode(), health.body());

@@ -40,7 +40,6 @@ import dev.shomei.protocol.line.PrintOutcome;
 import dev.shomei.protocol.line.Refusal;
 import dev.shomei.protocol.line.VoidReason;
 import dev.shomei.protocol.pki.DevPki;
-import io.helidon.metrics.api.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +101,7 @@ class IssuanceServiceTest {
         stats = new IssuanceStats(clock, ServiceCalendar.JAPAN, 48);
         reconciliations = new ReconciliationLog(100);
         catalog = new MunicipalityCatalog(new BackendMunicipalities(backend, dir.resolve("municipalities.json")));
-        CenterMetrics metrics = new CenterMetrics(Metrics.createMeterRegistry());
+        CenterMetrics metrics = new CenterMetrics();
         service = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000), metrics);
         reconciler = new Reconciler(backend, Duration.ofMinutes(15), clock, reconciliations, alerts, stats, metrics);
     }
@@ -288,7 +287,7 @@ class IssuanceServiceTest {
     void anOutcomeReachingAnotherCenterFindsItsMunicipalityAtTheBackend() {
         service.issue("K0001", request("tx-23", FakeMunicipalities.BUNKYO));
         IssuanceService otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
-                new CenterMetrics(Metrics.createMeterRegistry()));
+                new CenterMetrics());
         assertInstanceOf(Ack.class, otherCenter.outcome("K0001", PrintOutcome.printed("tx-23")));
         assertEquals("PRINTED", backend.status("tx-23"));
     }
