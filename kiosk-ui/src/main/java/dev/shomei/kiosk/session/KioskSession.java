@@ -495,10 +495,12 @@ public final class KioskSession {
     private void startPrinting() {
         go(SessionState.PRINTING);
         byte[] pdf = data.issued.pdf();
+        String jobName = "certificate-" + data.transactionId;
+        int sheets = data.issued.pages();
         PrinterPort printer = devices.printer();
         async(() -> {
             try {
-                printer.print(pdf);
+                printer.print(pdf, jobName, sheets);
                 return Boolean.TRUE;
             } finally {
                 Arrays.fill(pdf, (byte) 0);

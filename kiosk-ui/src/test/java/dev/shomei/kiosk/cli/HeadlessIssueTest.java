@@ -73,6 +73,7 @@ class HeadlessIssueTest {
         assertEquals(240, result.feeYen());
         assertEquals(center.requests.get(0).transactionId(), result.transactionId());
         assertEquals(1, printer.printed.size());
+        kiosk.outbox().flush(); // the sender thread may still be on its way
         assertEquals(PrintResult.PRINTED, center.outcomes.get(0).result());
         assertEquals(SessionState.IDLE, kiosk.session().state());
         assertFalse(card.cardPresent(), "the card was taken out at the remove-card step");

@@ -762,6 +762,8 @@ class KioskSessionTest {
             assertEquals(1, printer.printed.size());
             assertEquals(PrintResult.PRINTED, lastOutcome().result());
             assertEquals(center.requests.get(0).transactionId(), lastOutcome().transactionId());
+            assertEquals(List.of("certificate-" + center.requests.get(0).transactionId()), printer.jobNames,
+                    "the print job is named after the transaction, nothing personal");
             assertPdfWiped();
             assertEquals(260, session.screen().returnedYen(), "change of 500 - 240");
             assertEquals(1, session.counters().issued());

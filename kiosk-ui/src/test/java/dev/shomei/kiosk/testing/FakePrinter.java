@@ -16,13 +16,15 @@ public final class FakePrinter implements PrinterPort {
     public final List<byte[]> printed = new ArrayList<>();
     /** The arrays the session handed over, to check that they were wiped. */
     public final List<byte[]> arraysSeen = new ArrayList<>();
+    public final List<String> jobNames = new ArrayList<>();
 
     public void setFailing(boolean failing) {
         this.failing = failing;
     }
 
     @Override
-    public synchronized void print(byte[] pdf) {
+    public synchronized void print(byte[] pdf, String jobName, int sheets) {
+        jobNames.add(jobName);
         gate.pass();
         arraysSeen.add(pdf);
         if (failing) {

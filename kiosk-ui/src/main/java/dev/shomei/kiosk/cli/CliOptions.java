@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --name value} and {@code --flag} options, checked against what a command knows. */
-final class Args {
+public final class CliOptions {
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    private Args() {
+    private CliOptions() {
     }
 
     /**
@@ -16,8 +16,8 @@ final class Args {
      * @param flags     options that take none
      * @throws IllegalArgumentException naming the option that is wrong (never its value)
      */
-    static Args parse(String[] args, int from, Set<String> withValue, Set<String> flags) {
-        Args parsed = new Args();
+    public static CliOptions parse(String[] args, int from, Set<String> withValue, Set<String> flags) {
+        CliOptions parsed = new CliOptions();
         for (int i = from; i < args.length; i++) {
             String name = args[i];
             if (flags.contains(name)) {
@@ -34,7 +34,7 @@ final class Args {
         return parsed;
     }
 
-    String required(String name) {
+    public String required(String name) {
         String value = values.get(name);
         if (value == null) {
             throw new IllegalArgumentException(name + " is required");
@@ -42,15 +42,15 @@ final class Args {
         return value;
     }
 
-    String optional(String name, String fallback) {
+    public String optional(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return values.containsKey(name);
     }
 
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         String value = values.get(name);
         if (value == null) {
             return fallback;

@@ -1,0 +1,169 @@
+package dev.shomei.kiosk;
+
+import dev.shomei.card.data.KeyId;
+import dev.shomei.card.sim.CardFactory;
+import dev.shomei.card.sim.CardPerson;
+import dev.shomei.card.sim.VirtualCard;
+import dev.shomei.card.sim.VirtualCardFile;
+import dev.shomei.card.transport.PcscReaders;
+import dev.shomei.kiosk.cash.SimulatedCoinUnit;
+import dev.shomei.kiosk.center.CenterAddress;
+import dev.shomei.kiosk.center.LineCenterLink;
+import dev.shomei.kiosk.demo.DemoCard;
+import dev.shomei.kiosk.device.CardReaderPort;
+import dev.shomei.kiosk.device.PcscCardReader;
+import dev.shomei.kiosk.device.PrinterPort;
+import dev.shomei.kiosk.device.Printers;
+import dev.shomei.kiosk.session.KioskSession;
+import dev.shomei.kiosk.web.KioskWebServer;
+import dev.shomei.kiosk.web.SimulatedHardware;
+import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.line.tls.LineTls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./shomei kiosk serve [--demo] [--terminal K0001] [--center 127.0.0.1:8420,...]
+ * [--reader NAME] [--printer tray:DIR|ipp:NAME] [--port 8430] [--demo-card FILE]}: the kiosk
+ * firmware and its screen on 127.0.0.1. With {@code --demo} the reader holds a demo card (through
+ * real pcscd + vpcd when they run, else the in-process virtual reader) and prints into a paper tray
+ * directory. The kiosk writes nothing personal anywhere; its state directory
+ * ({@code <state>/kiosk/}) stays empty of personal data.
+ */
+public final class KioskMain {
+    /** Sent in the Hello. */
+    public static final String FIRMWARE_VERSION = "shomei-kiosk/0.1.0";
+    public static final int DEFAULT_PORT = 8430;
+
+    private KioskMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || !"serve".equals(args[0])) {
+            System.err.println("usage: shomei kiosk serve [--demo] [--terminal K0001] [--center HOST:PORT,...] "
+                    + "[--reader NAME] [--printer tray:DIR|ipp:NAME] [--port 8430] [--demo-card FILE]");
+            System.exit(2);
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("shomei kiosk: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        serve(options);
+    }
+
+    private static void serve(Options options) {
+        Path state = Path.of(System.getProperty("shomei.state", "state"));
+        createDirectories(state.resolve("kiosk"));
+        DevPki pki = DevPki.ensure(state.resolve("pki"));
+        LineCenterLink center = new LineCenterLink(options.centers(),
+                LineTls.clientContext(pki.terminal(options.terminal()), pki.rootCaPem()),
+                options.terminal(), FIRMWARE_VERSION, Duration.ofSeconds(20));
+        DemoCard demoCard = null;
+        CardReaderPort card;
+        if (options.demo()) {
+            demoCard = DemoCard.start(demoCard(options.demoCard(), state, pki));
+            card = demoCard.reader();
+            System.out.println("kiosk: demo card in the " + demoCard.description());
+        } else {
+            card = new PcscCardReader(PcscReaders.system(), options.reader());
+            System.out.println("kiosk: card reader " + (options.reader() == null ? "(the only one)" : options.reader()));
+        }
+        String printerSpec = options.printer() != null ? options.printer()
+                : options.demo() ? "tray:" + state.resolve("demo").resolve("paper-tray") : "ipp:kiosk";
+        PrinterPort printer = Printers.open(printerSpec);
+        System.out.println("kiosk: printer " + printerSpec + "; cash unit: simulated coin unit");
+        SimulatedCoinUnit coins = new SimulatedCoinUnit();
+        Kiosk kiosk = Kiosk.start(new KioskSession.Devices(card, center, coins, printer), Kiosk.Settings.defaults(),
+                Clock.systemUTC());
+        KioskWebServer screen = kiosk.serveScreen(options.port(), new SimulatedHardware(coins, demoCard));
+        System.out.println("kiosk " + options.terminal() + ": screen " + screen.url() + " (chromium --kiosk "
+                + screen.url() + "), centers " + options.centers());
+        CountDownLatch stopped = new CountDownLatch(1);
+        DemoCard cardToRemove = demoCard;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kiosk.close();
+            center.close();
+            if (cardToRemove != null) {
+                cardToRemove.close();
+            }
+            stopped.countDown();
+        }, "kiosk-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The demo card: the file given, else the first card file the demo data left in
+     * {@code <state>/demo/cards/}, else a fresh in-memory card signed by the dev J-LIS key.
+     */
+    static VirtualCard demoCard(Path given, Path state, DevPki pki) {
+        if (given != null) {
+            return VirtualCardFile.open(given);
+        }
+        Optional<Path> prepared = firstCardFile(state.resolve("demo").resolve("cards"));
+        if (prepared.isPresent()) {
+            System.out.println("kiosk: demo card file " + prepared.get().getFileName());
+            return VirtualCardFile.open(prepared.get());
+        }
+        System.out.println("kiosk: no demo card file found; using a fresh virtual card (PIN 1234) nobody has records for");
+        return new CardFactory(pki.jlisDevKey(), KeyId.parse(DevPki.JLIS_DEV_KEY_ID))
+                .card(CardPerson.sample(new SecureRandom()), "1234");
+    }
+
+    private static Optional<Path> firstCardFile(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> cards = files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            return cards.stream().filter(p -> p.getFileName().toString().contains("ordinary")).findFirst()
+                    .or(() -> cards.stream().min(Comparator.naturalOrder()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    /** The command line of {@code serve}. */
+    record Options(boolean demo, String terminal, List<CenterAddress> centers, String reader, String printer,
+                   int port, Path demoCard) {
+        static Options parse(String[] args) {
+            var parsed = dev.shomei.kiosk.cli.CliOptions.parse(args, 1,
+                    Set.of("--terminal", "--center", "--reader", "--printer", "--port", "--demo-card"), Set.of("--demo"));
+            int port = parsed.integer("--port", DEFAULT_PORT);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port must be 0..65535");
+            }
+            String demoCard = parsed.optional("--demo-card", null);
+            return new Options(parsed.flag("--demo"), parsed.optional("--terminal", "K0001"),
+                    CenterAddress.parseList(parsed.optional("--center", "127.0.0.1:8420")),
+                    parsed.optional("--reader", null), parsed.optional("--printer", null), port,
+                    demoCard == null ? null : Path.of(demoCard));
+        }
+    }
+}
