@@ -1,0 +1,172 @@
+package dev.shomei.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shomei.kiosk.testing.LeftoverScanner;
+import dev.shomei.record.generate.DemoData.DemoResident;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The resident's path end to end, across real processes: {@code ./shomei issue} drives a kiosk
+ * session (virtual card, PIN, municipality, payment, paper tray) against a real center and backend;
+ * {@code ./shomei verify} checks the printed PDF against the backend's published JWKS. Refusals come
+ * back with their codes. Afterwards nothing personal is left on the kiosk or center side.
+ * Subclasses choose the backend's database engine.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class IssuanceScenarios {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BUNKYO = "131059";
+    private static final String SHINJUKU = "131041";
+    private static final String CHIYODA_NOT_PARTICIPATING = "131016";
+
+    @TempDir
+    Path state;
+    SystemStack stack;
+    Instant started;
+
+    /** The backend's JDBC URL, or null for the embedded SQLite. */
+    abstract String databaseUrl();
+
+    @BeforeAll
+    void startSystem() throws Exception {
+        started = Instant.now().minusSeconds(1);
+        stack = SystemStack.start(state, databaseUrl());
+    }
+
+    @AfterAll
+    void stopSystem() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void domesticCertificatePrintsAndVerifiesAgainstThePublishedJwks() throws Exception {
+        DemoResident hanako = DemoResidents.get(0);
+        Path card = DemoResidents.card(stack.launcher, hanako, "1234", 3);
+        Path tray = state.resolve("tray-domestic");
+        JsonNode result = issue(card, "1234", BUNKYO, "domestic", tray);
+        assertEquals("PRINTED", result.path("result").asText(), result::toString);
+        assertEquals(1, result.path("certificateIds").size());
+        Path pdf = Path.of(result.path("files").get(0).asText());
+        assertTrue(Files.size(pdf) > 10_000, "a real PDF");
+
+        Launcher.Result verified = verify(pdf);
+        assertEquals(0, verified.exitCode(), verified::stdout);
+        assertTrue(verified.stdout().contains("VALID"), verified::stdout);
+        assertTrue(verified.stdout().contains("1 QR code(s), 1 valid"), verified::stdout);
+    }
+
+    @Test
+    @Order(2)
+    void overseasCertificateCarriesBothSignedCodes() throws Exception {
+        Path card = DemoResidents.card(stack.launcher, DemoResidents.get(0), "1234", 3);
+        JsonNode result = issue(card, "1234", BUNKYO, "overseas", state.resolve("tray-overseas"));
+        assertEquals("PRINTED", result.path("result").asText(), result::toString);
+        Launcher.Result verified = verify(Path.of(result.path("files").get(0).asText()));
+        assertEquals(0, verified.exitCode(), verified::stdout);
+        assertTrue(verified.stdout().contains("2 QR code(s), 2 valid"), verified::stdout);
+    }
+
+    @Test
+    @Order(3)
+    void aCertificateWithOneAlteredQrCharacterIsInvalid() throws Exception {
+        Path card = DemoResidents.card(stack.launcher, DemoResidents.get(0), "1234", 3);
+        JsonNode result = issue(card, "1234", BUNKYO, "domestic", state.resolve("tray-altered"));
+        Path png = PdfQr.alterFirstQrCharacter(Path.of(result.path("files").get(0).asText()), state.resolve("altered.png"));
+        Launcher.Result verified = verify(png);
+        assertNotEquals(0, verified.exitCode(), verified::stdout);
+        assertTrue(verified.stdout().contains("INVALID"), verified::stdout);
+    }
+
+    @Test
+    @Order(4)
+    void refusalsComeBackWithTheirCodes() throws Exception {
+        Path hanako = DemoResidents.card(stack.launcher, DemoResidents.get(0), "1234", 3);
+        assertRefused("NO_RECORD", issue(hanako, "1234", SHINJUKU, "domestic", state.resolve("tray-refused")));
+        assertRefused("MUNICIPALITY_NOT_PARTICIPATING",
+                issue(hanako, "1234", CHIYODA_NOT_PARTICIPATING, "domestic", state.resolve("tray-refused")));
+
+        JsonNode wrongPin = issue(hanako, "9999", BUNKYO, "domestic", state.resolve("tray-refused"));
+        assertRefused("PIN_INCORRECT", wrongPin);
+        assertEquals(2, wrongPin.path("triesLeft").asInt(), wrongPin::toString);
+
+        Path taro = DemoResidents.card(stack.launcher, DemoResidents.get(1), "1234", 3);
+        assertRefused("PASSPORT_INFO_MISSING", issue(taro, "1234", BUNKYO, "overseas", state.resolve("tray-refused")));
+
+        Path jiro = DemoResidents.card(stack.launcher, DemoResidents.get(2), "1234", 3);
+        assertRefused("RESIDENT_FLAGGED", issue(jiro, "1234", BUNKYO, "domestic", state.resolve("tray-refused")));
+
+        Path tampered = TamperedCard.changeOneNameByte(hanako, state.resolve("cards/tampered.json"));
+        assertRefused("CARD_DATA_INVALID", issue(tampered, "1234", BUNKYO, "domestic", state.resolve("tray-refused")));
+
+        try (var refusedTray = Files.list(state.resolve("tray-refused"))) {
+            assertEquals(0, refusedTray.filter(p -> p.toString().endsWith(".pdf")).count(), "a refusal prints nothing");
+        } catch (java.nio.file.NoSuchFileException nothingEverWritten) {
+            // the tray was never created: nothing was printed either
+        }
+    }
+
+    @Test
+    @Order(5)
+    void nothingPersonalIsLeftOnTheKioskOrCenterSide() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            DemoResident resident = DemoResidents.get(i);
+            String myNumber = resident.myNumber().digits();
+            // Excluded: the card files (the card itself), the paper trays (what the resident takes
+            // home), the backend's own directory (checked encrypted by the backend's tests) and the
+            // demo guide the backend writes about its invented demo residents.
+            List<Path> excluded = List.of(state.resolve("cards"), state.resolve("backend"), state.resolve("demo"),
+                    state.resolve("tray-domestic"), state.resolve("tray-overseas"), state.resolve("tray-altered"),
+                    state.resolve("altered.png"));
+            List<LeftoverScanner.Finding> findings = new LeftoverScanner(DemoResidents.cardName(resident), myNumber, excluded)
+                    .scan(List.of(state, Path.of(System.getProperty("java.io.tmpdir"))), started);
+            assertEquals(List.of(), findings, "leftovers of demo resident " + (i + 1));
+        }
+    }
+
+    private JsonNode issue(Path card, String pin, String municipality, String type, Path tray) throws Exception {
+        Launcher.Result result = stack.launcher.run(SystemStack.COMMAND_TIMEOUT, "issue", "--card", card.toString(),
+                "--pin", pin, "--municipality", municipality, "--type", type, "--out", tray.toString(),
+                "--center", stack.centerAddress());
+        String line = result.stdout().isBlank() ? "{}" : result.lastLine();
+        JsonNode json = JSON.readTree(line);
+        assertEquals("PRINTED".equals(json.path("result").asText()) ? 0 : 1, result.exitCode(),
+                () -> "exit code of ./shomei issue: " + line + "\n" + result.stderr());
+        return json;
+    }
+
+    private Launcher.Result verify(Path file) throws IOException, InterruptedException {
+        return stack.launcher.run(SystemStack.COMMAND_TIMEOUT, "verify", file.toString(), "--jwks", stack.jwksUrl(),
+                "--ca", state.resolve("pki/ca.crt").toString());
+    }
+
+    private static void assertRefused(String code, JsonNode result) {
+        assertEquals("REFUSED", result.path("result").asText(), result::toString);
+        assertEquals(code, result.path("error").asText(), result::toString);
+    }
+
+    static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.shomei.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs {@code ./shomei} commands the way a person would, against one private state directory.
+ * {@code SHOMEI_NO_BUILD=1}: the Maven build running these tests has already built every module.
+ * Each command's output goes to a log file under {@code <state>/test-logs}, which the leftover
+ * scans read too.
+ */
+final class Launcher {
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final Path root;
+    private final Path state;
+
+    Launcher(Path state) {
+        this.root = Path.of(System.getProperty("shomei.root", "..")).toAbsolutePath().normalize();
+        this.state = state.toAbsolutePath();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path state() {
+        return state;
+    }
+
+    Path logs() {
+        return state.resolve("test-logs");
+    }
+
+    /** The finished command: exit code and what it printed on stdout and stderr. */
+    record Result(int exitCode, String stdout, String stderr) {
+        String lastLine() {
+            String[] lines = stdout.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+
+    /** Runs a command to its end (at most {@code timeout}). */
+    Result run(Duration timeout, String... args) throws IOException, InterruptedException {
+        String name = SEQUENCE.incrementAndGet() + "-" + args[0];
+        Path out = logs().resolve(name + ".out");
+        Path err = logs().resolve(name + ".err");
+        Process process = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("./shomei " + args[0] + " did not finish in " + timeout + "; see " + err);
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** Starts a long-running command (a server); its output goes to {@code <logs>/<name>.log}. */
+    Process start(String name, String... args) throws IOException {
+        Path log = logs().resolve(name + ".log");
+        return builder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private ProcessBuilder builder(String... args) throws IOException {
+        Files.createDirectories(logs());
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("shomei").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().put("SHOMEI_STATE", state.toString());
+        builder.environment().put("SHOMEI_NO_BUILD", "1");
+        builder.environment().remove("SHOMEI_DB_URL");
+        return builder;
+    }
+}
