@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The resident's path end to end, across real processes: {@code ./shomei issue} drives a kiosk
@@ -38,7 +37,6 @@ abstract class IssuanceScenarios {
     private static final String SHINJUKU = "131041";
     private static final String CHIYODA_NOT_PARTICIPATING = "131016";
 
-    @TempDir
     Path state;
     SystemStack stack;
     Instant started;
@@ -49,6 +47,7 @@ abstract class IssuanceScenarios {
     @BeforeAll
     void startSystem() throws Exception {
         started = Instant.now().minusSeconds(1);
+        state = Files.createTempDirectory("shomei-system-");
         stack = SystemStack.start(state, databaseUrl());
     }
 
@@ -57,6 +56,7 @@ abstract class IssuanceScenarios {
         if (stack != null) {
             stack.close();
         }
+        TreeDeleter.delete(state);
     }
 
     @Test

@@ -1,0 +1,24 @@
+package dev.shomei.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Removes a test's state directory: it holds demo residents' data and must not outlive the test. */
+final class TreeDeleter {
+    private TreeDeleter() {
+    }
+
+    static void delete(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
