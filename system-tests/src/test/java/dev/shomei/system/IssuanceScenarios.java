@@ -40,6 +40,9 @@ abstract class IssuanceScenarios {
     Path state;
     SystemStack stack;
     Instant started;
+    Path hanako;
+    Path taro;
+    Path jiro;
 
     /** The backend's JDBC URL, or null for the embedded SQLite. */
     abstract String databaseUrl();
@@ -49,6 +52,9 @@ abstract class IssuanceScenarios {
         started = Instant.now().minusSeconds(1);
         state = Files.createTempDirectory("shomei-system-");
         stack = SystemStack.start(state, databaseUrl());
+        hanako = DemoResidents.card(stack.launcher, DemoResidents.get(0), "1234", 3);
+        taro = DemoResidents.card(stack.launcher, DemoResidents.get(1), "1234", 3);
+        jiro = DemoResidents.card(stack.launcher, DemoResidents.get(2), "1234", 3);
     }
 
     @AfterAll
@@ -62,10 +68,8 @@ abstract class IssuanceScenarios {
     @Test
     @Order(1)
     void domesticCertificatePrintsAndVerifiesAgainstThePublishedJwks() throws Exception {
-        DemoResident hanako = DemoResidents.get(0);
-        Path card = DemoResidents.card(stack.launcher, hanako, "1234", 3);
         Path tray = state.resolve("tray-domestic");
-        JsonNode result = issue(card, "1234", BUNKYO, "domestic", tray);
+        JsonNode result = issue(hanako, "1234", BUNKYO, "domestic", tray);
         assertEquals("PRINTED", result.path("result").asText(), result::toString);
         assertEquals(1, result.path("certificateIds").size());
         Path pdf = Path.of(result.path("files").get(0).asText());
@@ -80,8 +84,7 @@ abstract class IssuanceScenarios {
     @Test
     @Order(2)
     void overseasCertificateCarriesBothSignedCodes() throws Exception {
-        Path card = DemoResidents.card(stack.launcher, DemoResidents.get(0), "1234", 3);
-        JsonNode result = issue(card, "1234", BUNKYO, "overseas", state.resolve("tray-overseas"));
+        JsonNode result = issue(hanako, "1234", BUNKYO, "overseas", state.resolve("tray-overseas"));
         assertEquals("PRINTED", result.path("result").asText(), result::toString);
         Launcher.Result verified = verify(Path.of(result.path("files").get(0).asText()));
         assertEquals(0, verified.exitCode(), verified::stdout);
@@ -91,8 +94,7 @@ abstract class IssuanceScenarios {
     @Test
     @Order(3)
     void aCertificateWithOneAlteredQrCharacterIsInvalid() throws Exception {
-        Path card = DemoResidents.card(stack.launcher, DemoResidents.get(0), "1234", 3);
-        JsonNode result = issue(card, "1234", BUNKYO, "domestic", state.resolve("tray-altered"));
+        JsonNode result = issue(hanako, "1234", BUNKYO, "domestic", state.resolve("tray-altered"));
         Path png = PdfQr.alterFirstQrCharacter(Path.of(result.path("files").get(0).asText()), state.resolve("altered.png"));
         Launcher.Result verified = verify(png);
         assertNotEquals(0, verified.exitCode(), verified::stdout);
@@ -102,7 +104,6 @@ abstract class IssuanceScenarios {
     @Test
     @Order(4)
     void refusalsComeBackWithTheirCodes() throws Exception {
-        Path hanako = DemoResidents.card(stack.launcher, DemoResidents.get(0), "1234", 3);
         assertRefused("NO_RECORD", issue(hanako, "1234", SHINJUKU, "domestic", state.resolve("tray-refused")));
         assertRefused("MUNICIPALITY_NOT_PARTICIPATING",
                 issue(hanako, "1234", CHIYODA_NOT_PARTICIPATING, "domestic", state.resolve("tray-refused")));
@@ -111,10 +112,8 @@ abstract class IssuanceScenarios {
         assertRefused("PIN_INCORRECT", wrongPin);
         assertEquals(2, wrongPin.path("triesLeft").asInt(), wrongPin::toString);
 
-        Path taro = DemoResidents.card(stack.launcher, DemoResidents.get(1), "1234", 3);
         assertRefused("PASSPORT_INFO_MISSING", issue(taro, "1234", BUNKYO, "overseas", state.resolve("tray-refused")));
 
-        Path jiro = DemoResidents.card(stack.launcher, DemoResidents.get(2), "1234", 3);
         assertRefused("RESIDENT_FLAGGED", issue(jiro, "1234", BUNKYO, "domestic", state.resolve("tray-refused")));
 
         Path tampered = TamperedCard.changeOneNameByte(hanako, state.resolve("cards/tampered.json"));
@@ -136,11 +135,12 @@ abstract class IssuanceScenarios {
             // Excluded: the card files (the card itself), the paper trays (what the resident takes
             // home), the backend's own directory (checked encrypted by the backend's tests) and the
             // demo guide the backend writes about its invented demo residents.
+            // The scan covers the whole state directory, the logs of every process and their tmpdir.
             List<Path> excluded = List.of(state.resolve("cards"), state.resolve("backend"), state.resolve("demo"),
                     state.resolve("tray-domestic"), state.resolve("tray-overseas"), state.resolve("tray-altered"),
-                    state.resolve("altered.png"));
+                    state.resolve("altered.png"), stack.launcher.verifierLogs());
             List<LeftoverScanner.Finding> findings = new LeftoverScanner(DemoResidents.cardName(resident), myNumber, excluded)
-                    .scan(List.of(state, Path.of(System.getProperty("java.io.tmpdir"))), started);
+                    .scan(List.of(state), started);
             assertEquals(List.of(), findings, "leftovers of demo resident " + (i + 1));
         }
     }

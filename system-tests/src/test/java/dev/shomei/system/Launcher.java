@@ -35,8 +35,22 @@ final class Launcher {
         return state;
     }
 
+    /** Where the commands' output goes; the leftover scans read it. */
     Path logs() {
         return state.resolve("test-logs");
+    }
+
+    /**
+     * {@code ./shomei verify} prints what a certificate says, by design: it is the verifier's
+     * machine, not the kiosk's or the center's, so its output is kept apart from the scanned logs.
+     */
+    Path verifierLogs() {
+        return state.resolve("verifier-logs");
+    }
+
+    /** The launched JVMs' {@code java.io.tmpdir}: private to this test, so the leftover scan can read all of it. */
+    Path tmp() {
+        return state.resolve("tmp");
     }
 
     /** The finished command: exit code and what it printed on stdout and stderr. */
@@ -50,8 +64,10 @@ final class Launcher {
     /** Runs a command to its end (at most {@code timeout}). */
     Result run(Duration timeout, String... args) throws IOException, InterruptedException {
         String name = SEQUENCE.incrementAndGet() + "-" + args[0];
-        Path out = logs().resolve(name + ".out");
-        Path err = logs().resolve(name + ".err");
+        Path dir = "verify".equals(args[0]) ? verifierLogs() : logs();
+        Files.createDirectories(dir);
+        Path out = dir.resolve(name + ".out");
+        Path err = dir.resolve(name + ".err");
         Process process = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
@@ -69,12 +85,15 @@ final class Launcher {
 
     private ProcessBuilder builder(String... args) throws IOException {
         Files.createDirectories(logs());
+        Files.createDirectories(tmp());
         List<String> command = new ArrayList<>();
         command.add(root.resolve("shomei").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         builder.environment().put("SHOMEI_STATE", state.toString());
         builder.environment().put("SHOMEI_NO_BUILD", "1");
+        // C1 only: these JVMs are short commands or test servers; it halves their start-up on 2 cores
+        builder.environment().put("SHOMEI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp() + " -XX:TieredStopAtLevel=1");
         builder.environment().remove("SHOMEI_DB_URL");
         return builder;
     }
