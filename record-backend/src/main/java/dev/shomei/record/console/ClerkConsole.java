@@ -1,0 +1,69 @@
+package dev.shomei.record.console;
+
+import dev.shomei.protocol.cert.VaccineCatalog;
+import dev.shomei.record.RecordStore;
+import dev.shomei.record.users.Authenticator;
+import dev.shomei.record.users.Enrolment;
+import dev.shomei.record.users.PasswordHasher;
+import dev.shomei.record.users.Totp;
+import dev.shomei.record.users.TotpSecrets;
+import dev.shomei.record.users.UserAdministration;
+import io.helidon.webserver.http.HttpRules;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * The clerk console: mount its pages on the console port's routing with {@link #routing}. Paths:
+ * {@code /login}, {@code /enrol}, {@code /logout}, {@code /issuances}, {@code /residents},
+ * {@code /residents/{id}}, {@code /export}, {@code /audit}, {@code /audit/review},
+ * {@code /users}, {@code /statistics}, {@code /lang/{ja|en}}, {@code /static/console.css}. It leaves
+ * {@code /.well-known/jwks.json} and the observe endpoints alone.
+ */
+public final class ClerkConsole {
+    private final ConsoleContext context;
+    private final RecordQueries queries;
+    private final ConsoleAudit audit;
+
+    private ClerkConsole(ConsoleContext context) {
+        this.context = context;
+        this.queries = new RecordQueries(context.database());
+        this.audit = new ConsoleAudit(context.database(), context.audit());
+    }
+
+    public static ClerkConsole create(RecordStore store, Clock clock, ConsoleSettings settings) {
+        SecureRandom random = new SecureRandom();
+        Totp totp = Totp.standard();
+        TotpSecrets secrets = new TotpSecrets(store.masterKeys());
+        PasswordHasher hasher = new PasswordHasher(random);
+        SessionStore sessions = new SessionStore(clock, random, settings.idleTimeout(), settings.maxLifetime());
+        return new ClerkConsole(new ConsoleContext(store.database(), store.audit(), store.auditVerifier(), store.keyring(),
+                VaccineCatalog.standard(), sessions,
+                new Authenticator(store.database(), store.audit(), secrets, totp, clock),
+                new Enrolment(store.database(), store.audit(), secrets, totp, hasher, clock),
+                new UserAdministration(store.database(), store.audit(), hasher, random, clock), settings, clock));
+    }
+
+    public static ClerkConsole create(RecordStore store) {
+        return create(store, Clock.systemUTC(), ConsoleSettings.defaults());
+    }
+
+    /** Registers every console page on {@code rules} (the console socket's routing). */
+    public void routing(HttpRules rules) {
+        ConsoleRouter router = new ConsoleRouter(rules, context);
+        RecordChanges changes = new RecordChanges(context.database(), context.keyring(), context.catalog(), audit,
+                context.clock());
+        ChangePages changePages = new ChangePages(context, changes, queries);
+        new AuthPages(context).register(router);
+        new RecordPages(context, queries, audit, changePages).register(router);
+        changePages.register(router);
+        new ExportPage(queries, audit).register(router);
+        new AuditPages(context, new AuditQueries(context.database()), audit).register(router);
+        new UserPages(context).register(router);
+        new StatisticsPage(context, audit).register(router);
+    }
+
+    /** Live console sessions (for health and tests). */
+    public int sessions() {
+        return context.sessions().size();
+    }
+}

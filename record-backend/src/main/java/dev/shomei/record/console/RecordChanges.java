@@ -1,0 +1,191 @@
+package dev.shomei.record.console;
+
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.cert.VaccineCatalog;
+import dev.shomei.protocol.cert.VaccineProduct;
+import dev.shomei.record.crypto.TenantCipher;
+import dev.shomei.record.crypto.TenantKeyring;
+import dev.shomei.record.db.Database;
+import dev.shomei.record.domain.Issuance;
+import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.record.domain.MunicipalityCode;
+import dev.shomei.record.domain.PersonName;
+import dev.shomei.record.domain.Resident;
+import dev.shomei.record.domain.ResidentStatus;
+import dev.shomei.record.domain.Vaccination;
+import dev.shomei.record.store.IssuanceRepository;
+import dev.shomei.record.store.ResidentRepository;
+import dev.shomei.record.store.VaccinationRepository;
+import dev.shomei.record.users.Actor;
+import dev.shomei.record.users.Permission;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A supervisor's changes to the records of their own municipality: correct a dose, set a resident
+ * MOVED_OUT / DECEASED (the issuance API then refuses them), void an issuance with a reason, register
+ * passport data. Each runs in one transaction with its audit entry, which keeps the previous values
+ * (sealed, see {@link PreviousValues}). Bad input throws {@link BadInput} before anything is written.
+ */
+final class RecordChanges {
+    static final Pattern LOT = Pattern.compile("[A-Za-z0-9-]{1,20}");
+    static final Pattern TICKET = Pattern.compile("[A-Za-z0-9-]{1,20}");
+    static final Pattern PASSPORT = Pattern.compile("[A-Z0-9]{6,12}");
+    static final Pattern ROMAN = Pattern.compile("[A-Z][A-Z '-]{0,38}");
+    static final Pattern NATIONALITY = Pattern.compile("[A-Z]{3}");
+    static final LocalDate FIRST_VACCINATION = LocalDate.of(2021, 2, 17);
+
+    private final Database database;
+    private final TenantKeyring keyring;
+    private final VaccineCatalog catalog;
+    private final ConsoleAudit audit;
+    private final Clock clock;
+    private final ResidentRepository residents = new ResidentRepository();
+    private final VaccinationRepository vaccinations = new VaccinationRepository();
+    private final IssuanceRepository issuances = new IssuanceRepository();
+
+    RecordChanges(Database database, TenantKeyring keyring, VaccineCatalog catalog, ConsoleAudit audit, Clock clock) {
+        this.database = database;
+        this.keyring = keyring;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    void correctDose(Actor actor, String residentId, String doseId, String date, String productCode, String lot,
+                     String ticket) {
+        actor.require(Permission.CHANGE_RECORDS);
+        MunicipalityCode code = actor.municipality();
+        LocalDate vaccinatedOn = IssuanceCriteria.date(date, new java.util.ArrayList<>(), "x");
+        if (vaccinatedOn == null || vaccinatedOn.isBefore(FIRST_VACCINATION)
+                || vaccinatedOn.isAfter(LocalDate.ofInstant(clock.instant(), RecordQueries.JAPAN))) {
+            throw new BadInput("change.bad.date");
+        }
+        VaccineProduct product = catalog.byCode(productCode).orElseThrow(() -> new BadInput("change.bad.product"));
+        if (!LOT.matcher(lot).matches()) {
+            throw new BadInput("change.bad.lot");
+        }
+        if (!ticket.isEmpty() && !TICKET.matcher(ticket).matches()) {
+            throw new BadInput("change.bad.ticket");
+        }
+        database.write(tx -> {
+            TenantCipher tenant = keyring.cipher(tx, code);
+            requireResident(tx, tenant, residentId);
+            Vaccination before = vaccinations.list(tx, tenant, residentId).stream()
+                    .filter(dose -> dose.id().equals(doseId)).findFirst()
+                    .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no such dose"));
+            Vaccination after = new Vaccination(before.id(), before.doseNumber(), vaccinatedOn, product.code(),
+                    product.manufacturerJa(), lot, ticket.isEmpty() ? null : ticket);
+            vaccinations.update(tx, tenant, residentId, after);
+            Map<String, String> previous = new LinkedHashMap<>();
+            previous.put("date", before.date().toString());
+            previous.put("product", before.product());
+            previous.put("manufacturer", before.manufacturer());
+            previous.put("lot", before.lotNumber());
+            previous.put("ticket", before.ticketNumber());
+            audit.append(tx, actor, "CORRECT_DOSE", "resident", residentId, "OK",
+                    "dose=" + before.doseNumber() + " vaccination=" + before.id() + " "
+                            + PreviousValues.seal(tenant, residentId, previous));
+            return null;
+        });
+    }
+
+    void setStatus(Actor actor, String residentId, String status) {
+        actor.require(Permission.CHANGE_RECORDS);
+        MunicipalityCode code = actor.municipality();
+        ResidentStatus target;
+        try {
+            target = ResidentStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("change.bad.status");
+        }
+        database.write(tx -> {
+            TenantCipher tenant = keyring.cipher(tx, code);
+            Resident before = requireResident(tx, tenant, residentId);
+            if (before.status() == target) {
+                return null;
+            }
+            residents.setStatus(tx, tenant, residentId, target);
+            audit.append(tx, actor, "SET_STATUS", "resident", residentId, "OK", "from=" + before.status() + " to=" + target);
+            return null;
+        });
+    }
+
+    void registerPassport(Actor actor, String residentId, String passport, String family, String given,
+                          String nationality) {
+        actor.require(Permission.CHANGE_RECORDS);
+        MunicipalityCode code = actor.municipality();
+        String number = passport.toUpperCase(java.util.Locale.ROOT);
+        String familyName = family.toUpperCase(java.util.Locale.ROOT);
+        String givenName = given.toUpperCase(java.util.Locale.ROOT);
+        String country = nationality.toUpperCase(java.util.Locale.ROOT);
+        if (!PASSPORT.matcher(number).matches()) {
+            throw new BadInput("change.bad.passport");
+        }
+        if (!ROMAN.matcher(familyName).matches() || !givenName.isEmpty() && !ROMAN.matcher(givenName).matches()) {
+            throw new BadInput("change.bad.roman");
+        }
+        if (!NATIONALITY.matcher(country).matches()) {
+            throw new BadInput("change.bad.nationality");
+        }
+        database.write(tx -> {
+            TenantCipher tenant = keyring.cipher(tx, code);
+            Resident before = requireResident(tx, tenant, residentId);
+            Resident after = new Resident(before.id(), before.municipality(), before.atenaNumber(), before.status(),
+                    before.nameKanji(), before.nameKana(), new PersonName(familyName, givenName), before.birthDate(),
+                    before.sex(), before.address(), country, number, before.variantKanji());
+            residents.update(tx, tenant, after);
+            Map<String, String> previous = new LinkedHashMap<>();
+            previous.put("passport", before.passportNumber());
+            previous.put("romanFamily", before.nameRoman() == null ? null : before.nameRoman().family());
+            previous.put("romanGiven", before.nameRoman() == null ? null : before.nameRoman().given());
+            previous.put("nationality", before.nationality());
+            audit.append(tx, actor, "REGISTER_PASSPORT", "resident", residentId, "OK",
+                    PreviousValues.seal(tenant, residentId, previous));
+            return null;
+        });
+    }
+
+    /** Voids an ISSUED or PRINTED issuance; returns the resident's id. */
+    String voidIssuance(Actor actor, String certificateId, String reason, String note) {
+        actor.require(Permission.CHANGE_RECORDS);
+        MunicipalityCode code = actor.municipality();
+        VoidReason why;
+        try {
+            why = VoidReason.valueOf(reason);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("change.bad.reason");
+        }
+        if (note.length() > 200 || note.codePoints().anyMatch(Character::isISOControl)) {
+            throw new BadInput("change.bad.note");
+        }
+        return database.write(tx -> {
+            TenantCipher tenant = keyring.cipher(tx, code);
+            Issuance issuance = issuances.findByCertificateId(tx, code, certificateId)
+                    .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no such issuance"));
+            if (issuance.status() == IssuanceStatus.VOIDED) {
+                throw new BadInput("change.alreadyVoided");
+            }
+            if (!issuances.changeStatus(tx, code, issuance.id(), issuance.status(), IssuanceStatus.VOIDED, why.name(),
+                    clock.instant())) {
+                throw new BadInput("change.concurrent");
+            }
+            Map<String, String> sealed = new LinkedHashMap<>();
+            sealed.put("note", note);
+            audit.append(tx, actor, "VOID_ISSUANCE", "issuance", certificateId, "OK", "from=" + issuance.status()
+                    + " reason=" + why + " resident=" + issuance.residentId()
+                    + (note.isEmpty() ? "" : " " + PreviousValues.seal(tenant, certificateId, sealed).replace("previous=", "note=")));
+            return issuance.residentId();
+        });
+    }
+
+    private Resident requireResident(dev.shomei.record.db.Tx tx, TenantCipher tenant, String residentId)
+            throws java.sql.SQLException {
+        return residents.findById(tx, tenant, residentId)
+                .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no such resident"));
+    }
+}
