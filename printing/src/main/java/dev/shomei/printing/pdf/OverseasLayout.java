@@ -67,10 +67,13 @@ final class OverseasLayout implements Layout {
         canvas.textRight(content.authority().nameEn(), issuerRight, 250, 10f);
 
         if (document.vdsNc() != null) {
-            QrDrawing.draw(canvas.stream(), document.vdsNc(), Page.LEFT, 78, 200);
-            canvas.textCentered(Labels.VDS_CAPTION, Page.LEFT + 100, 66, 7.5f);
-            QrDrawing.draw(canvas.stream(), document.smartHealthCard(), Page.LEFT + 222, 78, 160);
-            canvas.textCentered(Labels.SHC_CAPTION, Page.LEFT + 302, 66, 7.5f);
+            // the seal grows with the doses: keep its modules near 0.45 mm, within the space left of the issuer
+            float vdsSide = QrDrawing.side(document.vdsNc(), 1.3f, 190f, 236f);
+            QrDrawing.draw(canvas.stream(), document.vdsNc(), Page.LEFT, 78, vdsSide);
+            canvas.textCentered(Labels.VDS_CAPTION, Page.LEFT + vdsSide / 2, 66, 7.5f);
+            float shcLeft = Page.LEFT + vdsSide + 14;
+            QrDrawing.draw(canvas.stream(), document.smartHealthCard(), shcLeft, 78, 156);
+            canvas.textCentered(Labels.SHC_CAPTION, shcLeft + 78, 66, 7.5f);
         } else {
             canvas.box(Page.LEFT, 196, 330, 48, 0.6f);
             canvas.textFit(Labels.NO_QR_JA, Page.LEFT + 8, 226, 8.5f, 314);

@@ -17,6 +17,11 @@ final class QrDrawing {
     private QrDrawing() {
     }
 
+    /** The side for {@code code} at {@code modulePoints} per module, kept within [min, max]. */
+    static float side(QrCode code, float modulePoints, float min, float max) {
+        return Math.max(min, Math.min(max, (code.size() + 2 * QUIET_ZONE) * modulePoints));
+    }
+
     /** Draws {@code code} with its quiet zone (white) in the square at (x, y) of side {@code side}. */
     static void draw(PDPageContentStream stream, QrCode code, float x, float y, float side) throws IOException {
         int modules = code.size() + 2 * QUIET_ZONE;

@@ -8,10 +8,13 @@ import dev.shomei.printing.testing.PrintingFixtures;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.CertificateFixtures;
 import dev.shomei.protocol.cert.Dose;
+import dev.shomei.protocol.cert.SignedCertificate;
 import dev.shomei.protocol.shc.HealthCard;
 import dev.shomei.protocol.shc.ShcQrText;
+import dev.shomei.protocol.shc.ShcTooLargeException;
 import dev.shomei.protocol.shc.SmartHealthCardVerifier;
 import dev.shomei.protocol.vds.VdsNcSeal;
+import dev.shomei.protocol.vds.VdsNcTooLargeException;
 import dev.shomei.protocol.vds.VdsNcVaccination;
 import dev.shomei.protocol.vds.VdsNcVerifier;
 import java.awt.image.BufferedImage;
@@ -62,6 +65,25 @@ class RoundTripTest {
         HealthCard card = shcVerifier.verify(ShcQrText.decode(shc.text()));
         assertSameCard(content, card);
         assertEquals("YAMADA TARO", card.names().get(1).text());
+        assertSameSeal(content, vdsVerifier.verify(vds.text()));
+    }
+
+    @Test
+    void theLargestOverseasCertificateStillScans() throws Exception {
+        CertificateContent content = null;
+        SignedCertificate signed = null;
+        for (int doses = 20; signed == null; doses--) {
+            try {
+                content = CertificateFixtures.overseas(doses);
+                signed = fixtures.sign(content);
+            } catch (VdsNcTooLargeException | ShcTooLargeException e) {
+                // one dose fewer
+            }
+        }
+        assertTrue(signed.vdsNc().length() > 2700, "a near-capacity seal: " + signed.vdsNc().length());
+        List<ScannedQr> codes = new QrScanner().scanPdf(renderer.render(signed));
+        assertEquals(2, codes.size());
+        ScannedQr vds = codes.stream().filter(code -> code.text().startsWith("{")).findFirst().orElseThrow();
         assertSameSeal(content, vdsVerifier.verify(vds.text()));
     }
 

@@ -18,6 +18,9 @@ import java.util.Arrays;
  * Thread-safe.
  */
 public final class VdsNcSealer {
+    /** What one QR code (version 40, error correction L, byte mode) holds. */
+    public static final int MAX_SEAL_BYTES = 2953;
+
     private final RawEcdsa.Signer signer;
     private final String certificate;
     private final String issuingCountry;
@@ -50,6 +53,9 @@ public final class VdsNcSealer {
         return seal(VdsNcVaccination.of(content));
     }
 
+    /**
+     * @throws VdsNcTooLargeException when the seal would not fit one QR code
+     */
     public String seal(VdsNcVaccination message) {
         ObjectNode data = VdsNcJson.data(issuingCountry, message);
         byte[] canonical = Jcs.canonicalize(data).getBytes(StandardCharsets.UTF_8);
@@ -61,6 +67,11 @@ public final class VdsNcSealer {
         sig.put("cer", certificate);
         sig.put("sigvl", Base64Url.encode(signature));
         Arrays.fill(canonical, (byte) 0);
-        return Jcs.canonicalize(seal);
+        String json = Jcs.canonicalize(seal);
+        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_SEAL_BYTES) {
+            throw new VdsNcTooLargeException(bytes, message.events().size());
+        }
+        return json;
     }
 }

@@ -156,6 +156,19 @@ class VdsNcTest {
     }
 
     @Test
+    void aSealTooLargeForOneQrCodeIsAClearError() {
+        int doses = 1;
+        try {
+            for (; doses < 99; doses++) {
+                assertTrue(sealer.seal(CertificateFixtures.overseas(doses)).length() <= VdsNcSealer.MAX_SEAL_BYTES);
+            }
+        } catch (VdsNcTooLargeException e) {
+            assertTrue(e.getMessage().contains("exceeds the 2953"), e.getMessage());
+        }
+        assertTrue(doses > 7 && doses < 99, "limit at " + doses + " doses");
+    }
+
+    @Test
     void refusesMalformedSeals() {
         for (String bad : List.of("", "[]", "{\"data\":{}}", "{\"data\":{},\"sig\":{\"alg\":\"RS256\"}}",
                 "{\"data\":{},\"sig\":{\"alg\":\"ES256\",\"cer\":\"AAAA\",\"sigvl\":\"AA\"}}", "not json")) {
