@@ -48,11 +48,15 @@ public final class IssueCli {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out));
+        System.exit(run(args, System.out, Path.of(System.getProperty("shomei.state", "state"))));
     }
 
-    /** Runs the command; the one JSON line goes to {@code out}; returns the exit code. */
-    public static int run(String[] args, PrintStream out) {
+    /**
+     * Runs the command; the one JSON line goes to {@code out}; returns the exit code.
+     *
+     * @param stateDir where the dev PKI is ({@code <state>/pki}): the terminal's certificate and the trusted CA
+     */
+    public static int run(String[] args, PrintStream out, Path stateDir) {
         ObjectMapper json = new ObjectMapper();
         CliOptions options;
         HeadlessIssue.Order order;
@@ -73,7 +77,7 @@ public final class IssueCli {
         try {
             Files.createDirectories(outDir);
             Set<Path> before = listPdfs(outDir);
-            HeadlessIssue.Result result = issue(options, cardFile, outDir, order);
+            HeadlessIssue.Result result = issue(options, cardFile, outDir, order, stateDir);
             if (!result.printed()) {
                 out.println(failure(json, "REFUSED", result.error(), result.error().messageEn(), result.triesLeft()));
                 return 1;
@@ -102,9 +106,9 @@ public final class IssueCli {
         }
     }
 
-    private static HeadlessIssue.Result issue(CliOptions options, Path cardFile, Path outDir, HeadlessIssue.Order order) {
-        Path state = Path.of(System.getProperty("shomei.state", "state"));
-        DevPki pki = DevPki.ensure(state.resolve("pki"));
+    private static HeadlessIssue.Result issue(CliOptions options, Path cardFile, Path outDir, HeadlessIssue.Order order,
+                                              Path stateDir) {
+        DevPki pki = DevPki.ensure(stateDir.resolve("pki"));
         String terminal = options.optional("--terminal", DEFAULT_TERMINAL);
         List<CenterAddress> centers = CenterAddress.parseList(options.optional("--center", "127.0.0.1:8420"));
         SimulatedCoinUnit coins = new SimulatedCoinUnit();

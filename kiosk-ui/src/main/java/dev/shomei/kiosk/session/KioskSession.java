@@ -94,6 +94,8 @@ public final class KioskSession {
     private Instant lastReminder;
     private boolean cardPresent;
     private ErrorCode error;
+    /** The resident's language, kept for the refusal screen only (not personal). */
+    private Language refusalLanguage;
     private int returnedYen;
     private Screen screen;
     private long screenVersion;
@@ -572,6 +574,7 @@ public final class KioskSession {
         if (state == SessionState.REQUESTING && data.transactionId != null) {
             abandoned.put(data.transactionId, reason == VoidReason.NONE ? VoidReason.TERMINAL_ERROR : reason);
         }
+        refusalLanguage = shown == SessionState.REFUSED ? data.language : null;
         data.wipe();
         if (shown == SessionState.REFUSED) {
             counters.countError();
@@ -673,7 +676,8 @@ public final class KioskSession {
         int fee = data.issued != null ? data.issued.feeYen()
                 : data.municipality != null ? Math.max(data.copies, 1) * data.municipality.feePerCopyYen() : 0;
         boolean printing = state == SessionState.PRINTING || state == SessionState.TAKE_CERTIFICATE;
-        return new Screen(++screenVersion, state, data.language, data.certificateType, cardPresent, data.triesLeft,
+        Language language = state == SessionState.REFUSED ? refusalLanguage : data.language;
+        return new Screen(++screenVersion, state, language, data.certificateType, cardPresent, data.triesLeft,
                 data.pin.length(), data.notice, choices, chosen, data.copies, maxCopies, fee, data.insertedYen,
                 state == SessionState.CONFIRM && data.issued != null ? data.issued.summary() : null,
                 error, printing ? data.changeYen : returnedYen, data.reminders,

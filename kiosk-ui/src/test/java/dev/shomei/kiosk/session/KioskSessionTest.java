@@ -550,6 +550,21 @@ class KioskSessionTest {
         }
 
         @Test
+        void theRefusalStaysInTheResidentsLanguage() {
+            toService();
+            session.chooseService(Service.VACCINATION_CERTIFICATE);
+            session.chooseLanguage(Language.EN);
+            session.chooseCertificateType(CertificateType.DOMESTIC);
+            insertCard();
+            worker.runAll();
+            removeCard();
+            assertRefused(ErrorCode.CARD_REMOVED);
+            assertEquals(Language.EN, session.screen().language());
+            session.acknowledge();
+            assertNull(session.screen().language());
+        }
+
+        @Test
         void notListedIsRefusedWithWhatToDo() {
             toMunicipality();
             session.municipalityNotListed();

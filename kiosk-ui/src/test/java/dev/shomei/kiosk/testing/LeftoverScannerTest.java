@@ -54,6 +54,18 @@ class LeftoverScannerTest {
     }
 
     @Test
+    void withAReaderOnlyTheResidentsPdfsAreFlagged() throws Exception {
+        Files.write(dir.resolve("someone-else.pdf"), "%PDF-1.7 other".getBytes(StandardCharsets.US_ASCII));
+        Files.write(dir.resolve("theirs.pdf"), "%PDF-1.7 resident".getBytes(StandardCharsets.US_ASCII));
+        LeftoverScanner scanner = new LeftoverScanner(NAME, MY_NUMBER, List.of(),
+                pdf -> new String(pdf, StandardCharsets.US_ASCII).contains("resident") ? "name: 鴎沢 凛子" : "name: 山田 太郎");
+        var findings = scanner.scan(List.of(dir), start);
+        assertEquals(1, findings.size());
+        assertEquals("theirs.pdf", findings.get(0).file().getFileName().toString());
+        assertEquals(2, scanner.filesScanned());
+    }
+
+    @Test
     void skipsCleanFilesOldFilesAndExcludedTrees() throws Exception {
         Files.writeString(dir.resolve("clean"), "nothing personal here: 131059 K0001");
         Path old = dir.resolve("old");
