@@ -34,7 +34,7 @@ final class SystemStack implements AutoCloseable {
             List<String> db = databaseUrl == null ? List.of() : List.of("--db", databaseUrl);
             Launcher.Result data = stack.launcher.run(COMMAND_TIMEOUT, concat(List.of("backend", "demo-data"), db));
             if (data.exitCode() != 0) {
-                throw new AssertionError("backend demo-data failed: " + data.stderr());
+                throw new AssertionError("backend demo-data failed (" + data.exitCode() + "): " + data.stdout() + data.stderr());
             }
             Process backend = stack.launcher.start("backend", concat(List.of("backend", "serve",
                     "--api-port", String.valueOf(stack.apiPort), "--console-port", String.valueOf(stack.jwksPort),
