@@ -1,0 +1,86 @@
+package dev.shomei.bench;
+
+import dev.shomei.bench.card.CardReadApdus;
+import dev.shomei.bench.fixture.BenchKeys;
+import dev.shomei.bench.fixture.BenchPaths;
+import dev.shomei.bench.fixture.SampleCertificates;
+import dev.shomei.bench.pdf.PdfCheck;
+import dev.shomei.printing.pdf.CertificateFont;
+import dev.shomei.printing.pdf.CertificateRenderer;
+import dev.shomei.protocol.CertificateType;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+/**
+ * {@code ./shomei bench [PATTERN] [JMH options]}: runs the JMH benchmarks compiled into this module
+ * (the annotation processor writes {@code META-INF/BenchmarkList} into target/classes), in this
+ * process's class path, then prints a summary with the targets, followed by the checks that are
+ * not timings (PDF size and text extraction, APDUs per card read).
+ *
+ * <p>Defaults come from each benchmark's annotations: one fork, warm-up long enough for the JIT
+ * (about 12 s for the PDF), 5 measured iterations. Any JMH option overrides them, e.g.
+ * {@code ./shomei bench Pdf -wi 2 -i 2}, {@code ./shomei bench -l}, {@code ./shomei bench Pdf -prof jfr}.
+ * {@code ./shomei bench --checks} runs only the checks.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws RunnerException, java.io.IOException {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (Arrays.asList(args).contains("--checks")) {
+            printChecks(out);
+            return;
+        }
+        CommandLineOptions options;
+        try {
+            options = new CommandLineOptions(args);
+        } catch (CommandLineOptionException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println("usage: ./shomei bench [PATTERN] [JMH options] | -h | -l | --checks");
+            System.exit(2);
+            return;
+        }
+        if (options.shouldHelp() || options.shouldList() || options.shouldListWithParams() || options.shouldListProfilers()
+                || options.shouldListResultFormats()) {
+            options.showHelp();
+            new Runner(options).list();
+            return;
+        }
+        Collection<RunResult> results = new Runner(options).run();
+        out.println();
+        out.println(Summary.of(new ArrayList<>(results)).format());
+        printChecks(out);
+    }
+
+    private static void printChecks(PrintStream out) {
+        out.println("Checks (not timings)");
+        try {
+            BenchKeys keys = BenchKeys.standard();
+            CertificateRenderer renderer = new CertificateRenderer(CertificateFont.load(BenchPaths.font()));
+            for (CertificateType type : List.of(CertificateType.DOMESTIC, CertificateType.OVERSEAS)) {
+                PdfCheck check = PdfCheck.of(type, renderer.render(keys.sign(SampleCertificates.of(type))));
+                String target = type == CertificateType.DOMESTIC
+                        ? "  [target <= 50 KB and text extracts: " + (check.sizeMet() && check.textExtracts() ? "MET" : "MISSED") + "]"
+                        : "  [text extracts: " + (check.textExtracts() ? "MET" : "MISSED") + "]";
+                out.println("  pdf " + check.describe() + target);
+            }
+            for (CardReadApdus.Scenario scenario : new CardReadApdus(keys).run()) {
+                out.printf("  card read %2d APDUs (%2d with the tries-left display) %s%s  [target <= 10: %s]%n",
+                        scenario.readApdus(), scenario.totalApdus(), scenario.name(),
+                        scenario.identical() ? "" : "  FILES DIFFER", scenario.readApdus() <= 10 ? "MET" : "MISSED");
+            }
+        } catch (RuntimeException e) {
+            out.println("  checks failed: " + e);
+        }
+    }
+}
