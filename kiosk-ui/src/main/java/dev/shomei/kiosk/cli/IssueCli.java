@@ -57,6 +57,11 @@ public final class IssueCli {
      * @param stateDir where the dev PKI is ({@code <state>/pki}): the terminal's certificate and the trusted CA
      */
     public static int run(String[] args, PrintStream out, Path stateDir) {
+        return run(args, out, stateDir, Clock.systemUTC());
+    }
+
+    /** With the kiosk's clock (service hours are checked against it). */
+    static int run(String[] args, PrintStream out, Path stateDir, Clock clock) {
         ObjectMapper json = new ObjectMapper();
         CliOptions options;
         HeadlessIssue.Order order;
@@ -77,7 +82,7 @@ public final class IssueCli {
         try {
             Files.createDirectories(outDir);
             Set<Path> before = listPdfs(outDir);
-            HeadlessIssue.Result result = issue(options, cardFile, outDir, order, stateDir);
+            HeadlessIssue.Result result = issue(options, cardFile, outDir, order, stateDir, clock);
             if (!result.printed()) {
                 out.println(failure(json, "REFUSED", result.error(), result.error().messageEn(), result.triesLeft()));
                 return 1;
@@ -107,7 +112,7 @@ public final class IssueCli {
     }
 
     private static HeadlessIssue.Result issue(CliOptions options, Path cardFile, Path outDir, HeadlessIssue.Order order,
-                                              Path stateDir) {
+                                              Path stateDir, Clock clock) {
         DevPki pki = DevPki.ensure(stateDir.resolve("pki"));
         String terminal = options.optional("--terminal", DEFAULT_TERMINAL);
         List<CenterAddress> centers = CenterAddress.parseList(options.optional("--center", "127.0.0.1:8420"));
@@ -116,7 +121,7 @@ public final class IssueCli {
                 terminal, KioskMain.FIRMWARE_VERSION, Duration.ofSeconds(30));
              DemoCard card = DemoCard.inProcess(VirtualCardFile.open(cardFile));
              Kiosk kiosk = Kiosk.start(new KioskSession.Devices(card.reader(), center, coins, Printers.open("tray:" + outDir)),
-                     Kiosk.Settings.defaults(), Clock.systemUTC())) {
+                     Kiosk.Settings.defaults(), clock)) {
             return new HeadlessIssue(kiosk.session(), card, coins).run(order, RUN_TIMEOUT);
         }
     }
