@@ -12,6 +12,6 @@ class PostgresIssuanceIT extends IssuanceScenarios {
     String databaseUrl() {
         var server = PostgresServer.shared();
         Assumptions.assumeTrue(server.isPresent(), "PostgreSQL is not installed");
-        return server.get().url(server.get().createDatabase("system"));
+        return server.get().createDatabase("system");
     }
 }
