@@ -62,7 +62,7 @@ final class AuthPages {
     private void renderLogin(Exchange x, Status status, String userId, String errorKey) {
         String token = Cookies.get(x.request, Cookies.LOGIN_CSRF).filter(value -> value.length() == 43)
                 .orElseGet(() -> context.sessions().token());
-        x.response.header(HeaderNames.SET_COOKIE, Cookies.set(Cookies.LOGIN_CSRF, token));
+        x.response.headers().add(HeaderNames.SET_COOKIE, Cookies.set(Cookies.LOGIN_CSRF, token));
         x.html(status, Layout.page(x, x.t("login.title"), html -> {
             if (errorKey != null) {
                 html.element("p", x.t(errorKey), "class", "error", "role", "alert");
@@ -96,14 +96,14 @@ final class AuthPages {
         switch (result.outcome()) {
             case OK -> {
                 Session session = context.sessions().create(result.user(), Session.Stage.FULL, null);
-                x.response.header(HeaderNames.SET_COOKIE, Cookies.set(Cookies.SESSION, session.id()));
-                x.response.header(HeaderNames.SET_COOKIE, Cookies.expire(Cookies.LOGIN_CSRF));
+                x.response.headers().add(HeaderNames.SET_COOKIE, Cookies.set(Cookies.SESSION, session.id()));
+                x.response.headers().add(HeaderNames.SET_COOKIE, Cookies.expire(Cookies.LOGIN_CSRF));
                 x.redirect("/");
             }
             case ENROL -> {
                 Session session = context.sessions().create(result.user(), Session.Stage.ENROLLING, Enrolment.newSecret(random));
-                x.response.header(HeaderNames.SET_COOKIE, Cookies.set(Cookies.SESSION, session.id()));
-                x.response.header(HeaderNames.SET_COOKIE, Cookies.expire(Cookies.LOGIN_CSRF));
+                x.response.headers().add(HeaderNames.SET_COOKIE, Cookies.set(Cookies.SESSION, session.id()));
+                x.response.headers().add(HeaderNames.SET_COOKIE, Cookies.expire(Cookies.LOGIN_CSRF));
                 x.redirect("/enrol");
             }
             case REFUSED -> renderLogin(x, Status.UNAUTHORIZED_401, userId, "login.failed");
@@ -151,7 +151,7 @@ final class AuthPages {
         } catch (Enrolment.EnrolmentException e) {
             if (session.enrolmentFailed() >= 5) {
                 context.sessions().invalidate(session.id());
-                x.response.header(HeaderNames.SET_COOKIE, Cookies.expire(Cookies.SESSION));
+                x.response.headers().add(HeaderNames.SET_COOKIE, Cookies.expire(Cookies.SESSION));
                 x.redirect("/login");
                 return;
             }
@@ -160,7 +160,7 @@ final class AuthPages {
         }
         context.sessions().invalidate(session.id()); // a new id once fully logged in
         Session full = context.sessions().create(user, Session.Stage.FULL, null);
-        x.response.header(HeaderNames.SET_COOKIE, Cookies.set(Cookies.SESSION, full.id()));
+        x.response.headers().add(HeaderNames.SET_COOKIE, Cookies.set(Cookies.SESSION, full.id()));
         x.redirect("/");
     }
 
@@ -169,14 +169,14 @@ final class AuthPages {
         context.sessions().invalidate(session.id());
         context.database().write(tx -> context.audit().append(tx, new AuditEvent("CLERK", session.userId(), x.source(),
                 "LOGOUT", session.scope().municipality().orElse(null), "user", session.userId(), "OK", null)));
-        x.response.header(HeaderNames.SET_COOKIE, Cookies.expire(Cookies.SESSION));
+        x.response.headers().add(HeaderNames.SET_COOKIE, Cookies.expire(Cookies.SESSION));
         x.redirect("/login");
     }
 
     private void language(Exchange x) {
         Lang lang = Lang.parse(x.pathParameter("lang"));
         String back = x.query("back");
-        x.response.header(HeaderNames.SET_COOKIE, Cookies.setPersistent(Cookies.LANG, lang.code(), 365 * 24 * 3600));
+        x.response.headers().add(HeaderNames.SET_COOKIE, Cookies.setPersistent(Cookies.LANG, lang.code(), 365 * 24 * 3600));
         x.redirect(LocalPaths.isLocal(back) ? back : "/");
     }
 
