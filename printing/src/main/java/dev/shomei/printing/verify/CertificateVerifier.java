@@ -2,7 +2,6 @@ package dev.shomei.printing.verify;
 
 import dev.shomei.protocol.cert.CertificateVerificationException;
 import dev.shomei.protocol.cert.VaccineCatalog;
-import dev.shomei.protocol.cert.VaccineProduct;
 import dev.shomei.protocol.shc.HealthCard;
 import dev.shomei.protocol.shc.ShcQrText;
 import dev.shomei.protocol.shc.SmartHealthCardVerifier;
@@ -79,10 +78,5 @@ public final class CertificateVerifier {
             }
         }
         return lines;
-    }
-
-    /** The product a CVX code names, if listed (for callers that print their own summaries). */
-    public java.util.Optional<VaccineProduct> product(String cvx) {
-        return catalog.byCvx(cvx);
     }
 }

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -37,9 +36,7 @@ public final class Jcs {
     private static void write(JsonNode node, StringBuilder out) {
         switch (node.getNodeType()) {
             case OBJECT -> {
-                List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
-                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-                fields.forEachRemaining(members::add);
+                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
                 members.sort(Map.Entry.comparingByKey()); // String.compareTo: UTF-16 code units
                 out.append('{');
                 for (int i = 0; i < members.size(); i++) {

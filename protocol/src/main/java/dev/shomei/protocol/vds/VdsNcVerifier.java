@@ -172,7 +172,7 @@ public final class VdsNcVerifier {
         }
         try {
             byte[] keyId = AuthorityKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value))
-                    .getKeyIdentifier();
+                    .getKeyIdentifierOctets();
             if (keyId == null) {
                 throw new CertificateVerificationException("barcode signer's authority key identifier has no key id");
             }
