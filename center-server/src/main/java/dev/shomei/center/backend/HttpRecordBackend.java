@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
@@ -46,6 +47,7 @@ public final class HttpRecordBackend implements RecordBackend {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.attemptTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Executors.newCachedThreadPool(Thread.ofPlatform().name("backend-http-", 0).daemon().factory()))
                 .build();
     }
 

@@ -205,15 +205,25 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
     }
 
     private void answer(ChannelHandlerContext ctx, LineMessage answer) {
+        if (ctx.executor().isShuttingDown()) {
+            wipe(answer); // the center is stopping: nobody will read this answer
+            return;
+        }
         ctx.writeAndFlush(answer).addListener(done -> {
-            if (answer instanceof IssueResponse response) {
-                response.wipe(); // encoded and written (or failed): the PDF leaves memory
+            wipe(answer); // encoded and written (or failed): the PDF leaves memory
+            if (!ctx.executor().isShuttingDown()) {
+                ctx.executor().execute(() -> {
+                    busy = false;
+                    updateAutoRead(ctx);
+                });
             }
-            ctx.executor().execute(() -> {
-                busy = false;
-                updateAutoRead(ctx);
-            });
         });
+    }
+
+    private static void wipe(LineMessage answer) {
+        if (answer instanceof IssueResponse response) {
+            response.wipe();
+        }
     }
 
     @Override

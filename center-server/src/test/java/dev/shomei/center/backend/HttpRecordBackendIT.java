@@ -99,6 +99,15 @@ class HttpRecordBackendIT {
     }
 
     @Test
+    void aSlowButInTimeBackendAnswers() {
+        server.delay.set(Duration.ofMillis(1500));
+        HttpRecordBackend backend = client(server.uri(), Duration.ofSeconds(3), 3, Duration.ofSeconds(8));
+        assertEquals(3, backend.municipalities().municipalities().size());
+        assertEquals("ISSUED", backend.issue(issue("tx-late")).status());
+        assertEquals(1, server.issueBodies.size(), "answered on the first attempt");
+    }
+
+    @Test
     void aFailingBackendIsRetriedThenUnavailable() {
         server.backend.failure.set(ErrorCode.BACKEND_UNAVAILABLE);
         HttpRecordBackend backend = client(server.uri(), Duration.ofSeconds(2), 3, Duration.ofSeconds(10));
