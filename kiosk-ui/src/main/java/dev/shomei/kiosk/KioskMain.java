@@ -111,14 +111,16 @@ public final class KioskMain {
     }
 
     /**
-     * The demo card: the file given, else the first card file the demo data left in
-     * {@code <state>/demo/cards/}, else a fresh in-memory card signed by the dev J-LIS key.
+     * The demo card: the file given, else the first card file ({@code *.card} or {@code *.json})
+     * the demo set-up left in {@code <state>/demo/cards/} or {@code <state>/demo/} (one whose name
+     * contains "ordinary" first), else a fresh in-memory card signed by the dev J-LIS key.
      */
     static VirtualCard demoCard(Path given, Path state, DevPki pki) {
         if (given != null) {
             return VirtualCardFile.open(given);
         }
-        Optional<Path> prepared = firstCardFile(state.resolve("demo").resolve("cards"));
+        Path demo = state.resolve("demo");
+        Optional<Path> prepared = firstCardFile(demo.resolve("cards")).or(() -> firstCardFile(demo));
         if (prepared.isPresent()) {
             System.out.println("kiosk: demo card file " + prepared.get().getFileName());
             return VirtualCardFile.open(prepared.get());
@@ -128,12 +130,13 @@ public final class KioskMain {
                 .card(CardPerson.sample(new SecureRandom()), "1234");
     }
 
-    private static Optional<Path> firstCardFile(Path dir) {
+    static Optional<Path> firstCardFile(Path dir) {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> cards = files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            List<Path> cards = files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json")
+                    || p.getFileName().toString().endsWith(".card")).sorted().toList();
             return cards.stream().filter(p -> p.getFileName().toString().contains("ordinary")).findFirst()
                     .or(() -> cards.stream().min(Comparator.naturalOrder()));
         } catch (IOException e) {
