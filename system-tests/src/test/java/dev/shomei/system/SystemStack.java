@@ -1,6 +1,8 @@
 package dev.shomei.system;
 
+import dev.shomei.center.CenterSettings;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ final class SystemStack implements AutoCloseable {
             stack.processes.add(backend);
             Ports.awaitListening(stack.apiPort, backend, START_TIMEOUT, "backend");
             Ports.awaitListening(stack.jwksPort, backend, START_TIMEOUT, "backend console");
+            stack.configureCenter();
             Process center = stack.launcher.start("center", "center", "serve",
                     "--line-port", String.valueOf(stack.linePort), "--console-port", String.valueOf(stack.operatorPort),
                     "--backend", "https://127.0.0.1:" + stack.apiPort);
@@ -52,6 +55,19 @@ final class SystemStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * The center's configuration as an operator would edit it: the defaults with backend timeouts
+     * generous enough for a loaded 2-core test machine (the defaults assume a quiet server).
+     */
+    private void configureCenter() throws IOException {
+        String yaml = CenterSettings.DEFAULT_YAML
+                .replace("attempt-timeout: 3s", "attempt-timeout: 20s")
+                .replace("deadline: 8s", "deadline: 60s");
+        Path file = launcher.state().resolve("center").resolve(CenterSettings.FILE_NAME);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, yaml);
     }
 
     String centerAddress() {
