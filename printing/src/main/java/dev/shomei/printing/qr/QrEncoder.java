@@ -287,65 +287,65 @@ public final class QrEncoder {
         };
     }
 
-    /** The four penalty rules of ISO/IEC 18004 section 7.8.3, computed as ZXing's MaskUtil does. */
+    /**
+     * The four penalty rules of ISO/IEC 18004 section 7.8.3, computed as ZXing's MaskUtil does. Rules
+     * 1 and 3 run over rows, then over the rows of the transposed matrix (the columns), so every scan
+     * reads one contiguous array.
+     */
     static int penalty(boolean[][] m) {
         int size = m.length;
+        boolean[][] columns = new boolean[size][size];
+        int dark = 0;
         int penalty = 0;
-        // rule 1: runs of five or more modules of one colour, in rows and in columns
-        for (int i = 0; i < size; i++) {
-            int rowRun = 0;
-            int columnRun = 0;
-            boolean rowColour = false;
-            boolean columnColour = false;
-            for (int j = 0; j < size; j++) {
-                if (j > 0 && m[i][j] == rowColour) {
-                    rowRun++;
-                } else {
-                    penalty += runPenalty(rowRun);
-                    rowRun = 1;
-                    rowColour = m[i][j];
-                }
-                if (j > 0 && m[j][i] == columnColour) {
-                    columnRun++;
-                } else {
-                    penalty += runPenalty(columnRun);
-                    columnRun = 1;
-                    columnColour = m[j][i];
-                }
+        for (int y = 0; y < size; y++) {
+            boolean[] row = m[y];
+            for (int x = 0; x < size; x++) {
+                columns[x][y] = row[x];
+                dark += row[x] ? 1 : 0;
             }
-            penalty += runPenalty(rowRun) + runPenalty(columnRun);
+        }
+        for (int i = 0; i < size; i++) {
+            penalty += runsAndFinders(m[i]) + runsAndFinders(columns[i]);
         }
         // rule 2: 2x2 blocks of one colour
         for (int y = 0; y < size - 1; y++) {
+            boolean[] row = m[y];
+            boolean[] below = m[y + 1];
             for (int x = 0; x < size - 1; x++) {
-                boolean c = m[y][x];
-                if (c == m[y][x + 1] && c == m[y + 1][x] && c == m[y + 1][x + 1]) {
+                boolean c = row[x];
+                if (c == row[x + 1] && c == below[x] && c == below[x + 1]) {
                     penalty += PENALTY_N2;
                 }
             }
         }
-        // rule 3: 1:1:3:1:1 finder-like patterns with four light modules on one side
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                if (x + 6 < size && finderLike(m, x, y, 1, 0)
-                        && (lightRun(m, x - 4, y, 1, 0) || lightRun(m, x + 7, y, 1, 0))) {
-                    penalty += PENALTY_N3;
-                }
-                if (y + 6 < size && finderLike(m, x, y, 0, 1)
-                        && (lightRun(m, x, y - 4, 0, 1) || lightRun(m, x, y + 7, 0, 1))) {
-                    penalty += PENALTY_N3;
-                }
-            }
-        }
         // rule 4: proportion of dark modules, in steps of 5% away from half
-        int dark = 0;
-        for (boolean[] row : m) {
-            for (boolean module : row) {
-                dark += module ? 1 : 0;
+        int total = size * size;
+        return penalty + Math.abs(dark * 2 - total) * 10 / total * PENALTY_N4;
+    }
+
+    /**
+     * Rule 1 (runs of five or more modules of one colour) and rule 3 (a 1:1:3:1:1 finder-like
+     * pattern with four light modules on one side, not counting a side that leaves the symbol) on one line.
+     */
+    private static int runsAndFinders(boolean[] line) {
+        int size = line.length;
+        int penalty = 0;
+        int run = 1;
+        for (int i = 1; i < size; i++) {
+            if (line[i] == line[i - 1]) {
+                run++;
+            } else {
+                penalty += runPenalty(run);
+                run = 1;
             }
         }
-        int total = size * size;
-        penalty += Math.abs(dark * 2 - total) * 10 / total * PENALTY_N4;
+        penalty += runPenalty(run);
+        for (int x = 0; x + 6 < size; x++) {
+            if (line[x] && !line[x + 1] && line[x + 2] && line[x + 3] && line[x + 4] && !line[x + 5] && line[x + 6]
+                    && (light(line, x - 4, x) || light(line, x + 7, x + 11))) {
+                penalty += PENALTY_N3;
+            }
+        }
         return penalty;
     }
 
@@ -353,26 +353,12 @@ public final class QrEncoder {
         return run >= 5 ? PENALTY_N1 + run - 5 : 0;
     }
 
-    private static boolean finderLike(boolean[][] m, int x, int y, int dx, int dy) {
-        boolean[] pattern = {true, false, true, true, true, false, true};
-        for (int i = 0; i < 7; i++) {
-            if (m[y + i * dy][x + i * dx] != pattern[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Four light modules starting at (x, y); like ZXing, a run that leaves the symbol does not count. */
-    private static boolean lightRun(boolean[][] m, int x, int y, int dx, int dy) {
-        int size = m.length;
-        int endX = x + 4 * dx;
-        int endY = y + 4 * dy;
-        if (x < 0 || y < 0 || endX > size || endY > size) {
+    private static boolean light(boolean[] line, int from, int to) {
+        if (from < 0 || to > line.length) {
             return false;
         }
-        for (int i = 0; i < 4; i++) {
-            if (m[y + i * dy][x + i * dx]) {
+        for (int i = from; i < to; i++) {
+            if (line[i]) {
                 return false;
             }
         }
