@@ -64,7 +64,10 @@ public enum ErrorCode {
             "しばらくしてから、もう一度お試しください。", "Please try again later."),
     INVALID_REQUEST(19,
             "入力内容に誤りがあります。", "The request is not valid.",
-            "内容を確かめて、もう一度お試しください。", "Check the request and try again.");
+            "内容を確かめて、もう一度お試しください。", "Check the request and try again."),
+    CERTIFICATE_TOO_LARGE(20,
+            "接種記録が多いため、ここでは証明書を発行できません。", "There are too many doses to print this certificate here.",
+            "市区町村の窓口でお申し込みください。", "Please apply at your municipal office.");
 
     private final int wireValue;
     private final String messageJa;

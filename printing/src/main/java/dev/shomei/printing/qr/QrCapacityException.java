@@ -8,7 +8,7 @@ public class QrCapacityException extends ShomeiException {
     private static final long serialVersionUID = 1L;
 
     public QrCapacityException(int bits, int maxVersion, String level) {
-        super(ErrorCode.INVALID_REQUEST, "QR data of " + bits + " bits does not fit version " + maxVersion
+        super(ErrorCode.CERTIFICATE_TOO_LARGE, "QR data of " + bits + " bits does not fit version " + maxVersion
                 + " at error correction " + level);
     }
 }

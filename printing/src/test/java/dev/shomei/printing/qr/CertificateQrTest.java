@@ -50,6 +50,7 @@ class CertificateQrTest {
         QrCapacityException e = assertThrows(QrCapacityException.class,
                 () -> CertificateQr.smartHealthCard(fits + "A"));
         assertTrue(e.getMessage().contains("version 22"));
+        assertEquals(dev.shomei.protocol.ErrorCode.CERTIFICATE_TOO_LARGE, e.code());
     }
 
     @Test

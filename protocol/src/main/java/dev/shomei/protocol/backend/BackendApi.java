@@ -33,7 +33,7 @@ public final class BackendApi {
         return switch (code) {
             case INVALID_REQUEST, PROTOCOL_ERROR -> 400;
             case NO_RECORD, NO_VACCINATION, PASSPORT_INFO_MISSING, RESIDENT_FLAGGED,
-                 MUNICIPALITY_NOT_PARTICIPATING -> 422;
+                 MUNICIPALITY_NOT_PARTICIPATING, CERTIFICATE_TOO_LARGE -> 422;
             case BACKEND_UNAVAILABLE -> 503;
             default -> 500;
         };

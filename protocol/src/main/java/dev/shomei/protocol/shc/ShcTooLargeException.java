@@ -8,7 +8,7 @@ public class ShcTooLargeException extends ShomeiException {
     private static final long serialVersionUID = 1L;
 
     public ShcTooLargeException(int jwsLength, int doses) {
-        super(ErrorCode.INVALID_REQUEST, "SMART Health Card JWS of " + jwsLength + " characters (" + doses
+        super(ErrorCode.CERTIFICATE_TOO_LARGE, "SMART Health Card JWS of " + jwsLength + " characters (" + doses
                 + " doses) exceeds the " + ShcQrText.MAX_JWS_LENGTH + " that one QR code of version 22 holds");
     }
 }

@@ -8,7 +8,7 @@ public class VdsNcTooLargeException extends ShomeiException {
     private static final long serialVersionUID = 1L;
 
     public VdsNcTooLargeException(int bytes, int events) {
-        super(ErrorCode.INVALID_REQUEST, "VDS-NC seal of " + bytes + " bytes (" + events
+        super(ErrorCode.CERTIFICATE_TOO_LARGE, "VDS-NC seal of " + bytes + " bytes (" + events
                 + " vaccination events) exceeds the " + VdsNcSealer.MAX_SEAL_BYTES + " that one QR code holds");
     }
 }

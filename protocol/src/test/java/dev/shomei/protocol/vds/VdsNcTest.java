@@ -164,6 +164,7 @@ class VdsNcTest {
             }
         } catch (VdsNcTooLargeException e) {
             assertTrue(e.getMessage().contains("exceeds the 2953"), e.getMessage());
+            assertEquals(dev.shomei.protocol.ErrorCode.CERTIFICATE_TOO_LARGE, e.code());
         }
         assertTrue(doses > 7 && doses < 99, "limit at " + doses + " doses");
     }
