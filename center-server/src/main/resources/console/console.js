@@ -105,8 +105,15 @@ function renderBoard() {
   renderAlerts();
 }
 
+function subjectText(subject) {
+  if (!subject) return "";
+  const key = "subject." + subject;
+  const text = t(key);
+  return text === key ? subject : text; // a transaction id or an error code stays as it is
+}
+
 function alertText(alert) {
-  return t("alert." + alert.kind) + (alert.subject ? " (" + alert.subject + ")" : "");
+  return t("alert." + alert.kind) + (alert.subject ? " (" + subjectText(alert.subject) + ")" : "");
 }
 
 function renderAlerts() {
@@ -127,7 +134,7 @@ function renderAlerts() {
     el("td", {}, formatTime(alert.raisedAt)),
     el("td", {}, t("alert." + alert.kind)),
     el("td", {}, alert.terminalId || "—"),
-    el("td", {}, alert.subject || "—"),
+    el("td", {}, subjectText(alert.subject) || "—"),
     el("td", {}, t(alert.open ? "alert.open" : "alert.resolved") + (alert.acknowledged ? " · " + t("alert.acknowledged") : "")),
     el("td", {}, alert.acknowledged ? "" :
       el("button", { type: "button", onclick: () => acknowledge(alert.id) }, t("action.ack"))))));

@@ -88,7 +88,13 @@ const TEXTS = {
     "admin.only": "変更は管理者のみ可能です。",
     "saved": "保存しました。",
     "error": "エラー",
-    "summary.total": "端末数"
+    "summary.total": "端末数",
+    "subject.reader": "カードリーダー",
+    "subject.printer": "プリンター",
+    "subject.cashUnit": "釣銭機",
+    "subject.paper": "用紙",
+    "subject.toner": "トナー",
+    "subject.state": "端末の状態"
   },
   en: {
     "title": "Certificate Center Operator Console",
@@ -175,7 +181,13 @@ const TEXTS = {
     "admin.only": "Only administrators can change this.",
     "saved": "Saved.",
     "error": "Error",
-    "summary.total": "Terminals"
+    "summary.total": "Terminals",
+    "subject.reader": "card reader",
+    "subject.printer": "printer",
+    "subject.cashUnit": "cash unit",
+    "subject.paper": "paper",
+    "subject.toner": "toner",
+    "subject.state": "terminal state"
   }
 };
 

@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code demo-logins.txt} (0600). Stops on Ctrl-C.
  */
 public final class CenterMain {
-    static final List<String> DEMO_TERMINALS = List.of("K0001", "K0002", "K0003", "K0004");
+    public static final List<String> DEMO_TERMINALS = List.of("K0001", "K0002", "K0003", "K0004");
 
     private CenterMain() {
     }
@@ -63,7 +63,7 @@ public final class CenterMain {
     }
 
     /** Demo terminals (with their dev certificates) and demo logins, once. */
-    static void firstRun(Path dir, DevPki pki) {
+    public static void firstRun(Path dir, DevPki pki) {
         TerminalRegistry registry = TerminalRegistry.open(dir.resolve("terminals.json"));
         if (registry.all().isEmpty()) {
             for (int i = 0; i < DEMO_TERMINALS.size(); i++) {

@@ -1,0 +1,152 @@
+package dev.shomei.center.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.shomei.card.sim.CardFactory;
+import dev.shomei.center.console.auth.Base32;
+import dev.shomei.center.console.auth.Totp;
+import dev.shomei.center.testing.CenterFixture;
+import dev.shomei.center.testing.FakeBackend;
+import dev.shomei.center.testing.FakeBackendServer;
+import dev.shomei.center.testing.FakeMunicipalities;
+import dev.shomei.center.testing.TrustedChromium;
+import dev.shomei.protocol.line.Ack;
+import dev.shomei.protocol.line.DeviceStatus;
+import dev.shomei.protocol.line.Heartbeat;
+import dev.shomei.protocol.line.Hello;
+import dev.shomei.protocol.line.TerminalState;
+import dev.shomei.protocol.line.transport.LineClient;
+import dev.shomei.protocol.pki.DevPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator console in real Chromium (trusting the dev CA through its NSS database): log in
+ * with password + TOTP, watch a terminal go offline and its alert appear without reloading the
+ * page, see a device fault, switch to English, disable a terminal, change a municipality's fee.
+ */
+class ConsoleBrowserIT {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final LocatorAssertions.IsVisibleOptions VISIBLE =
+            new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
+
+    @TempDir
+    Path pkiDir;
+    @TempDir
+    Path state;
+    @TempDir
+    Path browserHome;
+
+    @Test
+    void theBoardShowsATerminalGoingOfflineAndItsAlert() throws Exception {
+        DevPki pki = DevPki.ensure(pkiDir);
+        Path centerDir = state.resolve("center");
+        dev.shomei.center.CenterMain.firstRun(centerDir, pki);
+        String logins = Files.readString(centerDir.resolve("demo-logins.txt"));
+
+        try (FakeBackendServer backend = new FakeBackendServer(pki, new FakeBackend(pki, Clock.systemUTC()));
+             CenterFixture fixture = new CenterFixture(centerDir, pki, CardFactory.inMemory(), backend,
+                     s -> s.withTimers(Duration.ofSeconds(3), s.reconcileAfter(), s.reconcileEvery(), Duration.ofMillis(300)));
+             TrustedChromium chromium = TrustedChromium.launch(pki.rootCaPem(), browserHome);
+             BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                     .setLocale("ja-JP").setViewportSize(1400, 900));
+             LineClient k1 = fixture.connect("K0001");
+             LineClient k2 = fixture.connect("K0002")) {
+            String console = "https://localhost:" + fixture.center.consolePort();
+            Page page = context.newPage();
+
+            page.navigate(console + "/");
+            assertThat(page).hasURL(console + "/login");
+            logIn(page, logins, "operator");
+            assertThat(page.locator("#user")).containsText("operator");
+            assertThat(page.locator("h1")).hasText("証明書交付センター 運用コンソール");
+
+            // two kiosks come online; the board follows without a reload
+            page.evaluate("window.__sameDocument = true");
+            k1.request(new Hello("K0001", "3.0.1"), WAIT);
+            k1.request(heartbeat(DeviceStatus.OK), WAIT);
+            k2.request(new Hello("K0002", "3.0.1"), WAIT);
+            assertEquals(Ack.class, k2.request(heartbeat(DeviceStatus.OK), WAIT).getClass());
+            Locator k1Row = page.locator("tr[data-terminal=K0001]");
+            assertThat(k1Row).hasAttribute("data-status", "ONLINE");
+            assertThat(k1Row.locator("[data-role=status]")).hasText("稼働中");
+            assertThat(k1Row).containsText("3.0.1");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-board-ja.png")));
+
+            // K0001 goes offline: the row turns OFFLINE at once, the missed-heartbeat alert follows
+            k1.close();
+            assertThat(k1Row).hasAttribute("data-status", "OFFLINE");
+            Locator alert = page.locator("#open-alerts li[data-alert-kind=HEARTBEAT_MISSED][data-terminal=K0001]");
+            assertThat(alert).isVisible(VISIBLE);
+            assertThat(alert).containsText("応答なし");
+            assertThat(page.locator("#alert-count")).not().hasText("0");
+
+            // K0002 reports a printer fault: ERROR and a device alert
+            k2.request(heartbeat(DeviceStatus.FAULT), WAIT);
+            assertThat(page.locator("tr[data-terminal=K0002]")).hasAttribute("data-status", "ERROR");
+            Locator fault = page.locator("#open-alerts li[data-alert-kind=DEVICE_FAULT][data-terminal=K0002]");
+            assertThat(fault).isVisible(VISIBLE);
+            assertThat(fault).containsText("プリンター");
+            assertEquals(true, page.evaluate("window.__sameDocument === true"), "all of it arrived without a reload");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-alerts-ja.png")));
+
+            // English
+            page.click("#lang");
+            assertThat(page.locator("h1")).hasText("Certificate Center Operator Console");
+            assertThat(k1Row.locator("[data-role=status]")).hasText("Offline");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-board-en.png")));
+
+            // an operator may disable a terminal
+            page.locator("tr[data-terminal=K0003] button[data-action=disable]").click();
+            assertThat(page.locator("tr[data-terminal=K0003] [data-role=enabled]")).hasText("Disabled");
+            assertFalse(fixture.center.registry().isEnabled("K0003"));
+
+            // an operator may not change fees; an admin may
+            page.click("button[data-tab=municipalities]");
+            assertThat(page.locator("tr[data-municipality='" + FakeMunicipalities.BUNKYO + "'] input[data-field=fee]")).isDisabled();
+            page.click("#logout");
+            assertThat(page).hasURL(console + "/login");
+            logIn(page, logins, "admin");
+            page.click("button[data-tab=municipalities]");
+            Locator fee = page.locator("tr[data-municipality='" + FakeMunicipalities.BUNKYO + "'] input[data-field=fee]");
+            fee.fill("150");
+            page.locator("tr[data-municipality='" + FakeMunicipalities.BUNKYO + "'] button").click();
+            assertThat(page.locator("#message")).isVisible(VISIBLE);
+            assertEquals(150, fixture.center.municipalities().find(FakeMunicipalities.BUNKYO).orElseThrow().feePerCopyYen());
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-municipalities-en.png")));
+        }
+    }
+
+    private static void logIn(Page page, String logins, String user) {
+        Matcher m = Pattern.compile(user + " .*password: (\\S+)\\s+TOTP secret: (\\S+)").matcher(logins);
+        if (!m.find()) {
+            throw new AssertionError("demo-logins.txt has no " + user);
+        }
+        page.fill("#username", user);
+        page.fill("#password", m.group(1));
+        page.fill("#code", Totp.standard().code(Base32.decode(m.group(2)), Instant.now()));
+        page.click("#login-submit");
+        page.waitForURL(url -> !url.endsWith("/login"), new Page.WaitForURLOptions().setTimeout(20_000));
+    }
+
+    private static Heartbeat heartbeat(DeviceStatus printer) {
+        return new Heartbeat(TerminalState.IDLE, 85, 60, DeviceStatus.OK, printer, DeviceStatus.OK, 12, 1, 0, Instant.now());
+    }
+
+    private static Path screenshot(String name) {
+        return Path.of("target", "screenshots", name);
+    }
+}
