@@ -156,7 +156,8 @@ final class ConsoleRouter {
         res.header(HeaderNames.create("Content-Security-Policy"), CSP);
         res.header(HeaderNames.create("X-Frame-Options"), "DENY");
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
-        res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
+        // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on POSTs and the origin check could not work
+        res.header(HeaderNames.create("Referrer-Policy"), "same-origin");
         res.header(HeaderNames.STRICT_TRANSPORT_SECURITY, "max-age=31536000");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.create("Cross-Origin-Opener-Policy"), "same-origin");

@@ -34,10 +34,12 @@ final class Layout {
             ClerkUser user = exchange.user();
             html.element("span", user.id() + " (" + lang.t("role." + user.role().name()) + " / " + user.scope() + ")",
                     "class", "who");
-            html.open("form", "method", "post", "action", "/logout", "class", "inline");
-            csrf(html, exchange);
-            html.element("button", lang.t("nav.logout"), "type", "submit");
-            html.close("form");
+            if (exchange.session().stage() == Session.Stage.FULL) {
+                html.open("form", "method", "post", "action", "/logout", "class", "inline");
+                csrf(html, exchange);
+                html.element("button", lang.t("nav.logout"), "type", "submit");
+                html.close("form");
+            }
         }
         html.close("div").close("header");
         html.open("main", "id", "main", "tabindex", "-1");

@@ -104,7 +104,7 @@ public final class Authenticator {
             long usedStep = step;
             boolean recorded = database.write(tx -> {
                 // the step must still be new inside the transaction: two logins with one code race here
-                Optional<UserRepository.Credentials> current = users.credentials(tx, user.id());
+                Optional<UserRepository.Credentials> current = users.credentialsForUpdate(tx, user.id());
                 if (current.isEmpty() || current.get().totpLastStep() >= usedStep) {
                     return false;
                 }
@@ -135,7 +135,7 @@ public final class Authenticator {
 
     private void fail(ClerkUser user, String source, String reason, Instant now) {
         database.write(tx -> {
-            int failures = users.credentials(tx, user.id()).map(c -> c.user().failedLogins()).orElse(0) + 1;
+            int failures = users.credentialsForUpdate(tx, user.id()).map(c -> c.user().failedLogins()).orElse(0) + 1;
             Instant lockedUntil = null;
             String detail = "reason=" + reason;
             if (failures >= MAX_FAILURES) {

@@ -175,6 +175,39 @@ public final class UserAdministration {
     }
 
     /**
+     * Issues an id from the command line (the operator of the installation, e.g. the first
+     * administrator): like {@link #create} but without a console actor; the id enrols TOTP at its
+     * first login. Audited as actor type OPERATOR.
+     */
+    public Issued bootstrap(NewUser request, String operator) {
+        if (!UserIds.isValid(request.id()) || request.role() == null || request.scope() == null
+                || !request.role().accepts(request.scope())) {
+            throw invalid("bad id, role or scope");
+        }
+        ClerkUser user = new ClerkUser(request.id(), text("display name", request.displayName(), 64, true), request.role(),
+                request.scope(), expiry(request.expiresOn()), true, null, null, false, null, null, 0, null, operator,
+                clock.instant(), null);
+        String password = initialPassword();
+        String hash = hasher.hash(password.toCharArray());
+        try {
+            database.write(tx -> {
+                users.insert(tx, user, hash);
+                audit.append(tx, new AuditEvent("OPERATOR", operator, null, "CREATE_USER", user.municipality().orElse(null),
+                        "user", user.id(), "OK", "role=" + user.role() + " scope=" + user.scope() + " expires=" + user.expiresOn()));
+                return null;
+            });
+        } catch (UniqueViolationException e) {
+            throw invalid("the id " + request.id() + " exists already");
+        }
+        return new Issued(user, password);
+    }
+
+    /** Every id with its rights (the operator's periodic list, from the command line). */
+    public List<ClerkUser> all() {
+        return database.read(tx -> users.all(tx));
+    }
+
+    /**
      * Creates an enrolled id directly, outside the console: the first administrator of a new
      * installation and the demo users. Returns false when the id exists (nothing changes then).
      */

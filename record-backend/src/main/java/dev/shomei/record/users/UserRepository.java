@@ -33,8 +33,17 @@ public final class UserRepository {
     }
 
     public Optional<Credentials> credentials(Tx tx, String id) throws SQLException {
+        return credentials(tx, id, "");
+    }
+
+    /** Like {@link #credentials} with the row locked until the write transaction ends (login races). */
+    public Optional<Credentials> credentialsForUpdate(Tx tx, String id) throws SQLException {
+        return credentials(tx, id, tx.engine().forUpdate());
+    }
+
+    private Optional<Credentials> credentials(Tx tx, String id, String lock) throws SQLException {
         return tx.queryOne("SELECT " + COLUMNS + ", password_hash, totp_secret_enc, totp_key_alias, totp_last_step "
-                + "FROM clerk_user WHERE id = ?" + tx.engine().forUpdate(), row -> {
+                + "FROM clerk_user WHERE id = ?" + lock, row -> {
                     byte[] sealed = row.getBytes(18);
                     return new Credentials(map(row), row.getString(17),
                             sealed == null ? null : new TotpSecrets.Sealed(sealed, row.getString(19)), row.getLong(20));

@@ -71,7 +71,7 @@ class ClerkConsoleIT {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new ConsoleFixture(dir, pki);
+        fixture = new ConsoleFixture(dir, pki, databaseUrl());
         http = new ConsoleHttp(pki, fixture.origin());
     }
 
@@ -88,6 +88,11 @@ class ClerkConsoleIT {
         } finally {
             fixture.close();
         }
+    }
+
+    /** The engine under test: SQLite here, PostgreSQL in {@link ClerkConsolePostgresIT}. */
+    protected String databaseUrl() {
+        return dev.shomei.record.db.Database.defaultUrl(dir);
     }
 
     private void login(String user) throws Exception {
@@ -429,7 +434,7 @@ class ClerkConsoleIT {
         assertTrue(text(intact).contains("class=\"ok\""), text(intact));
 
         // someone edits one row in the database: the verifier and the console report it
-        try (Connection connection = DriverManager.getConnection(dev.shomei.record.db.Database.defaultUrl(dir));
+        try (Connection connection = DriverManager.getConnection(fixture.jdbcUrl);
              Statement statement = connection.createStatement()) {
             assertEquals(1, statement.executeUpdate("UPDATE audit_log SET actor_id = 'someone-else' WHERE chain = '131059' "
                     + "AND action = 'VIEW_RESIDENT'"));

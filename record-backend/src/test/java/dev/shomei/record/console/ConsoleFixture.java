@@ -59,6 +59,7 @@ final class ConsoleFixture implements AutoCloseable {
 
     final Path dir;
     final DevPki pki;
+    final String jdbcUrl;
     final MutableClock clock = new MutableClock(Instant.now());
     final RecordStore store;
     final ClerkConsole console;
@@ -73,9 +74,14 @@ final class ConsoleFixture implements AutoCloseable {
     final String certificateB = "13104CCCCCCC";
 
     ConsoleFixture(Path dir, DevPki pki) {
+        this(dir, pki, Database.defaultUrl(dir));
+    }
+
+    ConsoleFixture(Path dir, DevPki pki, String jdbcUrl) {
         this.dir = dir;
         this.pki = pki;
-        store = RecordStore.open(Database.defaultUrl(dir), MasterKeys.defaultFile(dir));
+        this.jdbcUrl = jdbcUrl;
+        store = RecordStore.open(jdbcUrl, MasterKeys.defaultFile(dir));
         store.ensureMunicipality(BuiltInMunicipalities.find(A).orElseThrow(), "OPERATOR", "test");
         store.ensureMunicipality(BuiltInMunicipalities.find(B).orElseThrow(), "OPERATOR", "test");
         residentA = TestData.takatsukasa(A);

@@ -1,0 +1,195 @@
+package dev.shomei.record.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.record.domain.Vaccination;
+import dev.shomei.record.store.VaccinationRepository;
+import dev.shomei.record.testing.TestData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console in real Chromium over verified HTTPS (the dev CA is a trust anchor of the browser's
+ * NSS database): login with a TOTP code computed here, search, a resident's page, the CSV export as a
+ * download, every URL to municipality B refused for a clerk of A, and the audit page showing it all.
+ * With {@code -Dshomei.screenshots=DIR} it also saves the screenshots used in docs/clerk-console.md.
+ */
+class ClerkConsoleBrowserIT {
+    @TempDir
+    Path dir;
+    ConsoleFixture fixture;
+    TrustedChromium chromium;
+    BrowserContext context;
+    Page page;
+
+    @BeforeEach
+    void start() throws Exception {
+        DevPki pki = DevPki.ensure(dir.resolve("pki"));
+        fixture = new ConsoleFixture(dir.resolve("store"), pki);
+        chromium = TrustedChromium.launch(dir.resolve("home"), pki.rootCaPem());
+        context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setAcceptDownloads(true).setLocale("ja-JP").setViewportSize(1280, 900));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void stop() {
+        if (chromium != null) {
+            context.close();
+            chromium.close();
+        }
+        fixture.close();
+    }
+
+    private void screenshot(String name) {
+        String target = System.getProperty("shomei.screenshots");
+        if (target != null) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(target).resolve(name + ".png")).setFullPage(true));
+        }
+    }
+
+    private void login(String user) {
+        page.navigate(fixture.origin() + "/login");
+        page.locator("#user").fill(user);
+        page.locator("#password").fill(ConsoleFixture.PASSWORD);
+        page.locator("#code").fill(fixture.code(user));
+        screenshot("login");
+        page.locator("#code").press("Enter"); // keyboard only
+        page.waitForURL(Pattern.compile(".*/(issuances|users|statistics)$"));
+    }
+
+    private void assertNoMyNumber() {
+        String html = page.content();
+        assertFalse(html.contains(fixture.myNumberA.digits()));
+        assertFalse(html.contains(fixture.myNumberB.digits()));
+    }
+
+    @Test
+    void clerkSearchesViewsIsKeptInsideTheMunicipalitySupervisorExportsAndTheAuditShowsIt() throws Exception {
+        login("clerk-a");
+        assertThat(page.locator("h1")).hasText("交付記録の検索");
+
+        // search by certificate id, then by terminal
+        page.locator("#certificateId").fill(fixture.certificateA);
+        page.locator("form.search button[type=submit]").click();
+        assertThat(page.locator("table.data")).containsText(fixture.certificateA);
+        assertThat(page.locator("p.count")).hasText("1件");
+        page.navigate(fixture.origin() + "/issuances");
+        page.locator("#terminal").fill("KIOSK-0007");
+        page.locator("#status").selectOption("PRINTED");
+        page.locator("form.search button[type=submit]").click();
+        assertThat(page.locator("table.data")).containsText(fixture.certificateA);
+        screenshot("search");
+        assertNoMyNumber();
+
+        // view the resident from the result
+        page.locator("table.data a", new Page.LocatorOptions().setHasText("A-000101")).click();
+        page.waitForURL(fixture.origin() + "/residents/" + fixture.residentA.id());
+        assertThat(page.locator("dl.facts")).containsText(TestData.FAMILY_KANJI);
+        assertThat(page.locator("main")).containsText(fixture.dosesA.getFirst().lotNumber());
+        assertThat(page.locator("main")).containsText(fixture.certificateA2);
+        screenshot("resident");
+        assertNoMyNumber();
+
+        // nothing of municipality B is reachable, by any URL
+        Vaccination doseB = fixture.store.database().read(tx -> new VaccinationRepository()
+                .list(tx, fixture.store.keyring().cipher(tx, ConsoleFixture.B), fixture.residentB.id())).getFirst();
+        String b = fixture.residentB.id();
+        for (String path : List.of("/residents/" + b, "/residents/" + b + "/passport", "/residents/" + b + "/doses/" + doseB.id(),
+                "/issuances/" + fixture.certificateB + "/void", "/issuances?search=1&certificateId=" + fixture.certificateB,
+                "/issuances?search=1&terminal=KIOSK-0099", "/residents?atena=B-000001",
+                "/residents?name=%E5%B1%B1%E7%94%B0&birth=1970-03-03")) {
+            Response response = page.navigate(fixture.origin() + path);
+            assertTrue(List.of(200, 403, 404).contains(response.status()), path + " " + response.status());
+            String html = page.content();
+            assertFalse(html.contains(">山田 花子<"), path + " showed B's resident"); // a typed "山田" may be echoed in the form
+            assertFalse(html.contains(fixture.certificateB + "</td>"), path + " listed B's certificate");
+            assertFalse(html.contains("B-000001</a>"), path + " linked B's resident");
+        }
+        assertEquals(404, page.navigate(fixture.origin() + "/residents/" + b).status());
+
+        // English, then back
+        page.navigate(fixture.origin() + "/issuances");
+        page.locator("header a[hreflang=en]").click();
+        assertThat(page.locator("h1")).hasText("Issuance records");
+        page.locator("header a[hreflang=ja]").click();
+        assertThat(page.locator("h1")).hasText("交付記録の検索");
+
+        page.locator("header form button").click(); // logout
+        page.waitForURL(fixture.origin() + "/login");
+
+        // the supervisor exports a month as CSV
+        login("supervisor-a");
+        page.navigate(fixture.origin() + "/export");
+        LocalDate today = LocalDate.ofInstant(fixture.clock.instant(), RecordQueries.JAPAN);
+        page.locator("#from").fill(today.minusDays(30).toString());
+        page.locator("#to").fill(today.toString());
+        Download download = page.waitForDownload(() -> page.locator("main form button[type=submit]").click());
+        byte[] csv = Files.readAllBytes(download.path());
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertTrue(text.contains(fixture.certificateA) && text.contains(fixture.certificateA2), text);
+        assertFalse(text.contains(fixture.certificateB));
+        assertFalse(text.contains(fixture.myNumberA.digits()) || text.contains(fixture.myNumberB.digits()));
+        assertTrue(download.suggestedFilename().endsWith(".csv"));
+
+        // the audit page shows the clerk's login, searches, views and refused probes, and the export
+        page.navigate(fixture.origin() + "/audit?user=clerk-a");
+        assertThat(page.locator("table.audit")).containsText("ログイン");
+        assertThat(page.locator("table.audit")).containsText("交付記録の検索");
+        assertThat(page.locator("table.audit")).containsText("住民の閲覧");
+        assertThat(page.locator("table.audit")).containsText(fixture.residentA.id());
+        assertThat(page.locator("table.audit")).containsText("NO_RECORD");
+        assertThat(page.locator("table.audit")).containsText("127.0.0.1");
+        screenshot("audit");
+        page.navigate(fixture.origin() + "/audit?action=EXPORT");
+        assertThat(page.locator("table.audit")).containsText("supervisor-a");
+        page.navigate(fixture.origin() + "/audit/review");
+        assertThat(page.locator("main")).containsText("clerk-a");
+        screenshot("review");
+        assertNoMyNumber();
+    }
+
+    @Test
+    void anAdministratorIssuesAnIdAndTheNewUserEnrolsByQrCode() throws Exception {
+        login("admin-a");
+        page.navigate(fixture.origin() + "/users/new");
+        page.locator("#id").fill("browser-clerk");
+        page.locator("#displayName").fill("ブラウザ 職員");
+        page.locator("#expires").fill(LocalDate.now().plusMonths(6).toString());
+        page.locator("main form button[type=submit]").click();
+        String initial = page.locator("code.secret").textContent();
+        screenshot("user-issued");
+        page.locator("header form button").click();
+
+        page.navigate(fixture.origin() + "/login");
+        page.locator("#user").fill("browser-clerk");
+        page.locator("#password").fill(initial);
+        page.locator("#password").press("Enter");
+        page.waitForURL(fixture.origin() + "/enrol");
+        assertThat(page.locator("svg.qr")).isVisible();
+        screenshot("enrol");
+        byte[] secret = dev.shomei.record.users.Base32.decode(page.locator("code.secret").textContent());
+        page.locator("#code").fill(fixture.code(secret));
+        page.locator("#password").fill("Browser-Clerk-Pass-1");
+        page.locator("#repeat").fill("Browser-Clerk-Pass-1");
+        page.locator("#repeat").press("Enter");
+        page.waitForURL(fixture.origin() + "/issuances");
+        assertThat(page.locator("header .who")).containsText("browser-clerk");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.shomei.record.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlTest {
+    @Test
+    void escapesTextAndAttributeValues() {
+        assertEquals("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;",
+                Html.escape("<script>alert('x')</script> & \"q\""));
+        assertEquals("", Html.escape(null));
+        String html = new Html().element("a", "<b>", "href", "/x?a=1&b=\"2\"", "title", null).toString();
+        assertEquals("<a href=\"/x?a=1&amp;b=&quot;2&quot;\">&lt;b&gt;</a>", html);
+    }
+
+    @Test
+    void tagAndAttributeNamesAreConstantsNeverInput() {
+        assertThrows(IllegalArgumentException.class, () -> new Html().open("a onclick=alert(1)"));
+        assertThrows(IllegalArgumentException.class, () -> new Html().open("a", "on click", "x"));
+        assertThrows(IllegalArgumentException.class, () -> new Html().open("a", "href"));
+    }
+
+    @Test
+    void csvCellsAreQuotedAndFormulasDefused() {
+        assertEquals("plain", ExportPage.IssuanceCsv.cell("plain"));
+        assertEquals("\"a,b\"", ExportPage.IssuanceCsv.cell("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", ExportPage.IssuanceCsv.cell("say \"hi\""));
+        assertEquals("'=HYPERLINK(1)", ExportPage.IssuanceCsv.cell("=HYPERLINK(1)"));
+        assertEquals("'+1", ExportPage.IssuanceCsv.cell("+1"));
+    }
+
+    @Test
+    void onlyLocalPathsAreRedirectTargets() {
+        assertEquals(true, LocalPaths.isLocal("/issuances?search=1&status=PRINTED"));
+        assertEquals(false, LocalPaths.isLocal("//evil.example/"));
+        assertEquals(false, LocalPaths.isLocal("https://evil.example/"));
+        assertEquals(false, LocalPaths.isLocal("/\\evil.example"));
+        assertEquals(false, LocalPaths.isLocal("/a/../b"));
+        assertEquals(false, LocalPaths.isLocal(null));
+    }
+
+    @Test
+    void bothLanguagesHaveEveryText() throws Exception {
+        java.util.Properties ja = new java.util.Properties();
+        java.util.Properties en = new java.util.Properties();
+        ja.load(new java.io.InputStreamReader(HtmlTest.class.getResourceAsStream("/console/messages_ja.properties"),
+                java.nio.charset.StandardCharsets.UTF_8));
+        en.load(new java.io.InputStreamReader(HtmlTest.class.getResourceAsStream("/console/messages_en.properties"),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(ja.keySet(), en.keySet());
+        assertEquals("12件", Lang.JA.t("search.count", 12));
+        assertEquals("12 found", Lang.EN.t("search.count", 12));
+    }
+}
