@@ -5,7 +5,6 @@ import dev.shomei.card.sim.CardFactory;
 import dev.shomei.card.sim.CardPerson;
 import dev.shomei.card.sim.VirtualCard;
 import dev.shomei.card.sim.VirtualCardFile;
-import dev.shomei.card.transport.PcscReaders;
 import dev.shomei.kiosk.cash.SimulatedCoinUnit;
 import dev.shomei.kiosk.center.CenterAddress;
 import dev.shomei.kiosk.center.LineCenterLink;
@@ -80,7 +79,7 @@ public final class KioskMain {
             card = demoCard.reader();
             System.out.println("kiosk: demo card in the " + demoCard.description());
         } else {
-            card = new PcscCardReader(PcscReaders.system(), options.reader());
+            card = PcscCardReader.system(options.reader());
             System.out.println("kiosk: card reader " + (options.reader() == null ? "(the only one)" : options.reader()));
         }
         String printerSpec = options.printer() != null ? options.printer()

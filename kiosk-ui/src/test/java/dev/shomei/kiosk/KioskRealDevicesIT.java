@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.card.sim.VirtualCardFile;
 import dev.shomei.card.testing.Pcscd;
-import dev.shomei.card.transport.PcscReaders;
 import dev.shomei.kiosk.cash.SimulatedCoinUnit;
 import dev.shomei.kiosk.center.CenterAddress;
 import dev.shomei.kiosk.center.LineCenterLink;
@@ -77,7 +76,7 @@ class KioskRealDevicesIT {
         RealStack.Person person = resident();
         Path tray = work.resolve("tray-vpcd");
         try (Pcscd pcscd = Pcscd.startOrReuse(work.resolve("pcscd.log"));
-             DemoCard card = DemoCard.viaVpcd(VirtualCardFile.open(cardFile(person)), PcscReaders.system())) {
+             DemoCard card = DemoCard.viaVpcd(VirtualCardFile.open(cardFile(person)))) {
             assertTrue(card.description().contains("Virtual PCD 00 00"), card.description());
             HeadlessIssue.Result result = issueWith(card, Printers.open("tray:" + tray));
             assertTrue(result.printed(), () -> "refused: " + result.error());

@@ -40,15 +40,16 @@ public final class DemoCard implements CardSlot, AutoCloseable {
     /** The card in an in-process virtual reader, inserted. */
     public static DemoCard inProcess(VirtualCard card) {
         VirtualTerminals terminals = VirtualTerminals.of(IN_PROCESS_READER);
-        DemoCard demo = new DemoCard(card, new PcscCardReader(new PcscReaders(terminals.terminalFactory()), IN_PROCESS_READER),
+        PcscReaders readers = new PcscReaders(terminals.terminalFactory());
+        DemoCard demo = new DemoCard(card, new PcscCardReader(() -> readers, IN_PROCESS_READER),
                 terminals, "in-process virtual reader \"" + IN_PROCESS_READER + "\" (pcscd with vpcd not found)");
         demo.insertCard();
         return demo;
     }
 
     /** The card behind the real pcscd, in vpcd's reader, inserted. */
-    public static DemoCard viaVpcd(VirtualCard card, PcscReaders system) {
-        DemoCard demo = new DemoCard(card, new PcscCardReader(system, VpcdClient.DEFAULT_READER), null,
+    public static DemoCard viaVpcd(VirtualCard card) {
+        DemoCard demo = new DemoCard(card, PcscCardReader.system(VpcdClient.DEFAULT_READER), null,
                 "real pcscd, vpcd reader \"" + VpcdClient.DEFAULT_READER + "\"");
         demo.insertCard();
         return demo;
@@ -57,9 +58,8 @@ public final class DemoCard implements CardSlot, AutoCloseable {
     /** Through pcscd + vpcd when pcscd lists vpcd's reader, else in-process. */
     public static DemoCard start(VirtualCard card) {
         try {
-            PcscReaders system = PcscReaders.system();
-            if (system.names().contains(VpcdClient.DEFAULT_READER)) {
-                return viaVpcd(card, system);
+            if (PcscCardReader.freshSystemReaders().names().contains(VpcdClient.DEFAULT_READER)) {
+                return viaVpcd(card);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "no PC/SC service: {0}", e.getClass().getName());
