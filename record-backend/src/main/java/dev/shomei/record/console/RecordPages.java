@@ -19,7 +19,6 @@ import io.helidon.http.Status;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -319,9 +318,5 @@ final class RecordPages {
             html.element("li", x.t(problem));
         }
         html.close("ul");
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

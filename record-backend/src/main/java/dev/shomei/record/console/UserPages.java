@@ -145,7 +145,6 @@ final class UserPages {
 
     private void newForm(Exchange x, Status status, String problem, Form form) {
         Actor actor = x.actor();
-        String value = form == null ? "" : null;
         x.html(status, Layout.page(x, x.t("users.newTitle"), html -> {
             if (problem != null) {
                 html.element("p", problem, "class", "error", "role", "alert");
@@ -165,8 +164,8 @@ final class UserPages {
             Layout.field(html, "expires", x.t("field.expires"), "date",
                     form == null ? admin().today().plusYears(1).toString() : form.get("expires"), "required", "required",
                     "maxlength", "64");
-            sharedFields(html, x, form != null && form.checked("shared"), form == null ? value : form.get("people"),
-                    form == null ? value : form.get("terminals"));
+            sharedFields(html, x, form != null && form.checked("shared"), form == null ? "" : form.get("people"),
+                    form == null ? "" : form.get("terminals"));
             html.element("button", x.t("users.issue"), "type", "submit");
             html.close("form");
         }));
