@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./shomei kiosk serve [--demo] [--terminal K0001] [--center 127.0.0.1:8420,...]
- * [--reader NAME] [--printer tray:DIR|ipp:NAME] [--port 8430] [--demo-card FILE]}: the kiosk
+ * [--reader NAME] [--printer tray:DIR|ipp:NAME] [--port 8430] [--demo-card FILE] [--heartbeat-seconds 30]}: the kiosk
  * firmware and its screen on 127.0.0.1. With {@code --demo} the reader holds a demo card (through
  * real pcscd + vpcd when they run, else the in-process virtual reader) and prints into a paper tray
  * directory. The kiosk writes nothing personal anywhere; its state directory
@@ -51,7 +51,7 @@ public final class KioskMain {
     public static void main(String[] args) {
         if (args.length == 0 || !"serve".equals(args[0])) {
             System.err.println("usage: shomei kiosk serve [--demo] [--terminal K0001] [--center HOST:PORT,...] "
-                    + "[--reader NAME] [--printer tray:DIR|ipp:NAME] [--port 8430] [--demo-card FILE]");
+                    + "[--reader NAME] [--printer tray:DIR|ipp:NAME] [--port 8430] [--demo-card FILE] [--heartbeat-seconds 30]");
             System.exit(2);
         }
         Options options;
@@ -87,8 +87,8 @@ public final class KioskMain {
         PrinterPort printer = Printers.open(printerSpec);
         System.out.println("kiosk: printer " + printerSpec + "; cash unit: simulated coin unit");
         SimulatedCoinUnit coins = new SimulatedCoinUnit();
-        Kiosk kiosk = Kiosk.start(new KioskSession.Devices(card, center, coins, printer), Kiosk.Settings.defaults(),
-                Clock.systemUTC());
+        Kiosk kiosk = Kiosk.start(new KioskSession.Devices(card, center, coins, printer),
+                Kiosk.Settings.defaults().withHeartbeatInterval(options.heartbeat()), Clock.systemUTC());
         KioskWebServer screen = kiosk.serveScreen(options.port(), new SimulatedHardware(coins, demoCard));
         System.out.println("kiosk " + options.terminal() + ": screen " + screen.url() + " (chromium --kiosk "
                 + screen.url() + "), centers " + options.centers());
@@ -153,19 +153,24 @@ public final class KioskMain {
 
     /** The command line of {@code serve}. */
     record Options(boolean demo, String terminal, List<CenterAddress> centers, String reader, String printer,
-                   int port, Path demoCard) {
+                   int port, Path demoCard, Duration heartbeat) {
         static Options parse(String[] args) {
             var parsed = dev.shomei.kiosk.cli.CliOptions.parse(args, 1,
-                    Set.of("--terminal", "--center", "--reader", "--printer", "--port", "--demo-card"), Set.of("--demo"));
+                    Set.of("--terminal", "--center", "--reader", "--printer", "--port", "--demo-card", "--heartbeat-seconds"),
+                    Set.of("--demo"));
             int port = parsed.integer("--port", DEFAULT_PORT);
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("--port must be 0..65535");
             }
             String demoCard = parsed.optional("--demo-card", null);
+            int heartbeat = parsed.integer("--heartbeat-seconds", 30);
+            if (heartbeat < 1 || heartbeat > 3600) {
+                throw new IllegalArgumentException("--heartbeat-seconds must be 1..3600");
+            }
             return new Options(parsed.flag("--demo"), parsed.optional("--terminal", "K0001"),
                     CenterAddress.parseList(parsed.optional("--center", "127.0.0.1:8420")),
                     parsed.optional("--reader", null), parsed.optional("--printer", null), port,
-                    demoCard == null ? null : Path.of(demoCard));
+                    demoCard == null ? null : Path.of(demoCard), Duration.ofSeconds(heartbeat));
         }
     }
 }

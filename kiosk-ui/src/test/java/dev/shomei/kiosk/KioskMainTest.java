@@ -25,13 +25,14 @@ class KioskMainTest {
         assertEquals(List.of(new CenterAddress("127.0.0.1", 8420)), options.centers());
         assertNull(options.reader());
         assertEquals(KioskMain.DEFAULT_PORT, options.port());
+        assertEquals(java.time.Duration.ofSeconds(30), options.heartbeat());
     }
 
     @Test
     void everyOption() {
         KioskMain.Options options = KioskMain.Options.parse(new String[] {"serve", "--demo", "--terminal", "K0003",
                 "--center", "10.0.0.5:8420, 10.0.0.6:9420", "--reader", "ACS ACR39U 00 00", "--printer", "ipp:kiosk",
-                "--port", "0", "--demo-card", "c.card"});
+                "--port", "0", "--demo-card", "c.card", "--heartbeat-seconds", "5"});
         assertTrue(options.demo());
         assertEquals("K0003", options.terminal());
         assertEquals(List.of(new CenterAddress("10.0.0.5", 8420), new CenterAddress("10.0.0.6", 9420)), options.centers());
@@ -39,6 +40,7 @@ class KioskMainTest {
         assertEquals("ipp:kiosk", options.printer());
         assertEquals(0, options.port());
         assertEquals(Path.of("c.card"), options.demoCard());
+        assertEquals(java.time.Duration.ofSeconds(5), options.heartbeat());
     }
 
     @Test
@@ -48,6 +50,8 @@ class KioskMainTest {
         assertThrows(IllegalArgumentException.class, () -> KioskMain.Options.parse(new String[] {"serve", "--port", "70000"}));
         assertThrows(IllegalArgumentException.class, () -> KioskMain.Options.parse(new String[] {"serve", "--center", "nohost"}));
         assertThrows(IllegalArgumentException.class, () -> KioskMain.Options.parse(new String[] {"serve", "--terminal"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> KioskMain.Options.parse(new String[] {"serve", "--heartbeat-seconds", "0"}));
     }
 
     @Test
