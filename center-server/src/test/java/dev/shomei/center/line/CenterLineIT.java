@@ -228,6 +228,47 @@ class CenterLineIT {
     }
 
     @Test
+    void aTerminalMayHoldOnlyTwoConnections() {
+        start(s -> s);
+        try (LineClient first = fixture.connect("K0001"); LineClient second = fixture.connect("K0001");
+             LineClient third = fixture.connect("K0001")) {
+            assertInstanceOf(Ack.class, hello(first, "K0001"));
+            assertInstanceOf(Ack.class, hello(second, "K0001"));
+            assertEquals(ErrorCode.CENTER_UNAVAILABLE, assertInstanceOf(Refusal.class, hello(third, "K0001")).code());
+            assertTrue(closesSoon(third));
+            assertTrue(first.isOpen() && second.isOpen());
+        }
+    }
+
+    @Test
+    void aConnectionThatNeverSaysHelloIsClosed() {
+        start(s -> s.withLineLimits(new LineLimitsConfig(100, 2, 10, 40, 32, Duration.ofSeconds(5),
+                Duration.ofMillis(700)), s.lineIdleTimeout()));
+        try (LineClient silent = fixture.connect("K0001")) {
+            assertTrue(closesSoon(silent));
+        }
+    }
+
+    @Test
+    void whenEveryWorkSlotIsBusyTheNextRequestIsToldToGoElsewhere() throws Exception {
+        start(s -> s.withLineLimits(new LineLimitsConfig(100, 2, 10, 40, 1, Duration.ofMillis(300),
+                Duration.ofSeconds(20)), s.lineIdleTimeout()));
+        fixture.center.municipalities().refresh();
+        fixture.backend.delay.set(Duration.ofMillis(1500));
+        try (LineClient busy = fixture.connect("K0001"); LineClient next = fixture.connect("K0002")) {
+            hello(busy, "K0001");
+            hello(next, "K0002");
+            busy.send(issue("tx-busy", cards.files(hanako)), WAIT); // holds the only slot for 1.5 s
+            Thread.sleep(300);
+            Refusal refusal = assertInstanceOf(Refusal.class, next.request(issue("tx-next", cards.files(hanako)), WAIT));
+            assertEquals(ErrorCode.CENTER_UNAVAILABLE, refusal.code());
+            assertEquals("tx-next", refusal.transactionId());
+            assertInstanceOf(IssueResponse.class, busy.receive(WAIT), "the request in work completes");
+        }
+        assertEquals(1, fixture.backend.issueBodies.size(), "the refused request never reached the backend");
+    }
+
+    @Test
     void aSlowBackendIsBackendUnavailableWithinTheDeadline() {
         start(s -> s.withBackendSettings(new dev.shomei.center.backend.BackendClientSettings(
                 s.backend().baseUri(), Duration.ofMillis(400), 2, Duration.ofMillis(50), Duration.ofMillis(1200))));
