@@ -40,7 +40,6 @@ public final class Kiosk implements AutoCloseable {
 
     private final KioskSession session;
     private final OutcomeOutbox outbox;
-    private final HeartbeatSender heartbeat;
     private final ExecutorService worker;
     private final ExecutorService sender;
     private final ScheduledExecutorService clockThread;
@@ -52,7 +51,7 @@ public final class Kiosk implements AutoCloseable {
         this.clockThread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kiosk-clock").factory());
         this.outbox = new OutcomeOutbox(devices.center(), sender, 1000);
         this.session = new KioskSession(devices, outbox, clock, settings.timeouts(), worker, settings.maxCopies());
-        this.heartbeat = new HeartbeatSender(devices.center(), outbox, session, devices, clock);
+        HeartbeatSender heartbeat = new HeartbeatSender(devices.center(), outbox, session, devices, clock);
         CardPresenceMonitor presence = new CardPresenceMonitor(devices.card(), session);
         long tick = settings.tickInterval().toMillis();
         clockThread.scheduleWithFixedDelay(guarded(presence, "card presence"), 0, tick, TimeUnit.MILLISECONDS);
@@ -82,10 +81,6 @@ public final class Kiosk implements AutoCloseable {
 
     public OutcomeOutbox outbox() {
         return outbox;
-    }
-
-    public HeartbeatSender heartbeat() {
-        return heartbeat;
     }
 
     @Override

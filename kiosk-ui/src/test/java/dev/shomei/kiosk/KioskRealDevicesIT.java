@@ -75,8 +75,8 @@ class KioskRealDevicesIT {
         Pcscd.requireOrSkip();
         RealStack.Person person = resident();
         Path tray = work.resolve("tray-vpcd");
-        try (Pcscd pcscd = Pcscd.startOrReuse(work.resolve("pcscd.log"));
-             DemoCard card = DemoCard.viaVpcd(VirtualCardFile.open(cardFile(person)))) {
+        Pcscd pcscd = Pcscd.startOrReuse(work.resolve("pcscd.log"));
+        try (DemoCard card = DemoCard.viaVpcd(VirtualCardFile.open(cardFile(person)))) {
             assertTrue(card.description().contains("Virtual PCD 00 00"), card.description());
             HeadlessIssue.Result result = issueWith(card, Printers.open("tray:" + tray));
             assertTrue(result.printed(), () -> "refused: " + result.error());
@@ -85,6 +85,8 @@ class KioskRealDevicesIT {
                 byte[] pdf = Files.readAllBytes(files.findFirst().orElseThrow());
                 assertTrue(CertificateCheck.verify(pdf, stack.pki).stream().allMatch(Verdict::valid));
             }
+        } finally {
+            pcscd.close(); // stops pcscd only when this test started it
         }
     }
 
@@ -112,15 +114,8 @@ class KioskRealDevicesIT {
         List<Path> excluded = new ArrayList<>(List.of(work, Path.of(System.getProperty("shomei.root", work.toString()))));
         excluded.addAll(paper);
         for (RealStack.Person person : people) {
-            LeftoverScanner scanner = new LeftoverScanner(person.name(), person.myNumberDigits(), excluded, pdf -> {
-                try {
-                    StringBuilder says = new StringBuilder();
-                    CertificateCheck.verify(pdf, stack.pki).forEach(v -> says.append(v.statements()));
-                    return says.toString();
-                } catch (Exception e) {
-                    return "";
-                }
-            });
+            LeftoverScanner scanner = new LeftoverScanner(person.name(), person.myNumberDigits(), excluded,
+                    pdf -> CertificateCheck.whatItSays(pdf, stack.pki));
             assertEquals(List.of(), scanner.scan(List.of(Path.of("/var/spool/cups"),
                     Path.of(System.getProperty("java.io.tmpdir"))), started));
         }

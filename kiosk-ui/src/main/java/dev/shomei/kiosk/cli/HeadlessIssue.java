@@ -63,7 +63,6 @@ public final class HeadlessIssue {
     private final SimulatedCoinUnit coins;
     private final LinkedBlockingQueue<Screen> screens = new LinkedBlockingQueue<>();
     private int feeYen;
-    private String transactionId;
 
     public HeadlessIssue(KioskSession session, CardSlot cardSlot, SimulatedCoinUnit coins) {
         this.session = session;
@@ -158,7 +157,6 @@ public final class HeadlessIssue {
             case COPIES -> session.chooseCopies(order.copies());
             case CONFIRM -> {
                 feeYen = screen.feeYen();
-                transactionId = screen.transactionId();
                 session.confirm();
             }
             case PAYMENT -> insertCoins(screen.feeYen() - screen.insertedYen());
@@ -210,10 +208,5 @@ public final class HeadlessIssue {
             }
         }
         return true;
-    }
-
-    /** The transaction of the last CONFIRM screen, for a failure after it. */
-    public String transactionId() {
-        return transactionId;
     }
 }

@@ -95,11 +95,6 @@ public final class PcscCardReader implements CardReaderPort {
         }
     }
 
-    /** The reader's name, once found. */
-    public String readerName() {
-        return reader().name();
-    }
-
     private CardTransport connect() {
         return new TracingTransport(reader().connect());
     }

@@ -59,10 +59,6 @@ final class ScreenBroadcaster implements Consumer<Screen> {
         }
     }
 
-    int subscribers() {
-        return subscriptions.size();
-    }
-
     /** Ends every stream (each wakes up, sees it is closed and returns). */
     synchronized void close() {
         closed = true;

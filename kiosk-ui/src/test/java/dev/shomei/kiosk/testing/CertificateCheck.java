@@ -29,4 +29,20 @@ public final class CertificateCheck {
         }
         return verdicts;
     }
+
+    /**
+     * What a PDF's QR codes say (holder, doses), one statement a line; empty when it has none that
+     * can be read. The leftover scans use it to recognise a resident's certificate anywhere.
+     */
+    public static String whatItSays(byte[] pdf, DevPki pki) {
+        try {
+            StringBuilder says = new StringBuilder();
+            for (Verdict verdict : verify(pdf, pki)) {
+                verdict.statements().forEach(line -> says.append(line).append('\n'));
+            }
+            return says.toString();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
 }

@@ -321,7 +321,7 @@ class KioskScreenIT {
 
     private void typePin(String digits) {
         for (char digit : digits.toCharArray()) {
-            int before = (int) page.locator("#pin-boxes .filled").count();
+            int before = page.locator("#pin-boxes .filled").count();
             click("#pin-" + digit);
             assertThat(page.locator("#pin-boxes .filled")).hasCount(before + 1);
         }
