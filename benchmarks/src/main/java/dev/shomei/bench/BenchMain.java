@@ -1,5 +1,6 @@
 package dev.shomei.bench;
 
+import dev.shomei.bench.backend.ResidentDataset;
 import dev.shomei.bench.card.CardReadApdus;
 import dev.shomei.bench.fixture.BenchKeys;
 import dev.shomei.bench.fixture.BenchPaths;
@@ -29,7 +30,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * <p>Defaults come from each benchmark's annotations: one fork, warm-up long enough for the JIT
  * (about 12 s for the PDF), 5 measured iterations. Any JMH option overrides them, e.g.
  * {@code ./shomei bench Pdf -wi 2 -i 2}, {@code ./shomei bench -l}, {@code ./shomei bench Pdf -prof jfr}.
- * {@code ./shomei bench --checks} runs only the checks.
+ * {@code ./shomei bench --checks} runs only the checks; {@code ./shomei bench --prepare sqlite|postgresql}
+ * generates the 1,000,000-resident data set of the backend benchmark ahead of time.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -39,6 +41,10 @@ public final class BenchMain {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (Arrays.asList(args).contains("--checks")) {
             printChecks(out);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--prepare")) {
+            prepare(Arrays.copyOfRange(args, 1, args.length), out);
             return;
         }
         CommandLineOptions options;
@@ -60,6 +66,19 @@ public final class BenchMain {
         out.println();
         out.println(Summary.of(new ArrayList<>(results)).format());
         printChecks(out);
+    }
+
+    /** {@code --prepare sqlite|postgresql [RESIDENTS]}: generates a backend data set now instead of in the first run. */
+    private static void prepare(String[] args, PrintStream out) {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: ./shomei bench --prepare sqlite|postgresql [RESIDENTS (default 1000000)]");
+            System.exit(2);
+        }
+        ResidentDataset.Engine engine = ResidentDataset.Engine.valueOf(args[0].toUpperCase(java.util.Locale.ROOT));
+        int residents = args.length == 2 ? Integer.parseInt(args[1]) : 1_000_000;
+        try (ResidentDataset dataset = ResidentDataset.open(engine, residents)) {
+            out.printf("data set ready: %,d residents on %s%n", dataset.size(), dataset.engine());
+        }
     }
 
     private static void printChecks(PrintStream out) {

@@ -67,9 +67,9 @@ public final class CardPool {
                     resident.nameKana() == null ? "" : resident.nameKana().family() + "\u3000" + resident.nameKana().given(),
                     resident.address() == null ? "" : resident.address(), resident.birthDate(),
                     Sex.ofCode(resident.sex().charAt(0)));
-            try (CardFiles files = factory.files(person)) {
-                cards.add(new Card(files.ef0001(), files.ef0002(), files.ef0003(), files.ef0004(),
-                        resident.hasPassportData()));
+            try (CardFiles files = factory.files(person)) { // CardFiles hands out its own arrays and wipes them on close
+                cards.add(new Card(files.ef0001().clone(), files.ef0002().clone(), files.ef0003().clone(),
+                        files.ef0004().clone(), resident.hasPassportData()));
             }
             holders.add(imported);
         }

@@ -22,18 +22,22 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Terminals that only heartbeat: each holds its own TLS connection and sends a {@link Heartbeat}
  * every {@code interval} (phases spread evenly at random), waiting for the ack. One virtual thread
- * per terminal; connections open at {@code connectRate} per second so the handshakes do not
- * swamp the center. A dropped connection is counted and re-opened after a pause.
+ * per terminal; connections open at most at {@code connectRate} per second and at most
+ * {@value #HANDSHAKES_IN_FLIGHT} at a time, so the handshakes (a few milliseconds of CPU each on
+ * both ends) do not swamp the center into handshake timeouts. A dropped connection is counted and
+ * re-opened after a pause.
  */
 public final class HeartbeatFleet implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(5);
+    private static final int HANDSHAKES_IN_FLIGHT = 16;
 
     private final LineConnector connector;
     private final List<String> terminals;
     private final Duration interval;
     private final int connectRate;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.concurrent.Semaphore handshakes = new java.util.concurrent.Semaphore(HANDSHAKES_IN_FLIGHT);
     private final AtomicInteger connected = new AtomicInteger();
     private final LongAdder heartbeats = new LongAdder();
     private final LatencyRecorder latency = new LatencyRecorder();
@@ -62,7 +66,7 @@ public final class HeartbeatFleet implements AutoCloseable {
     private void terminal(String id, long connectAt, long phase) {
         sleepUntil(connectAt);
         while (running) {
-            try (LineClient client = connector.connect(id, TIMEOUT)) {
+            try (LineClient client = connect(id)) {
                 connected.incrementAndGet();
                 try {
                     long next = Math.max(System.nanoTime(), connectAt) + phase;
@@ -92,6 +96,15 @@ public final class HeartbeatFleet implements AutoCloseable {
                 errors.add("LOCAL " + e.getClass().getSimpleName());
                 sleepUntil(System.nanoTime() + RECONNECT_PAUSE.toNanos());
             }
+        }
+    }
+
+    private LineClient connect(String id) {
+        handshakes.acquireUninterruptibly();
+        try {
+            return connector.connect(id, TIMEOUT);
+        } finally {
+            handshakes.release();
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.OptionalLong;
  * @param seed              the synthetic residents' seed in that municipality ({@code backend generate --seed})
  * @param residents         how many synthetic residents of that seed exist
  * @param baseline          seconds of the PDF-render-only baseline (0: skip)
+ * @param profile           record JFR profiles of the own center and backend
  */
 public record LoadArgs(
         int kiosks,
@@ -49,7 +50,8 @@ public record LoadArgs(
         String municipality,
         long seed,
         int residents,
-        Duration baseline) {
+        Duration baseline,
+        boolean profile) {
 
     /** The residents the own stack generates (and, with {@code --center}, the demo's defaults below). */
     public static final long OWN_STACK_SEED = 20_240_501L;
@@ -63,7 +65,7 @@ public record LoadArgs(
                                     [--heartbeat-only [--terminals M] [--heartbeat-interval S] [--connect-rate R]]
                                     [--center HOST:PORT [--center-state DIR] [--backend HOST:PORT]
                                      [--center-pid P] [--backend-pid P] [--seed S] [--residents N]]
-                                    [--municipality CODE] [--baseline S]
+                                    [--municipality CODE] [--baseline S] [--profile]
 
               --kiosks N             simulated kiosks issuing back to back (default 32)
               --duration S           seconds measured (default 60); --warmup S before it (default 15)
@@ -72,6 +74,7 @@ public record LoadArgs(
                                      the load generator starts its own backend and center (state/loadgen)
               --seed S --residents N which synthetic residents the backend holds (running demo: 1 and 100)
               --baseline S           seconds of PDF-render-only throughput to compare with (default 20, 0 = skip)
+              --profile              own stack only: JFR recordings of center and backend in state/loadgen/logs
             """;
 
     /** Thrown for a bad command line; the message says what is wrong. */
@@ -105,9 +108,10 @@ public record LoadArgs(
         long duration = 60;
         long warmup = 15;
         boolean heartbeatOnly = false;
+        boolean profile = false;
         Integer terminals = null;
         long interval = 30;
-        int connectRate = 500;
+        int connectRate = 200;
         HostPort center = null;
         String centerState = null;
         HostPort backend = new HostPort("127.0.0.1", 8410);
@@ -123,6 +127,10 @@ public record LoadArgs(
             String option = list.get(i);
             if (option.equals("--heartbeat-only")) {
                 heartbeatOnly = true;
+                continue;
+            }
+            if (option.equals("--profile")) {
+                profile = true;
                 continue;
             }
             if (option.equals("-h") || option.equals("--help")) {
@@ -168,6 +176,9 @@ public record LoadArgs(
         if (center == null && (centerState != null || centerPid != null || backendPid != null)) {
             throw new UsageException("--center-state, --center-pid and --backend-pid go with --center");
         }
+        if (center != null && profile) {
+            throw new UsageException("--profile records the own stack: it does not go with --center");
+        }
         if (center == null && (seed != null || residents != null)) {
             throw new UsageException("--seed and --residents describe a running backend: they go with --center");
         }
@@ -179,7 +190,7 @@ public record LoadArgs(
                 backendPid == null ? OptionalLong.empty() : OptionalLong.of(backendPid), type, municipality,
                 seed != null ? seed : own ? OWN_STACK_SEED : DEMO_SEED,
                 residents != null ? residents : own ? OWN_STACK_RESIDENTS : DEMO_RESIDENTS,
-                Duration.ofSeconds(baseline));
+                Duration.ofSeconds(baseline), profile);
     }
 
     public boolean ownStack() {

@@ -294,8 +294,9 @@ public final class LoadGenerator {
         OptionalLong centerCpu = window.centerCpuPermille();
         if (centerCpu.isPresent()) {
             double percent = centerCpu.getAsLong() / 10.0;
-            met &= verdict(String.format(Locale.ROOT, "%,d terminals heartbeating every 30 s use < 25%% of one core: center %.1f%%",
-                    wanted, percent), percent < 25);
+            met &= verdict(String.format(Locale.ROOT, "%,d terminals heartbeating every %d s use < 25%% of one core "
+                    + "(target: 50,000 every 30 s): center %.1f%%", wanted, args.heartbeatInterval().toSeconds(), percent),
+                    percent < 25);
         } else {
             met &= verdict("center CPU: the center process was not found (give --center-pid)", false);
         }
@@ -328,8 +329,12 @@ public final class LoadGenerator {
         if (args.ownStack()) {
             out.println("loadgen: starting an own record backend and center (child processes) ...");
             LocalStack own = LocalStack.start(LocalStack.stateDir(state), pki, args.municipality(), args.seed(),
-                    args.residents(), terminals, out);
+                    args.residents(), terminals, args.profile(), out);
             Runtime.getRuntime().addShutdownHook(new Thread(own::close, "loadgen-stack-stop"));
+            if (args.profile()) {
+                out.println("loadgen: JFR recordings go to " + own.dir().resolve("logs") + "/{center,backend}.jfr when the run ends"
+                        + " (then: jfr view hot-methods FILE)");
+            }
             return new Stack(new LoadArgs.HostPort("127.0.0.1", own.linePort()), own,
                     OptionalLong.of(own.centerPid()), OptionalLong.of(own.backendPid()));
         }

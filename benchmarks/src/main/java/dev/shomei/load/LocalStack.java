@@ -54,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
      * @param terminals terminal ids to register (their certificates must exist in {@code pki})
      */
     public static LocalStack start(Path dir, DevPki pki, String municipality, long seed, int residents,
-            List<String> terminals, PrintStream log) {
+            List<String> terminals, boolean profile, PrintStream log) {
         Process backend = null;
         try {
             Path logs = dir.resolve("logs");
@@ -70,7 +70,8 @@ public final class LocalStack implements AutoCloseable {
             int backendConsolePort = freePort();
             int linePort = freePort();
             int centerConsolePort = freePort();
-            backend = start(dir, List.of(), "dev.shomei.record.cli.BackendCli", List.of("serve", "--api-port",
+            backend = start(dir, profile ? jfr(logs, "backend") : List.of(), "dev.shomei.record.cli.BackendCli",
+                    List.of("serve", "--api-port",
                     Integer.toString(apiPort), "--console-port", Integer.toString(backendConsolePort)), logs.resolve("backend.log"));
             awaitLine(backend, logs.resolve("backend.log"), "backend: api ", "backend");
 
@@ -84,7 +85,11 @@ public final class LocalStack implements AutoCloseable {
             TerminalEnrolment.register(centerDir.resolve("terminals.json"), terminals);
             Path gcLog = logs.resolve("center-gc.log");
             Files.deleteIfExists(gcLog);
-            Process center = start(dir, List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog), "dev.shomei.center.CenterMain",
+            List<String> centerJvm = new ArrayList<>(List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog));
+            if (profile) {
+                centerJvm.addAll(jfr(logs, "center"));
+            }
+            Process center = start(dir, centerJvm, "dev.shomei.center.CenterMain",
                     List.of("serve", "--line-port", Integer.toString(linePort), "--console-port",
                             Integer.toString(centerConsolePort), "--backend", "https://127.0.0.1:" + apiPort),
                     logs.resolve("center.log"));
@@ -108,6 +113,12 @@ public final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** A JFR recording with the profiling settings, written when the process exits. */
+    private static List<String> jfr(Path logs, String name) {
+        return List.of("-XX:FlightRecorderOptions:stackdepth=512", "-XX:StartFlightRecording=filename="
+                + logs.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
     }
 
     /**

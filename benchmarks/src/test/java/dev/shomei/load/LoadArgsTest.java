@@ -70,6 +70,8 @@ class LoadArgsTest {
         assertNull(LoadArgs.parse("--type", "MIXED").type());
         assertEquals(Duration.ZERO, LoadArgs.parse("--baseline", "0").baseline());
         assertEquals("131041", LoadArgs.parse("--municipality", "131041").municipality());
+        assertTrue(LoadArgs.parse("--profile").profile());
+        assertFalse(LoadArgs.parse().profile());
     }
 
     @Test
@@ -87,6 +89,7 @@ class LoadArgsTest {
         assertUsage("--type must be domestic, overseas or mixed", "--type", "both");
         assertUsage("--municipality must be 6 digits", "--municipality", "13105");
         assertUsage("unexpected argument extra", "extra");
+        assertUsage("--profile records the own stack: it does not go with --center", "--profile", "--center", "h:1");
     }
 
     @Test

@@ -43,11 +43,11 @@ public class CardVerificationBench {
         BenchKeys keys = BenchKeys.standard();
         CardPerson person = new CardPerson(MyNumber.parse("314159265352"), CardPerson.DEFAULT_NAME,
                 CardPerson.DEFAULT_KANA, CardPerson.DEFAULT_ADDRESS, LocalDate.of(1985, 4, 1), Sex.FEMALE);
-        try (CardFiles files = keys.cardFactory().files(person)) {
-            ef0001 = files.ef0001();
-            ef0002 = files.ef0002();
-            ef0003 = files.ef0003();
-            ef0004 = files.ef0004();
+        try (CardFiles files = keys.cardFactory().files(person)) { // hands out its own arrays and wipes them on close
+            ef0001 = files.ef0001().clone();
+            ef0002 = files.ef0002().clone();
+            ef0003 = files.ef0003().clone();
+            ef0004 = files.ef0004().clone();
         }
         verifier = keys.cardVerifier();
         verify(); // fails the run at once when the keys do not match
