@@ -44,6 +44,21 @@ demo_wait_port() {
   return 1
 }
 
+# The virtual cards of the named demo residents (state/demo/cards.tsv, written by demo-data), once.
+demo_cards() {
+  local list=$STATE/demo/cards.tsv dir=$STATE/demo/cards file my_number name birth sex pin tries
+  [ -f "$list" ] || return 0
+  mkdir -p "$dir"
+  while IFS=$'\t' read -r file my_number name birth sex pin tries; do
+    case "$file" in ''|'#'*) continue ;; esac
+    [ -f "$dir/$file" ] && continue
+    run_java card-reader dev.shomei.card.cli.CardCli new --out "$dir/$file" --my-number "$my_number" \
+      --name "$name" --birth "$birth" --sex "$sex" --pin "$pin" --tries "$tries" >/dev/null
+  done <"$list"
+  echo "demo cards (PIN 1234) in $dir:"
+  (cd "$dir" && ls -1 ./*.json | sed 's#^./#  #')
+}
+
 demo_main() {
   local db_args=()
   while [ $# -gt 0 ]; do
@@ -58,6 +73,7 @@ demo_main() {
   echo "shomei demo (state: $STATE)"
   if has_main record-backend dev.shomei.record.cli.BackendCli; then
     run_java record-backend dev.shomei.record.cli.BackendCli demo-data "${db_args[@]}"
+    demo_cards
   fi
   demo_start backend "8410 8411" record-backend dev.shomei.record.cli.BackendCli serve "${db_args[@]}"
   demo_start center "8420 8421" center-server dev.shomei.center.CenterMain serve
@@ -73,7 +89,11 @@ demo_main() {
   for port in "${DEMO_PORTS[@]}"; do
     if demo_wait_port "$port" 60; then echo "  up    ${what[$port]}"; else echo "  DOWN  ${what[$port]} (see state/logs)"; fi
   done
-  [ -f "$STATE/demo/README.txt" ] && { echo; cat "$STATE/demo/README.txt"; }
+  local logins
+  for logins in "$STATE/center/demo-logins.txt" "$STATE/backend/demo-logins.txt"; do
+    [ -f "$logins" ] && { echo; cat "$logins"; }
+  done
+  [ -f "$STATE/logs/kiosk.log" ] && { echo; grep -h "demo card" "$STATE/logs/kiosk.log" || true; }
   echo
   if [ ${#DEMO_PIDS[@]} -eq 0 ]; then
     echo "shomei demo: no component is built yet; nothing to run."

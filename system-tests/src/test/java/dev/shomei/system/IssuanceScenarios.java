@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shomei.kiosk.testing.LeftoverScanner;
+import dev.shomei.record.generate.DemoData;
 import dev.shomei.record.generate.DemoData.DemoResident;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,7 @@ abstract class IssuanceScenarios {
     Path hanako;
     Path taro;
     Path jiro;
+    Path saburo;
 
     /** The backend's JDBC URL, or null for the embedded SQLite. */
     abstract String databaseUrl();
@@ -55,6 +57,7 @@ abstract class IssuanceScenarios {
         hanako = DemoResidents.card(stack.launcher, DemoResidents.get(0), "1234", 3);
         taro = DemoResidents.card(stack.launcher, DemoResidents.get(1), "1234", 3);
         jiro = DemoResidents.card(stack.launcher, DemoResidents.get(2), "1234", 3);
+        saburo = DemoResidents.card(stack.launcher, DemoResidents.get(3), "1234", 3);
     }
 
     @AfterAll
@@ -117,6 +120,7 @@ abstract class IssuanceScenarios {
         assertRefused("PASSPORT_INFO_MISSING", issue(taro, "1234", BUNKYO, "overseas", state.resolve("tray-refused")));
 
         assertRefused("RESIDENT_FLAGGED", issue(jiro, "1234", BUNKYO, "domestic", state.resolve("tray-refused")));
+        assertRefused("NO_VACCINATION", issue(saburo, "1234", BUNKYO, "domestic", state.resolve("tray-refused")));
 
         Path tampered = TamperedCard.changeOneNameByte(hanako, state.resolve("cards/tampered.json"));
         assertRefused("CARD_DATA_INVALID", issue(tampered, "1234", BUNKYO, "domestic", state.resolve("tray-refused")));
@@ -131,7 +135,7 @@ abstract class IssuanceScenarios {
     @Test
     @Order(5)
     void nothingPersonalIsLeftOnTheKioskOrCenterSide() throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < DemoData.RESIDENTS.size(); i++) {
             DemoResident resident = DemoResidents.get(i);
             String myNumber = resident.myNumber().digits();
             // Excluded: the card files (the card itself), the paper trays (what the resident takes

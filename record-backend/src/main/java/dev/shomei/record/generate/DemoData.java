@@ -48,7 +48,9 @@ public final class DemoData {
             new DemoResident(BUNKYO, myNumber("27182818284"), "番号", "太郎", LocalDate.of(1980, 1, 1), "1",
                     "2 doses, no passport: overseas is refused (PASSPORT_INFO_MISSING)"),
             new DemoResident(BUNKYO, myNumber("16180339887"), "番号", "次郎", LocalDate.of(1975, 5, 5), "1",
-                    "moved out: refused (RESIDENT_FLAGGED)"));
+                    "moved out: refused (RESIDENT_FLAGGED)"),
+            new DemoResident(BUNKYO, myNumber("14142135623"), "番号", "三郎", LocalDate.of(1990, 9, 9), "1",
+                    "no dose recorded: refused (NO_VACCINATION)"));
 
     private final RecordStore store;
     private final ResidentImporter importer;
@@ -71,6 +73,7 @@ public final class DemoData {
             }
         }
         writeGuide(stateDir.resolve("demo").resolve("backend-residents.txt"));
+        writeCardList(stateDir.resolve("demo").resolve("cards.tsv"));
         return added;
     }
 
@@ -82,10 +85,15 @@ public final class DemoData {
             boolean passport = index == 1;
             Resident resident = new Resident(Ids.random(), demo.municipality(), "DEMO-" + index,
                     index == 3 ? ResidentStatus.MOVED_OUT : ResidentStatus.ACTIVE, new PersonName(demo.family(), demo.given()),
-                    new PersonName("バンゴウ", index == 1 ? "ハナコ" : index == 2 ? "タロウ" : "ジロウ"),
+                    new PersonName("バンゴウ", List.of("ハナコ", "タロウ", "ジロウ", "サブロウ").get(index - 1)),
                     passport ? new PersonName("BANGO", "HANAKO") : null, demo.birthDate(), demo.sex(),
                     "東京都文京区春日一丁目１６番２１号", passport ? "JPN" : null, passport ? "TK1234567" : null, false);
-            residents.add(new ImportedResident(0, resident, demo.myNumber(), doses(index == 1 ? 3 : 2)));
+            int doses = switch (index) {
+                case 1 -> 3;
+                case 4 -> 0;
+                default -> 2;
+            };
+            residents.add(new ImportedResident(0, resident, demo.myNumber(), doses(doses)));
         }
         return residents;
     }
@@ -117,6 +125,32 @@ public final class DemoData {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file.getFileName(), e);
         }
+    }
+
+    /**
+     * The demo's virtual cards, one per line, for {@code ./shomei demo} to make with
+     * {@code ./shomei card new}: file, My Number, name as on the card, birth date, sex, PIN, tries
+     * left. The first resident also has a card with one PIN try left.
+     */
+    private static void writeCardList(Path file) {
+        StringBuilder text = new StringBuilder("# file\tmy_number\tname\tbirth\tsex\tpin\ttries\n");
+        List<String> files = List.of("1-ordinary-passport", "2-no-passport", "3-moved-out", "4-no-doses");
+        for (int i = 0; i < RESIDENTS.size(); i++) {
+            text.append(cardLine(files.get(i), RESIDENTS.get(i), 3));
+        }
+        text.append(cardLine("5-one-pin-try-left", RESIDENTS.getFirst(), 1));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file.getFileName(), e);
+        }
+    }
+
+    private static String cardLine(String file, DemoResident resident, int tries) {
+        return String.join("\t", file + ".json", resident.myNumber().digits(),
+                resident.family() + "\u3000" + resident.given(), resident.birthDate().toString().replace("-", ""),
+                resident.sex(), "1234", String.valueOf(tries)) + "\n";
     }
 
     private static MyNumber myNumber(String elevenDigits) {
