@@ -20,6 +20,7 @@ import dev.shomei.kiosk.testing.CertificateCheck;
 import dev.shomei.kiosk.testing.Chromium;
 import dev.shomei.kiosk.testing.LeftoverScanner;
 import dev.shomei.kiosk.testing.RealStack;
+import dev.shomei.kiosk.testing.Trees;
 import dev.shomei.printing.verify.Verdict;
 import dev.shomei.record.domain.Issuance;
 import dev.shomei.record.domain.IssuanceStatus;
@@ -89,6 +90,7 @@ class KioskIssuanceIT {
         if (stack != null) {
             stack.close();
         }
+        Trees.delete(temp);
     }
 
     @AfterEach

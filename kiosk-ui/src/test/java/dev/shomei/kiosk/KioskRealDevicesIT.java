@@ -16,6 +16,7 @@ import dev.shomei.kiosk.session.KioskSession;
 import dev.shomei.kiosk.testing.CertificateCheck;
 import dev.shomei.kiosk.testing.LeftoverScanner;
 import dev.shomei.kiosk.testing.RealStack;
+import dev.shomei.kiosk.testing.Trees;
 import dev.shomei.printing.printer.KioskCups;
 import dev.shomei.printing.verify.Verdict;
 import dev.shomei.protocol.CertificateType;
@@ -67,6 +68,7 @@ class KioskRealDevicesIT {
         if (stack != null) {
             stack.close();
         }
+        Trees.delete(temp);
     }
 
     @Test

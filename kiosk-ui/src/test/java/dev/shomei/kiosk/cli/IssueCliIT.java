@@ -10,6 +10,7 @@ import dev.shomei.card.sim.VirtualCardFile;
 import dev.shomei.kiosk.testing.CertificateCheck;
 import dev.shomei.kiosk.testing.LeftoverScanner;
 import dev.shomei.kiosk.testing.RealStack;
+import dev.shomei.kiosk.testing.Trees;
 import dev.shomei.printing.verify.Verdict;
 import dev.shomei.record.domain.IssuanceStatus;
 import java.io.ByteArrayOutputStream;
@@ -59,6 +60,7 @@ class IssueCliIT {
         if (stack != null) {
             stack.close();
         }
+        Trees.delete(temp);
     }
 
     @Test
