@@ -14,6 +14,7 @@ import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -22,6 +23,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,12 +56,18 @@ public final class BackendServer implements AutoCloseable {
     }
 
     public static BackendServer start(Settings settings, RecordStore store, IssuerKeys keys, Clock clock) {
+        return start(settings, store, keys, clock, null);
+    }
+
+    /** @param console mounts the clerk console on the console port; {@code null} for none */
+    public static BackendServer start(Settings settings, RecordStore store, IssuerKeys keys, Clock clock,
+                                      Consumer<HttpRules> console) {
         BackendMetrics metrics = new BackendMetrics(Metrics.createMeterRegistry());
         IssuanceService issuance = new IssuanceService(store.database(), store.keyring(), store.audit(),
                 new QrCertificateSigner(keys), new CertificateContents(VaccineCatalog.standard()), clock);
         IssuanceOutcomes outcomes = new IssuanceOutcomes(store.database(), store.audit(), clock);
         IssuanceApi api = new IssuanceApi(store.database(), issuance, outcomes, metrics);
-        ConsoleRoutes console = new ConsoleRoutes(keys);
+        ConsoleRoutes consoleRoutes = new ConsoleRoutes(keys, console);
 
         Tls apiTls = Tls.builder()
                 .sslContext(PinnedClientTrust.sslContext(settings.serverIdentity(), settings.trustedCa(), settings.allowedClients()))
@@ -82,7 +90,7 @@ public final class BackendServer implements AutoCloseable {
                         .port(settings.consolePort())
                         .tls(consoleTls)
                         .maxPayloadSize(64 * 1024)
-                        .routing(console::routing))
+                        .routing(consoleRoutes::routing))
                 .featuresDiscoverServices(false)
                 .addFeature(ObserveFeature.builder()
                         .observersDiscoverServices(false)

@@ -5,18 +5,23 @@ import dev.shomei.record.keys.IssuerKeys;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * The console port (8411): the SMART Health Card issuer keys at {@code /.well-known/jwks.json},
- * public, without login and with CORS open (verifier web apps fetch it). The clerk console (issue
- * 8) mounts its login-protected pages beside this.
+ * public, without login and with CORS open (verifier web apps fetch it), and the clerk console's
+ * login-protected pages beside them (or, without a console, a one-line page at {@code /}).
  */
 public final class ConsoleRoutes {
     private final IssuerKeys keys;
+    private final Consumer<HttpRules> console;
 
-    public ConsoleRoutes(IssuerKeys keys) {
+    /** @param console mounts the clerk console's pages; {@code null} for none */
+    public ConsoleRoutes(IssuerKeys keys, Consumer<HttpRules> console) {
         this.keys = keys;
+        this.console = console;
     }
 
     public void routing(HttpRouting.Builder routing) {
@@ -30,9 +35,12 @@ public final class ConsoleRoutes {
                         .header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, OPTIONS")
                         .header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "*")
                         .header(HeaderNames.ACCESS_CONTROL_MAX_AGE, "86400")
-                        .send())
-                .get("/", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
-                        .send("shomei record backend. Issuer keys: " + BackendApi.JWKS
-                                + " . The clerk console is not installed yet.\n"));
+                        .send());
+        if (console != null) {
+            console.accept(routing);
+        } else {
+            routing.get("/", (req, res) -> res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                    .send("shomei record backend. Issuer keys: " + BackendApi.JWKS + "\n"));
+        }
     }
 }

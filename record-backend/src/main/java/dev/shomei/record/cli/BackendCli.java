@@ -8,6 +8,7 @@ import dev.shomei.protocol.pki.TlsIdentity;
 import dev.shomei.record.RecordStore;
 import dev.shomei.record.api.BackendServer;
 import dev.shomei.record.audit.AuditVerifier;
+import dev.shomei.record.console.ClerkConsole;
 import dev.shomei.record.crypto.MasterKeys;
 import dev.shomei.record.db.Database;
 import dev.shomei.record.domain.MunicipalityCode;
@@ -18,6 +19,7 @@ import dev.shomei.record.importer.ResidentImporter;
 import dev.shomei.record.keys.IssuerKeySources;
 import dev.shomei.record.keys.IssuerKeys;
 import dev.shomei.record.keys.ShcKeyRing;
+import dev.shomei.record.users.DemoLogins;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +52,7 @@ public final class BackendCli {
                                         import residents and doses (all or nothing; see docs/operations.md)
               generate --municipality CODE --residents N [--seed S]
                                         add synthetic residents (creates a built-in municipality if missing)
-              demo-data                 built-in municipalities, demo residents, synthetic residents (idempotent)
+              demo-data                 built-in municipalities, demo residents, synthetic residents, demo clerk logins (idempotent)
               jwks [--keystore FILE.p12]
                                         print the SMART Health Card issuer key set (JSON)
               audit-verify              check the audit log's hash chains; exit 1 when an entry was changed or deleted
@@ -163,7 +165,7 @@ public final class BackendCli {
         X509Certificate ca = pki.rootCaCertificate();
         BackendServer server = BackendServer.start(new BackendServer.Settings(host, apiPort, consolePort, identity, ca,
                 List.of(pki.centerClient().certificate()), Duration.ofSeconds(timeout), Duration.ofSeconds(30)),
-                store, keys, Clock.systemUTC());
+                store, keys, Clock.systemUTC(), ClerkConsole.create(store)::routing);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -217,7 +219,9 @@ public final class BackendCli {
         try (RecordStore store = open(args)) {
             ResidentImporter importer = new ResidentImporter(store, VaccineCatalog.standard(), Clock.systemUTC());
             int added = new DemoData(store, importer).ensure(state);
-            out.println("demo data ready (" + added + " residents added); see " + state.resolve("demo/backend-residents.txt"));
+            int logins = DemoLogins.ensure(store, state);
+            out.println("demo data ready (" + added + " residents, " + logins + " clerk logins added); see "
+                    + state.resolve("demo/backend-residents.txt") + " and " + state.resolve("backend/demo-logins.txt"));
             return 0;
         }
     }

@@ -63,6 +63,7 @@ public final class Database implements AutoCloseable {
                 }
                 Path file = sqliteFile(jdbcUrl);
                 HikariDataSource writer = sqlitePool(file, "shomei-sqlite-writer", 1);
+                restrict(file, "rw-------"); // ciphertext only, still nobody else's business
                 HikariDataSource reader = sqlitePool(file, "shomei-sqlite-reader", SQLITE_READERS);
                 yield new Database(engine, writer, reader, reader);
             }
@@ -206,11 +207,22 @@ public final class Database implements AutoCloseable {
         }
         Path file = Path.of(location).toAbsolutePath();
         try {
-            Files.createDirectories(file.getParent());
+            if (!Files.exists(file.getParent())) {
+                Files.createDirectories(file.getParent());
+                restrict(file.getParent(), "rwx------");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database directory", e);
         }
         return file;
+    }
+
+    private static void restrict(Path path, String permissions) {
+        try {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(Level.DEBUG, "cannot restrict permissions of {0}", path.getFileName());
+        }
     }
 
     private static HikariDataSource sqlitePool(Path file, String name, int size) {
@@ -246,6 +258,10 @@ public final class Database implements AutoCloseable {
         }
         pool.setMaximumPoolSize(POSTGRESQL_POOL);
         pool.setAutoCommit(false);
+        // Plan each execution with its parameters: a generic plan cached while a table was still
+        // empty (a seq scan) would stay in use as an import grows the table inside one transaction.
+        // (a startup option, not init SQL: init SQL would leave a transaction open on the new connection)
+        pool.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
         pool.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
         pool.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
         return new HikariDataSource(pool);

@@ -1,0 +1,202 @@
+package dev.shomei.record.api;
+
+import static dev.shomei.record.testing.TestData.BUNKYO;
+import static dev.shomei.record.testing.TestData.SHINJUKU;
+import static dev.shomei.record.testing.TestData.TAKATSUKASA_MY_NUMBER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.backend.ApiError;
+import dev.shomei.protocol.backend.BackendApi;
+import dev.shomei.protocol.backend.BackendJson;
+import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.MunicipalityList;
+import dev.shomei.protocol.backend.StatusResponse;
+import dev.shomei.protocol.backend.StatusUpdate;
+import dev.shomei.protocol.backend.UnconfirmedIssuances;
+import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.shc.Jwks;
+import dev.shomei.protocol.shc.SmartHealthCardVerifier;
+import dev.shomei.record.RecordStore;
+import dev.shomei.record.crypto.TenantCipher;
+import dev.shomei.record.generate.BuiltInMunicipalities;
+import dev.shomei.record.keys.IssuerKeySources;
+import dev.shomei.record.keys.IssuerKeys;
+import dev.shomei.record.store.ResidentRepository;
+import dev.shomei.record.store.VaccinationRepository;
+import dev.shomei.record.testing.TestData;
+import dev.shomei.record.testing.TlsClients;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API over real sockets: mutual TLS with the pinned center certificate, JSON in and out. */
+class BackendApiIT {
+    @TempDir
+    static Path temp;
+    static DevPki pki;
+    static RecordStore store;
+    static BackendServer server;
+    static HttpClient center;
+    static String api;
+    static String console;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pki = DevPki.ensure(temp.resolve("pki"));
+        store = RecordStore.open("jdbc:sqlite:" + temp.resolve("records.db"), temp.resolve("keys.p12"));
+        BuiltInMunicipalities.all().forEach(m -> store.ensureMunicipality(m, "OPERATOR", "test"));
+        store.database().write(tx -> {
+            TenantCipher tenant = store.keyring().cipher(tx, BUNKYO);
+            var resident = TestData.takatsukasa(BUNKYO);
+            new ResidentRepository().insert(tx, tenant, resident, TAKATSUKASA_MY_NUMBER);
+            new VaccinationRepository().insertAll(tx, tenant, resident.id(), TestData.doses(3));
+            return null;
+        });
+        IssuerKeys keys = IssuerKeySources.dev(pki, "https://127.0.0.1:8411");
+        server = BackendServer.start(new BackendServer.Settings("127.0.0.1", 0, 0, pki.backendServer(),
+                pki.rootCaCertificate(), List.of(pki.centerClient().certificate()), Duration.ofMinutes(15),
+                Duration.ofMinutes(10)), store, keys, Clock.systemUTC());
+        center = TlsClients.client(pki.centerClient(), pki.rootCaCertificate());
+        api = "https://127.0.0.1:" + server.apiPort();
+        console = "https://127.0.0.1:" + server.consolePort();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        store.close();
+    }
+
+    private static String issueJson(String transaction, String municipality, String type) {
+        return BackendJson.writeString(TestData.request(transaction, dev.shomei.record.domain.MunicipalityCode.of(municipality),
+                TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.valueOf(type)));
+    }
+
+    @Test
+    void theCenterIssuesAndGetsTheSameAnswerOnRetry() throws Exception {
+        HttpResponse<String> first = TlsClients.post(center, api + BackendApi.ISSUANCES, issueJson("api-1", "131059", "OVERSEAS"));
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals("no-store", first.headers().firstValue("Cache-Control").orElse(""));
+        IssueResponse issued = BackendJson.read(first.body(), IssueResponse.class);
+        HttpResponse<String> again = TlsClients.post(center, api + BackendApi.ISSUANCES, issueJson("api-1", "131059", "OVERSEAS"));
+        assertEquals(issued.certificateId(), BackendJson.read(again.body(), IssueResponse.class).certificateId());
+        assertTrue(issued.certificate().vdsNc().contains("\"uvci\":\"" + issued.certificateId() + "\""));
+
+        HttpResponse<String> jwks = TlsClients.get(TlsClients.client(null, pki.rootCaCertificate()), console + BackendApi.JWKS);
+        new SmartHealthCardVerifier(Jwks.parse(jwks.body())).verify(issued.certificate().smartHealthCard());
+
+        HttpResponse<String> printed = TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
+                BackendJson.writeString(new StatusUpdate("131059", "api-1", "PRINTED", null)));
+        assertEquals("PRINTED", BackendJson.read(printed.body(), StatusResponse.class).status());
+    }
+
+    @Test
+    void refusalsComeBackAsApiErrorsWithTheirStatus() throws Exception {
+        HttpResponse<String> wrongMunicipality = TlsClients.post(center, api + BackendApi.ISSUANCES,
+                issueJson("api-2", SHINJUKU.value(), "DOMESTIC"));
+        assertEquals(422, wrongMunicipality.statusCode());
+        ApiError error = BackendJson.read(wrongMunicipality.body(), ApiError.class);
+        assertEquals("NO_RECORD", error.code());
+        assertEquals(8, error.wireValue());
+        assertFalse(wrongMunicipality.body().contains(TAKATSUKASA_MY_NUMBER.digits()));
+
+        HttpResponse<String> garbage = TlsClients.post(center, api + BackendApi.ISSUANCES, "{\"transactionId\": [1,2");
+        assertEquals(400, garbage.statusCode());
+        assertEquals("INVALID_REQUEST", BackendJson.read(garbage.body(), ApiError.class).code());
+
+        HttpResponse<String> huge = TlsClients.post(center, api + BackendApi.ISSUANCES, "{\"x\":\"" + "a".repeat(40_000) + "\"}");
+        assertTrue(huge.statusCode() == 400 || huge.statusCode() == 413, "status " + huge.statusCode());
+
+        HttpResponse<String> unknown = TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
+                BackendJson.writeString(new StatusUpdate("131059", "no-such", "PRINTED", null)));
+        assertEquals(422, unknown.statusCode());
+    }
+
+    @Test
+    void listsMunicipalitiesAndUnconfirmedIssuances() throws Exception {
+        MunicipalityList list = BackendJson.read(TlsClients.get(center, api + BackendApi.MUNICIPALITIES).body(), MunicipalityList.class);
+        assertEquals(BuiltInMunicipalities.all().size(), list.municipalities().size());
+        var bunkyo = list.municipalities().stream().filter(m -> m.code().equals("131059")).findFirst().orElseThrow();
+        assertEquals("Mayor of Bunkyo City", bunkyo.mayorTitleEn());
+        assertEquals("06:30", bunkyo.opensAt());
+
+        TlsClients.post(center, api + BackendApi.ISSUANCES, issueJson("api-unconfirmed", "131059", "DOMESTIC"));
+        UnconfirmedIssuances unconfirmed = BackendJson.read(TlsClients.get(center, api + BackendApi.UNCONFIRMED
+                + "?olderThanSeconds=0").body(), UnconfirmedIssuances.class);
+        assertTrue(unconfirmed.issuances().stream().anyMatch(e -> e.transactionId().equals("api-unconfirmed")));
+        assertEquals(400, TlsClients.get(center, api + BackendApi.UNCONFIRMED + "?olderThanSeconds=soon").statusCode());
+    }
+
+    @Test
+    void fiftyConcurrentHttpIssueCallsGiveOneIssuancePerTransaction() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        try {
+            List<Future<IssueResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                String transaction = "http-" + (i % 20);
+                calls.add(pool.submit(() -> BackendJson.read(TlsClients.post(center, api + BackendApi.ISSUANCES,
+                        issueJson(transaction, "131059", "DOMESTIC")).body(), IssueResponse.class)));
+            }
+            java.util.Map<String, Set<String>> byTransaction = new java.util.HashMap<>();
+            for (Future<IssueResponse> call : calls) {
+                IssueResponse response = call.get();
+                byTransaction.computeIfAbsent(response.transactionId(), t -> new HashSet<>()).add(response.certificateId());
+            }
+            assertEquals(20, byTransaction.size());
+            byTransaction.values().forEach(ids -> assertEquals(1, ids.size()));
+            assertEquals(20L, (long) store.database().read(tx -> tx.queryLong(
+                    "SELECT count(*) FROM issuance WHERE transaction_id LIKE 'http-%'")));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void onlyTheCentersCertificateIsAccepted() throws Exception {
+        HttpClient kiosk = TlsClients.client(pki.terminal("KIOSK-0001"), pki.rootCaCertificate());
+        assertThrows(IOException.class, () -> TlsClients.get(kiosk, api + BackendApi.MUNICIPALITIES));
+        HttpClient anonymous = TlsClients.client(null, pki.rootCaCertificate());
+        assertThrows(IOException.class, () -> TlsClients.get(anonymous, api + BackendApi.MUNICIPALITIES));
+        DevPki other = DevPki.ensure(temp.resolve("other-pki"));
+        HttpClient foreign = TlsClients.client(other.centerClient(), pki.rootCaCertificate());
+        assertThrows(IOException.class, () -> TlsClients.get(foreign, api + BackendApi.MUNICIPALITIES));
+        assertEquals(200, TlsClients.get(center, api + BackendApi.MUNICIPALITIES).statusCode());
+    }
+
+    @Test
+    void theConsolePortServesJwksWithCorsAndHealthWithoutLogin() throws Exception {
+        HttpClient browser = TlsClients.client(null, pki.rootCaCertificate());
+        HttpResponse<String> jwks = TlsClients.get(browser, console + BackendApi.JWKS);
+        assertEquals(200, jwks.statusCode());
+        assertEquals("*", jwks.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        Jwks parsed = Jwks.parse(jwks.body());
+        assertEquals(1, parsed.keys().size());
+        assertFalse(jwks.body().contains("\"d\""), "no private key material");
+        HttpResponse<String> health = TlsClients.get(browser, console + BackendApi.HEALTH);
+        assertEquals(200, health.statusCode());
+        assertTrue(health.body().contains("\"database\""), health.body());
+        HttpResponse<String> metrics = TlsClients.get(browser, console + "/observe/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("shomei_backend_issue"), "metrics listed");
+        assertEquals(404, TlsClients.get(browser, console + BackendApi.MUNICIPALITIES).statusCode(),
+                "the API is not reachable on the console port");
+    }
+}

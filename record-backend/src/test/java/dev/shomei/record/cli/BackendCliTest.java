@@ -1,0 +1,150 @@
+package dev.shomei.record.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shomei.protocol.shc.Jwks;
+import dev.shomei.record.RecordStore;
+import dev.shomei.record.crypto.MasterKeys;
+import dev.shomei.record.db.Database;
+import dev.shomei.record.generate.DemoData;
+import dev.shomei.record.store.ResidentRepository;
+import dev.shomei.record.testing.TestData;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as the launcher calls them, in-process against a temporary state directory. */
+class BackendCliTest {
+    @TempDir
+    Path state;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return new BackendCli(state, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private RecordStore store() {
+        return RecordStore.open(Database.defaultUrl(state), MasterKeys.defaultFile(state));
+    }
+
+    @Test
+    void usageMistakesExitWithTwo() {
+        assertEquals(2, run());
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("generate", "--municipality", "131059", "--residents", "5", "--colour", "red"));
+        assertTrue(err().contains("unknown option --colour"));
+        assertEquals(2, run("import", "--municipality", "131059"));
+        assertEquals(0, run("help"));
+        assertTrue(out().contains("audit-verify"));
+    }
+
+    @Test
+    void generateCreatesTheMunicipalityAndIsRepeatableBySeed() {
+        assertEquals(0, run("generate", "--municipality", "131041", "--residents", "25", "--seed", "7"), err());
+        assertTrue(out().contains("generated 25 residents in 131041"), out());
+        assertEquals(0, run("generate", "--municipality", "131041", "--residents", "25", "--seed", "7"), err());
+        assertTrue(out().contains("generated 0 residents"), out());
+        assertEquals(1, run("generate", "--municipality", "999997", "--residents", "5"));
+        assertTrue(err().contains("does not exist"), err());
+        try (RecordStore store = store()) {
+            assertEquals(25L, (long) store.database().read(tx -> new ResidentRepository().count(tx,
+                    store.keyring().cipher(tx, TestData.SHINJUKU))));
+            long doses = store.database().read(tx -> tx.queryLong("SELECT count(*) FROM vaccination"));
+            assertTrue(doses >= 25 && doses <= 25 * 7, "1-7 doses each: " + doses);
+        }
+    }
+
+    @Test
+    void importReportsLinesAndImportsNothingOnError() throws Exception {
+        assertEquals(0, run("generate", "--municipality", "131059", "--residents", "1", "--seed", "1"), err());
+        Path good = state.resolve("good.csv");
+        Files.writeString(good, "atena_number,my_number,family_name,given_name,birth_date,sex,dose_number,vaccinated_on,"
+                + "product,lot_number\nX-1," + TestData.myNumber("40000000001").digits()
+                + ",山田,花子,1990-01-01,2,1,2021-07-01,comirnaty,FA1\n");
+        assertEquals(0, run("import", "--municipality", "131059", good.toString()), err());
+        assertTrue(out().contains("imported 1 residents into 131059 (1 new, 0 replaced), 1 doses"), out());
+
+        Path bad = state.resolve("bad.csv");
+        Files.writeString(bad, "atena_number,my_number,family_name,given_name,birth_date,sex,dose_number,vaccinated_on,"
+                + "product,lot_number\nX-2," + TestData.myNumber("40000000002").digits()
+                + ",山田,次郎,1990-01-01,2,1,2021-07-01,comirnaty,FA1\nX-3,40000000003,山田,三郎,1990-01-01,2,1,2021-07-01,comirnaty,FA1\n");
+        assertEquals(1, run("import", "--municipality", "131059", bad.toString()));
+        assertTrue(err().contains("nothing was imported"), err());
+        assertTrue(err().contains("line 3: my_number"), err());
+        assertFalse(err().contains("40000000003"), "the value is never echoed");
+        try (RecordStore store = store()) {
+            assertEquals(2L, (long) store.database().read(tx -> new ResidentRepository().count(tx,
+                    store.keyring().cipher(tx, TestData.BUNKYO))));
+        }
+    }
+
+    @Test
+    void auditVerifyDetectsAnEditedRow() {
+        assertEquals(0, run("generate", "--municipality", "131059", "--residents", "3", "--seed", "3"), err());
+        assertEquals(0, run("audit-verify"), err());
+        assertTrue(out().contains("audit log intact"), out());
+        try (RecordStore store = store()) {
+            store.database().write(tx -> tx.update("UPDATE audit_log SET detail = 'created=999' WHERE action = 'GENERATE'"));
+        }
+        assertEquals(1, run("audit-verify"));
+        assertTrue(err().contains("audit log BROKEN") && err().contains("was changed"), err());
+    }
+
+    @Test
+    void jwksAndKeyRotation() {
+        assertEquals(0, run("jwks"), err());
+        assertEquals(1, Jwks.parse(out().strip()).keys().size());
+        assertEquals(0, run("rotate-shc-key"), err());
+        assertEquals(0, run("jwks"), err());
+        assertEquals(2, Jwks.parse(out().strip()).keys().size());
+    }
+
+    @Test
+    void masterKeyRotationKeepsTheDataReadable() {
+        assertEquals(0, run("generate", "--municipality", "131059", "--residents", "3", "--seed", "5"), err());
+        assertEquals(0, run("rotate-master-key"), err());
+        assertTrue(out().contains("master-2") && out().contains("re-wrapped"), out());
+        try (RecordStore store = store()) {
+            assertEquals("master-2", store.database().read(tx -> tx.queryOne(
+                    "SELECT master_key_alias FROM municipality_key WHERE municipality_code = '131059'",
+                    row -> row.getString(1))).orElseThrow());
+            var ids = store.database().read(tx -> new ResidentRepository().ids(tx, store.keyring().cipher(tx, TestData.BUNKYO)));
+            assertEquals(3, ids.size());
+            assertTrue(store.database().read(tx -> new ResidentRepository().findById(tx,
+                    store.keyring().cipher(tx, TestData.BUNKYO), ids.getFirst())).isPresent());
+        }
+    }
+
+    @Test
+    void demoDataIsIdempotentAndListsTheDemoResidents() throws Exception {
+        assertEquals(0, run("demo-data"), err());
+        assertEquals(0, run("demo-data"), err());
+        assertTrue(out().contains("(0 residents, 0 clerk logins added)"), out());
+        assertTrue(Files.exists(state.resolve("backend/demo-logins.txt")));
+        String guide = Files.readString(state.resolve("demo/backend-residents.txt"));
+        assertTrue(guide.contains(DemoData.RESIDENTS.getFirst().myNumber().digits()));
+        try (RecordStore store = store()) {
+            long bunkyo = store.database().read(tx -> new ResidentRepository().count(tx, store.keyring().cipher(tx, TestData.BUNKYO)));
+            assertEquals(DemoData.SYNTHETIC_PER_MUNICIPALITY + DemoData.RESIDENTS.size(), bunkyo);
+        }
+    }
+}
