@@ -62,6 +62,12 @@ public final class LoadGenerator {
             return;
         }
         Path state = Path.of(System.getProperty("shomei.state", "state")).toAbsolutePath();
+        String font = System.getProperty("shomei.font");
+        if ((args.ownStack() || !args.heartbeatOnly()) && (font == null || !java.nio.file.Files.isRegularFile(Path.of(font)))) {
+            System.err.println("loadgen: no Japanese TrueType font at -Dshomei.font=" + font
+                    + " (the own center and the render baseline need it; ./shomei demo or ./shomei bench installs it)");
+            System.exit(2);
+        }
         LoadGenerator generator = new LoadGenerator(args, out, state);
         boolean met = args.heartbeatOnly() ? generator.heartbeats() : generator.issuances();
         System.exit(met ? 0 : 1);

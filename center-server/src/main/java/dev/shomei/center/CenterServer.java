@@ -132,7 +132,7 @@ public final class CenterServer implements AutoCloseable {
         every(settings.reconcileEvery(), reconciler::reconcile);
         every(settings.municipalityRefresh(), municipalities::refresh);
         every(Duration.ofHours(1), () -> maintenance.pruneOver(calendar.nowInJapan().minusDays(1)));
-        municipalities.refresh();
+        timers.execute(municipalities::refresh); // a backend that is down must not hold up the start
     }
 
     /** Starts a center on the configuration directory {@code dir} ({@code <state>/center}). */

@@ -63,8 +63,8 @@ class ConsoleBrowserIT {
              TrustedChromium chromium = TrustedChromium.launch(pki.rootCaPem(), browserHome);
              BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                      .setLocale("ja-JP").setViewportSize(1400, 900));
-             LineClient k1 = fixture.connect("K0001");
              LineClient k2 = fixture.connect("K0002")) {
+            LineClient k1 = fixture.connect("K0001"); // closed below: the terminal goes offline
             String console = "https://localhost:" + fixture.center.consolePort();
             Page page = context.newPage();
 
