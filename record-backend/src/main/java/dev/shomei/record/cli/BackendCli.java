@@ -52,7 +52,8 @@ public final class BackendCli {
                                         import residents and doses (all or nothing; see docs/operations.md)
               generate --municipality CODE --residents N [--seed S]
                                         add synthetic residents (creates a built-in municipality if missing)
-              demo-data                 built-in municipalities, demo residents, synthetic residents, demo clerk logins (idempotent)
+              demo-data [--residents N] built-in municipalities, demo residents, N synthetic residents per participating
+                                        ward (default 1000), demo clerk logins (idempotent)
               jwks [--keystore FILE.p12]
                                         print the SMART Health Card issuer key set (JSON)
               audit-verify              check the audit log's hash chains; exit 1 when an entry was changed or deleted
@@ -98,7 +99,7 @@ public final class BackendCli {
                         "--confirmation-timeout", "--keystore"));
                 case "import" -> importFile(options(rest, "--municipality"));
                 case "generate" -> generate(options(rest, "--municipality", "--residents", "--seed"));
-                case "demo-data" -> demoData(options(rest));
+                case "demo-data" -> demoData(options(rest, "--residents"));
                 case "jwks" -> jwks(options(rest, "--keystore"));
                 case "audit-verify" -> auditVerify(options(rest));
                 case "rotate-shc-key" -> rotateShcKey(options(rest));
@@ -218,7 +219,8 @@ public final class BackendCli {
     private int demoData(CliArgs args) {
         try (RecordStore store = open(args)) {
             ResidentImporter importer = new ResidentImporter(store, VaccineCatalog.standard(), Clock.systemUTC());
-            int added = new DemoData(store, importer).ensure(state);
+            int perWard = args.intValue("--residents", DemoData.SYNTHETIC_PER_MUNICIPALITY, 0, 1_000_000);
+            int added = new DemoData(store, importer).ensure(state, perWard);
             int logins = DemoLogins.ensure(store, state);
             out.println("demo data ready (" + added + " residents, " + logins + " clerk logins added); see "
                     + state.resolve("demo/backend-residents.txt") + " and " + state.resolve("backend/demo-logins.txt"));

@@ -26,8 +26,11 @@ import java.util.List;
  * nothing. Everyone here is invented.
  */
 public final class DemoData {
-    /** How many synthetic residents each participating built-in municipality gets. */
-    public static final int SYNTHETIC_PER_MUNICIPALITY = 100;
+    /**
+     * How many synthetic residents each participating built-in municipality gets by default: a few
+     * thousand in all (three wards). The generator writes them in transactions of 1,000.
+     */
+    public static final int SYNTHETIC_PER_MUNICIPALITY = 1_000;
     private static final long SEED = 1;
 
     /** One fixed demo resident and what the demo shows with them. */
@@ -60,8 +63,17 @@ public final class DemoData {
         this.importer = importer;
     }
 
-    /** Creates what is missing and writes {@code <state>/demo/backend-residents.txt}; returns residents added. */
+    /** {@link #ensure(Path, int)} with {@value #SYNTHETIC_PER_MUNICIPALITY} synthetic residents per ward. */
     public int ensure(Path stateDir) {
+        return ensure(stateDir, SYNTHETIC_PER_MUNICIPALITY);
+    }
+
+    /**
+     * Creates what is missing (the first {@code syntheticPerMunicipality} synthetic residents of each
+     * participating ward; the same seed gives the same people, so a larger count later only adds) and
+     * writes {@code <state>/demo/backend-residents.txt}; returns residents added.
+     */
+    public int ensure(Path stateDir, int syntheticPerMunicipality) {
         for (Municipality municipality : BuiltInMunicipalities.all()) {
             store.ensureMunicipality(municipality, "OPERATOR", "demo-data");
         }
@@ -69,7 +81,7 @@ public final class DemoData {
         ResidentGenerator generator = new ResidentGenerator(store, importer);
         for (Municipality municipality : BuiltInMunicipalities.all()) {
             if (municipality.kioskParticipating()) {
-                added += generator.generate(municipality.code(), SYNTHETIC_PER_MUNICIPALITY, SEED, "demo-data");
+                added += generator.generate(municipality.code(), syntheticPerMunicipality, SEED, "demo-data");
             }
         }
         writeGuide(stateDir.resolve("demo").resolve("backend-residents.txt"));
