@@ -11,6 +11,7 @@ import static dev.shomei.card.apdu.Iso7816.SELECT_NO_RESPONSE;
 import static dev.shomei.card.apdu.Iso7816.VERIFY_SPECIFIC_REFERENCE;
 import static dev.shomei.card.apdu.StatusWords.SW_AUTHENTICATION_METHOD_BLOCKED;
 import static dev.shomei.card.apdu.StatusWords.SW_COMMAND_NOT_ALLOWED_NO_EF;
+import static dev.shomei.card.apdu.StatusWords.SW_END_OF_FILE;
 import static dev.shomei.card.apdu.StatusWords.SW_NO_ERROR;
 import static dev.shomei.card.apdu.StatusWords.SW_REFERENCE_DATA_NOT_USABLE;
 
@@ -39,8 +40,8 @@ import java.util.Arrays;
  * ap.verifyPin(pin);                                               // 00 20 00 91 04 PIN  (pin wiped)
  * try (CardRead read = ap.read()) { ... }                          // READ BINARY by short EF id
  * </pre>
- * A full read takes 11 APDUs when EF 0002 is 36..291 bytes long (see docs/card.md): SELECT, tries
- * left, VERIFY, EF 0001 (1), EF 0002 (2), EF 0003 (2), EF 0004 (3).
+ * A full read takes 10 APDUs when EF 0002 is at most 256 bytes long (see docs/card.md): SELECT,
+ * tries left, VERIFY, EF 0001 (1), EF 0002 (1), EF 0003 (2), EF 0004 (3).
  *
  * <p>Never sends a VERIFY when the card has no try left. Not thread-safe: one thread owns a card.
  */
@@ -189,11 +190,32 @@ public final class InputAssistApClient {
         return readBinary(InputAssistAp.EF_MY_NUMBER, MyNumberFile.SIZE);
     }
 
-    /** EF 0002 (2 APDUs for 36..291 bytes). */
+    /**
+     * EF 0002: 1 APDU when the file is at most 256 bytes (every real name and address), else 2.
+     * The first READ asks for 256 bytes, more than most of these files hold: ISO 7816-4 lets the
+     * card answer with the bytes up to the end of the file and {@code 62 82}, or with 256 bytes of
+     * a larger allocated file (the TLV header says where the content ends; the rest is wiped). A
+     * card that refuses such a READ ({@code 67 00}, {@code 6B 00}, {@code 6C xx}, ...) is read
+     * the old way, from a first READ of the smallest well-formed file: one APDU more.
+     */
     public byte[] readBasicInfoFile() {
         requireVerified();
-        return readTlvFile(InputAssistAp.EF_BASIC_INFO, BasicInfoFile.TAG, BasicInfoFile.MINIMUM_SIZE,
-                Reason.BASIC_INFO_MALFORMED);
+        int fileId = InputAssistAp.EF_BASIC_INFO;
+        ResponseApdu response = transport.transmit(CommandApdu.expecting(CLA_ISO, INS_READ_BINARY,
+                READ_BINARY_SFI | InputAssistAp.sfi(fileId), 0, SHORT_READ));
+        if (response.sw() != SW_NO_ERROR && response.sw() != SW_END_OF_FILE) {
+            response.wipe();
+            return readTlvFile(fileId, BasicInfoFile.TAG, BasicInfoFile.MINIMUM_SIZE, Reason.BASIC_INFO_MALFORMED);
+        }
+        byte[] head = response.data();
+        response.wipe();
+        // a short answer or 62 82 means the whole file is in hand: it must hold its TLV
+        boolean wholeFile = response.sw() == SW_END_OF_FILE || head.length < SHORT_READ;
+        try {
+            return completeTlv(fileId, BasicInfoFile.TAG, head, Reason.BASIC_INFO_MALFORMED, !wholeFile);
+        } finally {
+            wipe(head);
+        }
     }
 
     /** EF 0003 (2 APDUs). */
@@ -226,6 +248,19 @@ public final class InputAssistApClient {
      */
     private byte[] readTlvFile(int fileId, int tag, int firstRead, Reason reason) {
         byte[] head = readBinary(fileId, firstRead);
+        try {
+            return completeTlv(fileId, tag, head, reason, true);
+        } finally {
+            wipe(head);
+        }
+    }
+
+    /**
+     * The TLV file that starts with {@code head}: the header's length, bytes past the TLV dropped,
+     * the rest read in 256-byte READs of the current EF when {@code more} (else missing bytes are
+     * malformed content). Never wipes {@code head}; wipes what it allocated on failure.
+     */
+    private byte[] completeTlv(int fileId, int tag, byte[] head, Reason reason, boolean more) {
         byte[] file = null;
         try {
             BerTlv header = BerTlv.readHeader(head, 0, head.length, reason);
@@ -239,6 +274,9 @@ public final class InputAssistApClient {
             file = new byte[(int) total];
             int have = Math.min(head.length, file.length);
             System.arraycopy(head, 0, file, 0, have);
+            if (!more && have < file.length) {
+                throw new CardDataException(reason, "declares " + total + " bytes, the file holds " + head.length);
+            }
             while (have < file.length) {
                 int chunk = Math.min(SHORT_READ, file.length - have);
                 byte[] part = readAt(fileId, have, chunk);
@@ -250,8 +288,6 @@ public final class InputAssistApClient {
         } catch (RuntimeException e) {
             wipe(file);
             throw e;
-        } finally {
-            wipe(head);
         }
     }
 

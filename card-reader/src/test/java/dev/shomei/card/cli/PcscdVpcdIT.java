@@ -98,7 +98,7 @@ class PcscdVpcdIT {
                     assertEquals(TestCards.NAME, data.name());
                     assertEquals(TestCards.ADDRESS, data.address());
                 }
-                assertEquals(11, transport.commands().size(), "a full read is 11 APDUs");
+                assertEquals(10, transport.commands().size(), "a full read is 10 APDUs");
             }
             NoSecrets.assertNone(logs.all());
             assertTrue(logs.all().contains(">> 00200091 [4 bytes masked]"));
@@ -174,7 +174,7 @@ class PcscdVpcdIT {
             assertEquals(0, code, text);
             assertTrue(text.contains("OK  reader: Virtual PCD 00 00"), text);
             assertTrue(text.contains("OK  signature: CV certificate under 9000033/001"), text);
-            assertTrue(text.contains("APDUs sent: 11"), text);
+            assertTrue(text.contains("APDUs sent: 10"), text);
             assertTrue(text.contains("result: OK"), text);
         } finally {
             vpcd.interrupt();

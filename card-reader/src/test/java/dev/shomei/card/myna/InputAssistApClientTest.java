@@ -30,7 +30,7 @@ class InputAssistApClientTest {
     }
 
     @Test
-    void aFullReadIsElevenApdusExactly() {
+    void aFullReadIsTenApdusExactly() {
         RecordingTransport transport = new RecordingTransport(new VirtualCardTransport(card(3)));
         InputAssistApClient ap = InputAssistApClient.select(transport);
         assertEquals(3, ap.triesLeft());
@@ -44,8 +44,7 @@ class InputAssistApClientTest {
                     "00200091",                 // tries left
                     "002000910434333231",       // VERIFY "4321"
                     "00B0810011",               // EF 0001 by SFI 1, 17 bytes
-                    "00B0820023",               // EF 0002 by SFI 2, first 35 bytes
-                    "00B0002343",               // EF 0002 rest: offset 35, 67 bytes
+                    "00B0820000",               // EF 0002 by SFI 2, up to 256 bytes: its 102 and 62 82
                     "00B0830000",               // EF 0003 by SFI 3, 256 bytes
                     "00B0010050",               // EF 0003 rest: offset 256, 80 bytes
                     "00B0840000",               // EF 0004 by SFI 4, 256 bytes
@@ -176,7 +175,7 @@ class InputAssistApClientTest {
 
     @Test
     void aHostileLengthIsRefusedBeforeReadingOn() {
-        ScriptedTransport transport = verified().with("00B0820023", "FF2082FFFF" + "00".repeat(30) + "9000");
+        ScriptedTransport transport = verified().with("00B0820000", "FF2082FFFF" + "00".repeat(30) + "9000");
         CardDataException e = assertThrows(CardDataException.class, () -> client(transport).readBasicInfoFile());
         assertEquals(CardDataException.Reason.BASIC_INFO_MALFORMED, e.reason());
         assertTrue(transport.isDone());
@@ -184,6 +183,54 @@ class InputAssistApClientTest {
         ScriptedTransport wrongTag = verified().with("00B0830000", "FF31820148" + "00".repeat(251) + "9000");
         assertEquals(CardDataException.Reason.SIGNATURE_FILE_MALFORMED,
                 assertThrows(CardDataException.class, () -> client(wrongTag).readSignatureFile()).reason());
+    }
+
+    @Test
+    void basicInfoFromAFileAllocatedLargerThanItsContentIsOneReadAndDropsThePadding() {
+        String ef0002 = Hex.of(files.ef0002());
+        int padding = 256 - files.ef0002().length;
+        ScriptedTransport transport = verified().with("00B0820000", ef0002 + "FF".repeat(padding) + "9000");
+        assertArrayEquals(files.ef0002(), client(transport).readBasicInfoFile());
+        assertTrue(transport.isDone());
+    }
+
+    @Test
+    void basicInfoLongerThan256BytesIsReadOnAtOffset256() {
+        byte[] large = new byte[300];
+        large[0] = (byte) 0xFF;
+        large[1] = 0x20;
+        large[2] = (byte) 0x82;
+        large[3] = 0x01;
+        large[4] = 0x27; // 0x127 = 295 bytes of value after the 5-byte header
+        for (int i = 5; i < large.length; i++) {
+            large[i] = (byte) i;
+        }
+        String hex = Hex.of(large);
+        ScriptedTransport transport = verified()
+                .with("00B0820000", hex.substring(0, 512) + "9000")
+                .with("00B001002C", hex.substring(512) + "9000");
+        assertArrayEquals(large, client(transport).readBasicInfoFile());
+        assertTrue(transport.isDone());
+    }
+
+    @Test
+    void aCardRefusingALongReadOfBasicInfoIsReadTheOldWay() {
+        String ef0002 = Hex.of(files.ef0002());
+        ScriptedTransport transport = verified()
+                .with("00B0820000", "6700")
+                .with("00B0820023", ef0002.substring(0, 70) + "9000")
+                .with("00B0002343", ef0002.substring(70) + "9000");
+        assertArrayEquals(files.ef0002(), client(transport).readBasicInfoFile());
+        assertTrue(transport.isDone());
+    }
+
+    @Test
+    void basicInfoDeclaringMoreThanTheFileHoldsIsMalformedWithoutAnotherRead() {
+        String truncated = Hex.of(files.ef0002()).substring(0, 100);
+        ScriptedTransport transport = verified().with("00B0820000", truncated + "6282");
+        CardDataException e = assertThrows(CardDataException.class, () -> client(transport).readBasicInfoFile());
+        assertEquals(CardDataException.Reason.BASIC_INFO_MALFORMED, e.reason());
+        assertTrue(transport.isDone());
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The PC/SC transport on javax.smartcardio, against the virtual provider. */
 class PcscTransportTest {
-    private static final int FULL_READ_APDUS = 11;
+    private static final int FULL_READ_APDUS = 10;
 
     private final VirtualTerminals terminals = VirtualTerminals.of("Reader A");
     private final VirtualCardTerminal terminal = terminals.terminal("Reader A");
@@ -59,7 +59,7 @@ class PcscTransportTest {
             assertEquals(3, card.triesLeft(), "a yank costs no PIN try");
             assertTrue(terminal.card().isEmpty());
         }
-        // and with all 11 answered the read completes
+        // and with all 10 answered the read completes
         insert();
         terminal.removeCardAfter(FULL_READ_APDUS);
         try (PcscTransport transport = reader.connect()) {
