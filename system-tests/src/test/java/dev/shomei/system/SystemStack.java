@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 final class SystemStack implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
+    /** The tests use the fixed demo residents; a few synthetic ones around them keep demo-data quick. */
+    static final int SYNTHETIC_RESIDENTS_PER_WARD = 50;
 
     final Launcher launcher;
     final int apiPort = Ports.free();
@@ -34,7 +36,8 @@ final class SystemStack implements AutoCloseable {
         SystemStack stack = new SystemStack(state);
         try {
             List<String> db = databaseUrl == null ? List.of() : List.of("--db", databaseUrl);
-            Launcher.Result data = stack.launcher.run(COMMAND_TIMEOUT, concat(List.of("backend", "demo-data"), db));
+            Launcher.Result data = stack.launcher.run(COMMAND_TIMEOUT, concat(List.of("backend", "demo-data",
+                    "--residents", String.valueOf(SYNTHETIC_RESIDENTS_PER_WARD)), db));
             if (data.exitCode() != 0) {
                 throw new AssertionError("backend demo-data failed (" + data.exitCode() + "): " + data.stdout() + data.stderr());
             }
