@@ -68,7 +68,7 @@ public final class ResidentCsv {
     /** Parses and checks the whole file; throws {@link ImportException} listing every problem. */
     public List<ImportedResident> read(Reader in) throws IOException {
         CsvReader csv = new CsvReader(in);
-        CsvReader.Record header = csv.next();
+        CsvReader.Record header = nextRecord(csv); // a malformed header is refused like any other line
         if (header == null) {
             throw new ImportException(List.of("line 1: the file is empty (a header row is required)"));
         }

@@ -64,7 +64,7 @@ public final class ResidentImporter {
             parsed = new ResidentCsv(municipality, catalog, LocalDate.now(clock.withZone(ZoneId.of("Asia/Tokyo"))))
                     .read(new java.io.BufferedReader(reader));
         } catch (CharacterCodingException e) {
-            throw new ImportException(List.of("the file is not UTF-8 text"));
+            throw new ImportException(List.of("line " + MalformedUtf8.firstBadLine(file) + ": not UTF-8 text"));
         }
         LOG.log(Level.INFO, "import: file checked, {0} residents; writing", parsed.size());
         Report report = store.database().write(tx -> {
