@@ -66,7 +66,8 @@ public final class TlsProbe {
         return answer == Answer.ALERT || answer == Answer.CLOSED;
     }
 
-    static byte[] clientHello(int version) {
+    /** The ClientHello record offering only {@code version} (exposed for slow-client tests). */
+    public static byte[] clientHello(int version) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         u16(body, version); // client_version
         byte[] random = new byte[32];
