@@ -6,11 +6,13 @@ import dev.shomei.bench.fixture.BenchKeys;
 import dev.shomei.bench.fixture.BenchPaths;
 import dev.shomei.bench.fixture.SampleCertificates;
 import dev.shomei.bench.pdf.PdfCheck;
+import dev.shomei.bench.pdf.RenderCpuTime;
 import dev.shomei.printing.pdf.CertificateFont;
 import dev.shomei.printing.pdf.CertificateRenderer;
 import dev.shomei.protocol.CertificateType;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -31,7 +33,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * (about 12 s for the PDF), 5 measured iterations. Any JMH option overrides them, e.g.
  * {@code ./shomei bench Pdf -wi 2 -i 2}, {@code ./shomei bench -l}, {@code ./shomei bench Pdf -prof jfr}.
  * {@code ./shomei bench --checks} runs only the checks; {@code ./shomei bench --prepare sqlite|postgresql}
- * generates the 1,000,000-resident data set of the backend benchmark ahead of time.
+ * generates the 1,000,000-resident data set of the backend benchmark ahead of time;
+ * {@code ./shomei bench --cpu-time [SECONDS]} measures the PDF render as thread CPU time (see
+ * {@link RenderCpuTime}); {@code --profile} adds JMH's JFR profiler to a run.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -47,12 +51,19 @@ public final class BenchMain {
             prepare(Arrays.copyOfRange(args, 1, args.length), out);
             return;
         }
+        if (args.length > 0 && args[0].equals("--cpu-time")) {
+            long seconds = args.length > 1 ? Long.parseLong(args[1]) : 10;
+            RenderCpuTime.run(Duration.ofSeconds(Math.max(seconds, 12)), Duration.ofSeconds(seconds), out);
+            return;
+        }
+        args = withProfiler(args);
         CommandLineOptions options;
         try {
             options = new CommandLineOptions(args);
         } catch (CommandLineOptionException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: ./shomei bench [PATTERN] [JMH options] | -h | -l | --checks");
+            System.err.println("usage: ./shomei bench [PATTERN] [--profile] [JMH options] | -h | -l | --checks"
+                    + " | --cpu-time [SECONDS] | --prepare sqlite|postgresql");
             System.exit(2);
             return;
         }
@@ -66,6 +77,22 @@ public final class BenchMain {
         out.println();
         out.println(Summary.of(new ArrayList<>(results)).format());
         printChecks(out);
+    }
+
+    /**
+     * {@code --profile}: JMH's JFR profiler, one recording per benchmark and parameter set under
+     * {@code <state>/bench/jfr/} (then {@code jfr view hot-methods FILE}).
+     */
+    static String[] withProfiler(String[] args) {
+        List<String> list = new ArrayList<>(Arrays.asList(args));
+        if (!list.remove("--profile")) {
+            return args;
+        }
+        java.nio.file.Path dir = BenchPaths.benchDir().resolve("jfr");
+        list.add("-prof");
+        list.add("jfr:dir=" + dir);
+        System.err.println("bench: JFR recordings go to " + dir + " (jfr view hot-methods <file>)");
+        return list.toArray(String[]::new);
     }
 
     /** {@code --prepare sqlite|postgresql [RESIDENTS]}: generates a backend data set now instead of in the first run. */

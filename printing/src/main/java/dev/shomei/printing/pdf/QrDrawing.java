@@ -2,14 +2,24 @@ package dev.shomei.printing.pdf;
 
 import dev.shomei.printing.qr.QrCode;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
 
 /**
  * Draws a QR code as vector rectangles, so it stays sharp at any printer resolution. The modules
- * are drawn in a module-unit coordinate system (small integers keep the content stream short),
- * each horizontal run of dark modules as one rectangle, all filled in one operation so no seams
- * appear between neighbours.
+ * are drawn in a module-unit coordinate system, each horizontal run of dark modules as one
+ * rectangle, all filled in one operation so no seams appear between neighbours.
+ *
+ * <p>The rectangles go into a form XObject whose content this class writes itself: every number
+ * in it is a small integer, which PDFBox's content stream would format as a float one operand at
+ * a time (that formatting was a sixth of the PDF's render time; see docs/benchmarks.md).
  */
 final class QrDrawing {
     static final int QUIET_ZONE = 4;
@@ -33,7 +43,14 @@ final class QrDrawing {
         stream.setNonStrokingColor(0f);
         // module (0, 0) is the top-left corner of the symbol; y grows downwards
         stream.transform(new Matrix(module, 0, 0, -module, x + QUIET_ZONE * module, y + side - QUIET_ZONE * module));
+        stream.drawForm(form(code));
+        stream.restoreGraphicsState();
+    }
+
+    /** The dark modules as a form in module units: {@code x y w 1 re} per horizontal run, one fill. */
+    static PDFormXObject form(QrCode code) throws IOException {
         int size = code.size();
+        StringBuilder content = new StringBuilder(size * size / 2);
         for (int row = 0; row < size; row++) {
             int column = 0;
             while (column < size) {
@@ -45,10 +62,15 @@ final class QrDrawing {
                 while (column < size && code.isDark(column, row)) {
                     column++;
                 }
-                stream.addRect(start, row, column - start, 1);
+                content.append(start).append(' ').append(row).append(' ').append(column - start).append(" 1 re\n");
             }
         }
-        stream.fill();
-        stream.restoreGraphicsState();
+        content.append("f\n");
+        PDFormXObject form = new PDFormXObject(new PDStream(new COSStream()));
+        form.setBBox(new PDRectangle(0, 0, size, size));
+        try (OutputStream out = form.getContentStream().createOutputStream(COSName.FLATE_DECODE)) {
+            out.write(content.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        return form;
     }
 }

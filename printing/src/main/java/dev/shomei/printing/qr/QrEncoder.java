@@ -59,13 +59,32 @@ public final class QrEncoder {
 
         int bestMask = forcedMask;
         if (bestMask < 0) {
+            // every mask tried on bit-packed rows: data modules XOR the mask pattern, then the format bits
+            long[][] packed = pack(base);
+            long[][] free = pack(function);
+            for (long[] row : free) {
+                for (int w = 0; w < row.length; w++) {
+                    row[w] = ~row[w];
+                }
+            }
+            long[][][] patterns = maskPatterns(size);
+            long[][] trial = new long[size][packed[0].length];
             int bestPenalty = Integer.MAX_VALUE;
-            boolean[][] trial = new boolean[size][size];
             for (int mask = 0; mask < 8; mask++) {
-                copy(base, trial);
-                applyMask(trial, function, mask);
-                drawFormatBits(trial, level, mask);
-                int penalty = penalty(trial);
+                long[][] pattern = patterns[mask];
+                for (int y = 0; y < size; y++) {
+                    for (int w = 0; w < trial[y].length; w++) {
+                        trial[y][w] = packed[y][w] ^ (pattern[y][w] & free[y][w]);
+                    }
+                }
+                formatBits(size, level, mask, (x, y, dark) -> {
+                    if (dark) {
+                        trial[y][x >>> 6] |= 1L << x;
+                    } else {
+                        trial[y][x >>> 6] &= ~(1L << x);
+                    }
+                });
+                int penalty = penalty(trial, size);
                 if (penalty < bestPenalty) {
                     bestPenalty = penalty;
                     bestMask = mask;
@@ -210,32 +229,74 @@ public final class QrEncoder {
         drawFormatBits(modules, null, level, mask);
     }
 
-    /** The 15-bit format information (level, mask, BCH code, XOR 0x5412), both copies. */
     private static void drawFormatBits(boolean[][] modules, boolean[][] function, ErrorCorrectionLevel level,
                                        int mask) {
+        formatBits(modules.length, level, mask, (x, y, dark) -> set(modules, function, x, y, dark));
+    }
+
+    /** Where a module goes: a boolean matrix or packed rows. */
+    private interface ModuleSink {
+        void set(int x, int y, boolean dark);
+    }
+
+    /** The 15-bit format information (level, mask, BCH code, XOR 0x5412), both copies. */
+    private static void formatBits(int size, ErrorCorrectionLevel level, int mask, ModuleSink sink) {
         int data = level.getBits() << 3 | mask;
         int remainder = data;
         for (int i = 0; i < 10; i++) {
             remainder = (remainder << 1) ^ ((remainder >>> 9) * 0x537);
         }
         int bits = (data << 10 | remainder) ^ 0x5412;
-        int size = modules.length;
         for (int i = 0; i <= 5; i++) {
-            set(modules, function, 8, i, bit(bits, i));
+            sink.set(8, i, bit(bits, i));
         }
-        set(modules, function, 8, 7, bit(bits, 6));
-        set(modules, function, 8, 8, bit(bits, 7));
-        set(modules, function, 7, 8, bit(bits, 8));
+        sink.set(8, 7, bit(bits, 6));
+        sink.set(8, 8, bit(bits, 7));
+        sink.set(7, 8, bit(bits, 8));
         for (int i = 9; i < 15; i++) {
-            set(modules, function, 14 - i, 8, bit(bits, i));
+            sink.set(14 - i, 8, bit(bits, i));
         }
         for (int i = 0; i < 8; i++) {
-            set(modules, function, size - 1 - i, 8, bit(bits, i));
+            sink.set(size - 1 - i, 8, bit(bits, i));
         }
         for (int i = 8; i < 15; i++) {
-            set(modules, function, 8, size - 15 + i, bit(bits, i));
+            sink.set(8, size - 15 + i, bit(bits, i));
         }
-        set(modules, function, 8, size - 8, true);
+        sink.set(8, size - 8, true);
+    }
+
+    /** Rows packed 64 modules to a {@code long}, module x of a row at bit x. */
+    private static long[][] pack(boolean[][] m) {
+        int size = m.length;
+        long[][] rows = new long[size][(size + 63) >>> 6];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                if (m[y][x]) {
+                    rows[y][x >>> 6] |= 1L << x;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, long[][][]> MASK_PATTERNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The eight mask patterns of a symbol size, packed; computed once per size. */
+    private static long[][][] maskPatterns(int size) {
+        return MASK_PATTERNS.computeIfAbsent(size, n -> {
+            long[][][] patterns = new long[8][n][(n + 63) >>> 6];
+            for (int mask = 0; mask < 8; mask++) {
+                for (int y = 0; y < n; y++) {
+                    for (int x = 0; x < n; x++) {
+                        if (maskBit(mask, x, y)) {
+                            patterns[mask][y][x >>> 6] |= 1L << x;
+                        }
+                    }
+                }
+            }
+            return patterns;
+        });
     }
 
     /** Codeword bits in the zig-zag order of the standard: two-module columns from the right, skipping column 6. */
@@ -288,81 +349,210 @@ public final class QrEncoder {
     }
 
     /**
-     * The four penalty rules of ISO/IEC 18004 section 7.8.3, computed as ZXing's MaskUtil does. Rules
-     * 1 and 3 run over rows, then over the rows of the transposed matrix (the columns), so every scan
-     * reads one contiguous array.
+     * The four penalty rules of ISO/IEC 18004 section 7.8.3, computed as ZXing's MaskUtil does, on
+     * rows and columns packed 64 modules to a {@code long}: a rule becomes a few shifts, ANDs and
+     * bit counts per line instead of a loop over its modules (mask selection evaluates this eight
+     * times per symbol and was most of the encoder's time). The tests compare it with the
+     * module-by-module form (PenaltyReference) on random matrices of every symbol size.
      */
     static int penalty(boolean[][] m) {
-        int size = m.length;
-        boolean[][] columns = new boolean[size][size];
-        int dark = 0;
-        int penalty = 0;
+        return penalty(pack(m), m.length);
+    }
+
+    private static int penalty(long[][] rows, int size) {
+        int words = (size + 63) >>> 6;
+        long[][] columns = new long[size][words];
         for (int y = 0; y < size; y++) {
-            boolean[] row = m[y];
-            for (int x = 0; x < size; x++) {
-                columns[x][y] = row[x];
-                dark += row[x] ? 1 : 0;
-            }
-        }
-        for (int i = 0; i < size; i++) {
-            penalty += runsAndFinders(m[i]) + runsAndFinders(columns[i]);
-        }
-        // rule 2: 2x2 blocks of one colour
-        for (int y = 0; y < size - 1; y++) {
-            boolean[] row = m[y];
-            boolean[] below = m[y + 1];
-            for (int x = 0; x < size - 1; x++) {
-                boolean c = row[x];
-                if (c == row[x + 1] && c == below[x] && c == below[x + 1]) {
-                    penalty += PENALTY_N2;
+            int yWord = y >>> 6;
+            long yBit = 1L << y;
+            for (int w = 0; w < words; w++) {
+                long bits = rows[y][w];
+                while (bits != 0) {
+                    int x = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    columns[x][yWord] |= yBit;
+                    bits &= bits - 1;
                 }
             }
         }
-        // rule 4: proportion of dark modules, in steps of 5% away from half
+        Lines lines = new Lines(size);
+        int penalty = 0;
+        int dark = 0;
+        for (int i = 0; i < size; i++) {
+            penalty += lines.runsAndFinders(rows[i]) + lines.runsAndFinders(columns[i]);
+            dark += Lines.count(rows[i]);
+        }
+        penalty += PENALTY_N2 * lines.blocks(rows);
         int total = size * size;
         return penalty + Math.abs(dark * 2 - total) * 10 / total * PENALTY_N4;
     }
 
-    /**
-     * Rule 1 (runs of five or more modules of one colour) and rule 3 (a 1:1:3:1:1 finder-like
-     * pattern with four light modules on one side, not counting a side that leaves the symbol) on one line.
-     */
-    private static int runsAndFinders(boolean[] line) {
-        int size = line.length;
-        int penalty = 0;
-        int run = 1;
-        for (int i = 1; i < size; i++) {
-            if (line[i] == line[i - 1]) {
-                run++;
-            } else {
-                penalty += runPenalty(run);
-                run = 1;
-            }
-        }
-        penalty += runPenalty(run);
-        for (int x = 0; x + 6 < size; x++) {
-            if (line[x] && !line[x + 1] && line[x + 2] && line[x + 3] && line[x + 4] && !line[x + 5] && line[x + 6]
-                    && (light(line, x - 4, x) || light(line, x + 7, x + 11))) {
-                penalty += PENALTY_N3;
-            }
-        }
-        return penalty;
-    }
+    /** Rules 1-3 on packed lines of one length; scratch arrays reused from line to line. */
+    private static final class Lines {
+        private final int size;
+        private final int words;
+        private final long[] valid;
+        private final long[] a;
+        private final long[] b;
+        private final long[] c;
+        private final long[] d;
+        private final long[] e;
+        private final long[] f;
 
-    private static int runPenalty(int run) {
-        return run >= 5 ? PENALTY_N1 + run - 5 : 0;
-    }
-
-    private static boolean light(boolean[] line, int from, int to) {
-        if (from < 0 || to > line.length) {
-            return false;
+        Lines(int size) {
+            this.size = size;
+            this.words = (size + 63) >>> 6;
+            this.valid = range(0, size);
+            this.a = new long[words];
+            this.b = new long[words];
+            this.c = new long[words];
+            this.d = new long[words];
+            this.e = new long[words];
+            this.f = new long[words];
         }
-        for (int i = from; i < to; i++) {
-            if (line[i]) {
-                return false;
+
+        /** Bits {@code from..to-1} set. */
+        private long[] range(int from, int to) {
+            long[] bits = new long[words];
+            for (int i = Math.max(0, from); i < Math.min(to, size); i++) {
+                bits[i >>> 6] |= 1L << i;
+            }
+            return bits;
+        }
+
+        /** out[i] = line[i + k] (0 past the end), k in 0..63. */
+        private void down(long[] line, int k, long[] out) {
+            for (int w = 0; w < words; w++) {
+                long next = w + 1 < words && k > 0 ? line[w + 1] << (64 - k) : 0;
+                out[w] = (line[w] >>> k) | next;
             }
         }
-        return true;
+
+        /** out[i] = line[i - 1] (0 before the start). */
+        private void up1(long[] line, long[] out) {
+            for (int w = words - 1; w >= 0; w--) {
+                out[w] = (line[w] << 1) | (w > 0 ? line[w - 1] >>> 63 : 0);
+            }
+        }
+
+        static int count(long[] bits) {
+            int n = 0;
+            for (long word : bits) {
+                n += Long.bitCount(word);
+            }
+            return n;
+        }
+
+        /**
+         * Rule 1: a run of L >= 5 modules of one colour costs 3 + (L - 5) = (L - 4) + 2, i.e. one per
+         * window of five equal modules plus two per run that starts such a window. Rule 3: the
+         * 1:1:3:1:1 pattern {@code 1011101} with four light modules inside the line before or after it.
+         */
+        int runsAndFinders(long[] line) {
+            // a: equal[i] = line[i] == line[i + 1], i in 0..size-2
+            down(line, 1, b);
+            for (int w = 0; w < words; w++) {
+                a[w] = ~(line[w] ^ b[w]) & valid[w];
+            }
+            clearFrom(a, size - 1);
+            // c: five equal from i = equal[i..i+3]
+            System.arraycopy(a, 0, c, 0, words);
+            for (int k = 1; k <= 3; k++) {
+                down(a, k, b);
+                for (int w = 0; w < words; w++) {
+                    c[w] &= b[w];
+                }
+            }
+            // d: runs starting at i: five equal from i, and i == 0 or line[i - 1] != line[i]
+            up1(a, d);
+            for (int w = 0; w < words; w++) {
+                d[w] = c[w] & ~d[w];
+            }
+            int penalty = count(c) + 2 * count(d);
+
+            // e: finder pattern 1011101 starting at i (i + 6 < size)
+            System.arraycopy(line, 0, e, 0, words);
+            int[] dark = {2, 3, 4, 6};
+            for (int k : dark) {
+                down(line, k, b);
+                for (int w = 0; w < words; w++) {
+                    e[w] &= b[w];
+                }
+            }
+            for (int k : new int[] {1, 5}) {
+                down(line, k, b);
+                for (int w = 0; w < words; w++) {
+                    e[w] &= ~b[w];
+                }
+            }
+            clearFrom(e, size - 6);
+            if (isZero(e)) {
+                return penalty;
+            }
+            // f: four light modules at i..i+3 (all inside the line)
+            for (int w = 0; w < words; w++) {
+                f[w] = ~line[w] & valid[w];
+            }
+            for (int k = 1; k <= 3; k++) {
+                down(line, k, b);
+                for (int w = 0; w < words; w++) {
+                    f[w] &= ~b[w];
+                }
+            }
+            clearFrom(f, size - 3);
+            // light before the pattern at i: f[i - 4]; after it: f[i + 7]
+            down(f, 7, b);
+            shiftUp(f, 4, c);
+            int finders = 0;
+            for (int w = 0; w < words; w++) {
+                finders += Long.bitCount(e[w] & (b[w] | c[w]));
+            }
+            return penalty + PENALTY_N3 * finders;
+        }
+
+        /** Rule 2: 2x2 blocks of one colour, over consecutive rows. */
+        int blocks(long[][] rows) {
+            int blocks = 0;
+            for (int y = 0; y + 1 < size; y++) {
+                long[] row = rows[y];
+                long[] below = rows[y + 1];
+                down(row, 1, a);
+                down(below, 1, b);
+                for (int w = 0; w < words; w++) {
+                    c[w] = ~(row[w] ^ a[w]) & ~(below[w] ^ b[w]) & ~(row[w] ^ below[w]);
+                }
+                clearFrom(c, size - 1);
+                blocks += count(c);
+            }
+            return blocks;
+        }
+
+        /** out[i] = line[i - k] (0 before the start), k in 1..63. */
+        private void shiftUp(long[] line, int k, long[] out) {
+            for (int w = words - 1; w >= 0; w--) {
+                out[w] = (line[w] << k) | (w > 0 ? line[w - 1] >>> (64 - k) : 0);
+            }
+        }
+
+        /** Clears bits {@code from} and above. */
+        private void clearFrom(long[] bits, int from) {
+            for (int w = 0; w < words; w++) {
+                int low = w << 6;
+                if (low >= from) {
+                    bits[w] = 0;
+                } else if (from < low + 64) {
+                    bits[w] &= (1L << (from - low)) - 1;
+                }
+            }
+        }
+
+        private boolean isZero(long[] bits) {
+            for (long word : bits) {
+                if (word != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static boolean bit(int value, int index) {
@@ -376,9 +566,4 @@ public final class QrEncoder {
         }
     }
 
-    private static void copy(boolean[][] from, boolean[][] to) {
-        for (int y = 0; y < from.length; y++) {
-            System.arraycopy(from[y], 0, to[y], 0, from[y].length);
-        }
-    }
 }
