@@ -2,32 +2,41 @@ package dev.shomei.system;
 
 import dev.shomei.printing.printer.KioskCups;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * What came out of the real CUPS printer: the PDFs cups-pdf writes for the kiosk's jobs (job name
- * {@code certificate-<transaction id>}). The kiosk runs in another JVM and never tells the test its
- * transaction id, so a new print is whatever certificate PDF was not there at {@link #snapshot()}.
+ * What came out of the real CUPS printer for one kiosk. The kiosk runs in another JVM; its log
+ * names each print job ({@code IPP job certificate-<transaction id> accepted}: no personal data),
+ * and cups-pdf names the PDF after the job. Other tests on the machine may print into the same
+ * cups-pdf directories at the same time; the job name tells this kiosk's paper apart.
  */
 final class CupsPaper {
-    private final List<Path> directories;
-    private final Set<Path> before = new HashSet<>();
+    private static final Pattern JOB = Pattern.compile("IPP job (certificate-[0-9a-f-]{36}) accepted");
 
-    private CupsPaper(List<Path> directories) {
+    private final Path kioskLog;
+    private final List<Path> directories;
+    private int jobsBefore;
+
+    private CupsPaper(Path kioskLog, List<Path> directories) {
+        this.kioskLog = kioskLog;
         this.directories = directories;
     }
 
     /** The cups-pdf queue ready (CUPS started if needed; missing CUPS fails under CI=true, skips otherwise). */
-    static CupsPaper prepare() throws Exception {
+    static void prepareQueue() throws Exception {
         KioskCups.ensureRunningWithQueue();
-        return new CupsPaper(KioskCups.outputDirectories());
+    }
+
+    /** The paper of the kiosk that logs into {@code kioskLog}. */
+    static CupsPaper of(Path kioskLog) throws Exception {
+        return new CupsPaper(kioskLog, KioskCups.outputDirectories());
     }
 
     static String queue() {
@@ -39,47 +48,39 @@ final class CupsPaper {
         return directories;
     }
 
-    /** Remembers the certificate PDFs already printed. */
+    /** Remembers how many jobs the kiosk has sent so far. */
     void snapshot() throws IOException {
-        before.clear();
-        before.addAll(certificates());
+        jobsBefore = jobs().size();
     }
 
-    /** Waits for one certificate PDF printed since {@link #snapshot()}, complete (its size stable). */
-    Path awaitNewCertificate(Duration timeout) throws IOException, InterruptedException {
+    /** The kiosk's print jobs since {@link #snapshot()}. */
+    List<String> jobsSinceSnapshot() throws IOException {
+        List<String> all = jobs();
+        return all.subList(Math.min(jobsBefore, all.size()), all.size());
+    }
+
+    /** Waits for the kiosk's one job since {@link #snapshot()} and for the PDF cups-pdf makes of it. */
+    Path awaitPrintedCertificate(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Path> printed = certificates().stream().filter(p -> !before.contains(p)).findFirst();
-            if (printed.isPresent() && complete(printed.get())) {
-                return printed.get();
-            }
+        while (jobsSinceSnapshot().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
-        throw new AssertionError("cups-pdf wrote no new certificate PDF within " + timeout + " in " + directories);
+        List<String> jobs = jobsSinceSnapshot();
+        if (jobs.size() != 1) {
+            throw new AssertionError("expected one print job from the kiosk, found " + jobs);
+        }
+        long left = Math.max(1_000, (deadline - System.nanoTime()) / 1_000_000);
+        return KioskCups.awaitOutput(jobs.getFirst(), left);
     }
 
-    /** The certificate PDFs printed since {@link #snapshot()}. */
-    List<Path> printedSinceSnapshot() throws IOException {
-        return certificates().stream().filter(p -> !before.contains(p)).toList();
-    }
-
-    private List<Path> certificates() throws IOException {
-        Set<Path> found = new HashSet<>();
-        for (Path directory : directories) {
-            if (!Files.isDirectory(directory)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(directory, 2)) {
-                files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().contains("certificate-")
-                        && p.getFileName().toString().endsWith(".pdf")).forEach(p -> found.add(p.toAbsolutePath().normalize()));
+    private List<String> jobs() throws IOException {
+        List<String> jobs = new ArrayList<>();
+        if (Files.exists(kioskLog)) {
+            Matcher matcher = JOB.matcher(Files.readString(kioskLog, StandardCharsets.UTF_8));
+            while (matcher.find()) {
+                jobs.add(matcher.group(1));
             }
         }
-        return List.copyOf(found);
-    }
-
-    private static boolean complete(Path file) throws IOException, InterruptedException {
-        long size = Files.size(file);
-        Thread.sleep(500);
-        return size > 0 && Files.size(file) == size;
+        return jobs;
     }
 }

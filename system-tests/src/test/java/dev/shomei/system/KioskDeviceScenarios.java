@@ -60,7 +60,7 @@ abstract class KioskDeviceScenarios {
     void startSystem() throws Exception {
         started = Instant.now().minusSeconds(1);
         Pcscd.requireOrSkip();
-        paper = CupsPaper.prepare();
+        CupsPaper.prepareQueue();
         String databaseUrl = databaseUrl();
         state = Files.createTempDirectory("shomei-kiosk-system-");
         stack = SystemStack.start(state, databaseUrl);
@@ -70,7 +70,8 @@ abstract class KioskDeviceScenarios {
                 "--center", stack.centerAddress(), "--reader", VpcdClient.DEFAULT_READER,
                 "--printer", "ipp:" + CupsPaper.queue(), "--port", String.valueOf(kioskPort));
         kioskUrl = "http://127.0.0.1:" + kioskPort + "/";
-        browser = KioskBrowser.launch(stack.launcher.tmp());
+        paper = CupsPaper.of(stack.launcher.logs().resolve("kiosk.log"));
+        browser = KioskBrowser.launch(browserProfile());
     }
 
     @AfterAll
@@ -81,7 +82,10 @@ abstract class KioskDeviceScenarios {
             }
             if (stack != null) {
                 stack.close();
-                TreeDeleter.copy(stack.launcher.logs(), Path.of("target", "system-logs", getClass().getSimpleName()));
+            }
+            if (state != null && Files.isDirectory(state.resolve("test-logs"))) {
+                // kept for the build report (also when the start failed); the scan proves they hold nothing personal
+                TreeDeleter.copy(state.resolve("test-logs"), Path.of("target", "system-logs", getClass().getSimpleName()));
             }
         } finally {
             if (pcscd != null) {
@@ -132,14 +136,13 @@ abstract class KioskDeviceScenarios {
         screen.expectState("TAKE_CERTIFICATE");
         screen.touch("#done");
         screen.expectState("IDLE");
-        screen.page().context().close();
+        screen.page().close();
 
-        Path pdf = paper.awaitNewCertificate(PRINT_TIMEOUT);
+        Path pdf = paper.awaitPrintedCertificate(PRINT_TIMEOUT);
         printed.add(pdf);
-        assertEquals(List.of(pdf), paper.printedSinceSnapshot(), "one certificate printed");
         Launcher.Result verified = stack.launcher.run(SystemStack.COMMAND_TIMEOUT, "verify", pdf.toString(),
                 "--jwks", stack.jwksUrl(), "--ca", state.resolve("pki/ca.crt").toString());
-        assertEquals(0, verified.exitCode(), verified::stdout);
+        assertEquals(0, verified.exitCode(), () -> verified.stdout() + verified.stderr());
         assertTrue(verified.stdout().contains("1 QR code(s), 1 valid"), verified::stdout);
         assertTrue(verified.stdout().strip().endsWith("VALID") && !verified.stdout().contains("INVALID"), verified::stdout);
     }
@@ -169,8 +172,8 @@ abstract class KioskDeviceScenarios {
         assertThat(screen.find("#error-code")).containsText("RESIDENT_FLAGGED");
         screen.touch("#acknowledge");
         screen.expectState("IDLE");
-        screen.page().context().close();
-        assertEquals(List.of(), paper.printedSinceSnapshot(), "a refusal prints nothing");
+        screen.page().close();
+        assertEquals(List.of(), paper.jobsSinceSnapshot(), "a refusal prints nothing");
     }
 
     /** After the scenarios, with the browser still open: nothing of either resident on the kiosk or center side. */
@@ -184,16 +187,16 @@ abstract class KioskDeviceScenarios {
         List<Path> excluded = new ArrayList<>(List.of(state.resolve("cards"), state.resolve("backend"), state.resolve("demo"),
                 stack.launcher.verifierLogs()));
         excluded.addAll(paper.directories());
-        // The whole state directory: kiosk/ and center/, every process's log, their java.io.tmpdir and
-        // the browser's profile (both under <state>/tmp); and the CUPS spool.
-        List<Path> roots = List.of(state, Path.of("/var/spool/cups"));
+        // The whole state directory: kiosk/ and center/, every process's log, their java.io.tmpdir,
+        // the browser's profile; the browser driver's temp directory; and the CUPS spool.
+        List<Path> roots = List.of(state, KioskBrowser.DRIVER_TMP, Path.of("/var/spool/cups"));
         for (DemoResident resident : residentsSeen) {
             LeftoverScanner scanner = new LeftoverScanner(DemoResidents.cardName(resident), resident.myNumber().digits(),
                     excluded, pdf -> CertificateCheck.whatItSays(pdf, pki));
             assertEquals(List.of(), scanner.scan(roots, started), "leftovers of a demo resident");
             assertTrue(scanner.filesScanned() > 0, "the scan looked at files");
         }
-        assertTrue(hasBrowserProfile(stack.launcher.tmp()), "the browser's profile was among the scanned files");
+        assertTrue(hasFiles(browserProfile()), "the browser's profile was among the scanned files");
         try (Stream<Path> files = Files.walk(state.resolve("kiosk"))) {
             assertEquals(0, files.filter(Files::isRegularFile).count(), "the kiosk wrote no file into its state directory");
         }
@@ -203,9 +206,14 @@ abstract class KioskDeviceScenarios {
         return VpcdClient.connect(VirtualCardFile.open(card), "127.0.0.1", VpcdClient.DEFAULT_PORT, Duration.ofSeconds(20));
     }
 
-    private static boolean hasBrowserProfile(Path tmp) throws Exception {
-        try (Stream<Path> entries = Files.list(tmp)) {
-            return entries.anyMatch(p -> p.getFileName().toString().startsWith("playwright"));
+    /** Chromium's profile (cache, storage), open while the scenarios and the scan run. */
+    private Path browserProfile() {
+        return stack.launcher.tmp().resolve("chromium-profile");
+    }
+
+    private static boolean hasFiles(Path dir) throws Exception {
+        try (Stream<Path> entries = Files.walk(dir)) {
+            return entries.anyMatch(Files::isRegularFile);
         }
     }
 }
