@@ -336,6 +336,28 @@ class FaultScenariosIT {
         db.awaitStatus(next, "PRINTED", BACKEND_WAIT);
     }
 
+    /**
+     * Kiosk clocks off by minutes or hours from the center's: the kiosk's clock drives only its own
+     * screen timeouts; service hours, the board's last-seen time and reconciliation run on the
+     * center's and the backend's clocks, and TLS certificates are back-dated an hour — so issuing works.
+     */
+    @Test
+    @Order(12)
+    void kioskClocksSkewedFromTheCentersStillIssueAndPrint() throws Exception {
+        for (Duration skew : List.of(Duration.ofMinutes(20), Duration.ofMinutes(-20), Duration.ofHours(3))) {
+            try (FirmwareKiosk skewed = kiosk(Clock.offset(Clock.systemUTC(), skew))) {
+                Screen confirm = skewed.request(Cards.PIN, BUNKYO, 1);
+                assertEquals(SessionState.CONFIRM, confirm.state(), () -> "skew " + skew + ": refused " + confirm.error());
+                skewed.session().confirm();
+                skewed.pay(confirm.feeYen());
+                skewed.await(SessionState.TAKE_CERTIFICATE);
+                skewed.session().done();
+                skewed.awaitOutcomesDelivered();
+                db.awaitStatus(confirm.transactionId(), "PRINTED", BACKEND_WAIT);
+            }
+        }
+    }
+
     @Test
     @Order(20)
     void everyIssuanceEndedPrintedOrVoidedAndNothingPersonalIsLeft() throws Exception {
