@@ -57,13 +57,20 @@ final class ConsoleApi implements HttpService {
         JsonNode body = Json.read(req.content().as(String.class));
         char[] password = Json.text(body, "password").toCharArray();
         Cookies.session(req).ifPresent(context.sessions()::invalidate); // a login never reuses a session id
-        var session = context.login().login(Json.text(body, "username"), password, Json.text(body, "code"));
+        var session = context.login().login(clientAddress(req), Json.text(body, "username"), password,
+                Json.text(body, "code"));
         if (session.isEmpty()) {
             json(res.status(Status.UNAUTHORIZED_401), Map.of("error", "LOGIN_FAILED"));
             return;
         }
         res.header(HeaderNames.SET_COOKIE, Cookies.set(session.get().id()));
         json(res, me(session.get()));
+    }
+
+    /** The peer's IP address (no port), for the per-address login failure limit. */
+    private static String clientAddress(ServerRequest req) {
+        return req.remotePeer().address() instanceof java.net.InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : null;
     }
 
     private void logout(ServerRequest req, ServerResponse res) {

@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Password + TOTP login. Every failure looks the same to the caller (no hint which factor was
  * wrong or whether the user exists); after {@code maxFailures} failures in a row a user name is
- * locked for {@code lockout}; a TOTP code works once (its time step is remembered per user).
+ * locked for {@code lockout}; a client address with {@value #ADDRESS_FAILURE_FACTOR} times as many
+ * failures (guessing across user names) is locked as well; a TOTP code works once (its time step is
+ * remembered per user).
  */
 public final class LoginService {
     private static final System.Logger LOG = System.getLogger(LoginService.class.getName());
@@ -21,9 +23,11 @@ public final class LoginService {
     private final SessionStore sessions;
     private final Totp totp;
     private final Clock clock;
-    private final int maxFailures;
-    private final Duration lockout;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** An address may fail this many times the per-user limit: a few operators may share one. */
+    static final int ADDRESS_FAILURE_FACTOR = 4;
+
+    private final FailureCounter users;
+    private final FailureCounter addresses;
     private final Map<String, Long> lastTotpStep = new ConcurrentHashMap<>();
     /** Burns the same PBKDF2 work for unknown users, so timing does not reveal who exists. */
     private final String dummyHash;
@@ -34,20 +38,29 @@ public final class LoginService {
         this.sessions = sessions;
         this.totp = totp;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lockout = lockout;
+        this.users = new FailureCounter(maxFailures, lockout);
+        this.addresses = new FailureCounter(maxFailures * ADDRESS_FAILURE_FACTOR, lockout);
         this.dummyHash = PasswordHash.hash("no such operator account".toCharArray(), accounts.iterations(),
                 new java.security.SecureRandom());
     }
 
-    /** A new session, or empty when anything is wrong. Wipes {@code password}. */
+    /** A new session, or empty when anything is wrong. Wipes {@code password}. No per-address limit. */
     public Optional<Session> login(String username, char[] password, String code) {
+        return login(null, username, password, code);
+    }
+
+    /**
+     * A new session, or empty when anything is wrong (also when the user name or {@code address}
+     * is locked). Wipes {@code password}.
+     *
+     * @param address the client's address, or null when unknown
+     */
+    public Optional<Session> login(String address, String username, char[] password, String code) {
         try {
             Instant now = clock.instant();
             String key = username == null ? "" : username;
-            Failures record = failures.get(key);
-            if (record != null && record.lockedUntil != null && now.isBefore(record.lockedUntil)) {
-                LOG.log(System.Logger.Level.WARNING, "console login refused: user locked");
+            if (users.locked(key, now) || address != null && addresses.locked(address, now)) {
+                LOG.log(System.Logger.Level.WARNING, "console login refused: user or address locked");
                 return Optional.empty();
             }
             Optional<OperatorAccount> account = OperatorAccount.isValidUsername(username)
@@ -64,35 +77,19 @@ public final class LoginService {
                 }
             }
             if (!ok) {
-                fail(key, now);
+                users.fail(key, now);
+                if (address != null) {
+                    addresses.fail(address, now);
+                }
                 LOG.log(System.Logger.Level.WARNING, "console login failed");
                 return Optional.empty();
             }
-            failures.remove(key);
+            users.succeeded(key);
             Session session = sessions.create(account.get());
             LOG.log(System.Logger.Level.INFO, "console login: {0} ({1})", account.get().username(), account.get().role());
             return Optional.of(session);
         } finally {
             Arrays.fill(password, '\0');
         }
-    }
-
-    private void fail(String key, Instant now) {
-        Failures record = failures.computeIfAbsent(key, k -> new Failures());
-        synchronized (record) {
-            record.count++;
-            if (record.count >= maxFailures) {
-                record.lockedUntil = now.plus(lockout);
-                record.count = 0;
-            }
-        }
-        if (failures.size() > 10_000) {
-            failures.clear(); // bounded memory under a flood of made-up names; the lockout is best effort then
-        }
-    }
-
-    private static final class Failures {
-        private int count;
-        private Instant lockedUntil;
     }
 }
