@@ -31,7 +31,7 @@ demo_start() {
   DEMO_PIDS+=($!)
   # shellcheck disable=SC2206
   DEMO_PORTS+=($ports)
-  echo "  - $name: started (pid $!, log state/logs/$name.log)"
+  echo "  - $name: started (pid $!, log $STATE/logs/$name.log)"
 }
 
 # demo_wait_port PORT SECONDS : true once something listens on 127.0.0.1:PORT
@@ -57,6 +57,21 @@ demo_cards() {
   done <"$list"
   echo "demo cards (PIN 1234) in $dir:"
   (cd "$dir" && ls -1 ./*.json | sed 's#^./#  #')
+}
+
+# Which reader holds the kiosk's demo card, as the kiosk said at start-up. The demo never starts
+# pcscd itself (pcscd's vpcd listens on every interface): it uses pcscd + vpcd only when they run.
+demo_reader() {
+  local log=$STATE/logs/kiosk.log
+  [ -f "$log" ] || return 0
+  echo
+  grep -h "demo card" "$log" || true
+  if grep -q "demo card in the real pcscd" "$log"; then
+    echo "  card reader: real pcscd + vsmartcard vpcd (reader \"Virtual PCD 00 00\")"
+  elif grep -q "demo card in the in-process" "$log"; then
+    echo "  card reader: the in-process virtual reader (pcscd with vpcd is not running; the demo does not start"
+    echo "  pcscd, whose vpcd listens on every interface — start it yourself, then the demo, to go through it)"
+  fi
 }
 
 demo_main() {
@@ -87,13 +102,13 @@ demo_main() {
                    [8421]="operator console                 https://127.0.0.1:8421/"
                    [8430]="kiosk screen                     http://127.0.0.1:8430/")
   for port in "${DEMO_PORTS[@]}"; do
-    if demo_wait_port "$port" 60; then echo "  up    ${what[$port]}"; else echo "  DOWN  ${what[$port]} (see state/logs)"; fi
+    if demo_wait_port "$port" 60; then echo "  up    ${what[$port]}"; else echo "  DOWN  ${what[$port]} (see $STATE/logs)"; fi
   done
   local logins
   for logins in "$STATE/center/demo-logins.txt" "$STATE/backend/demo-logins.txt"; do
     [ -f "$logins" ] && { echo; cat "$logins"; }
   done
-  [ -f "$STATE/logs/kiosk.log" ] && { echo; grep -h "demo card" "$STATE/logs/kiosk.log" || true; }
+  demo_reader
   echo
   if [ ${#DEMO_PIDS[@]} -eq 0 ]; then
     echo "shomei demo: no component is built yet; nothing to run."
