@@ -17,11 +17,12 @@ import dev.shomei.center.testing.FakeBackend;
 import dev.shomei.center.testing.FakeBackendServer;
 import dev.shomei.center.testing.FakeMunicipalities;
 import dev.shomei.center.testing.Https;
+import dev.shomei.protocol.abuse.HttpFlood;
+import dev.shomei.protocol.abuse.RawHttps;
+import dev.shomei.protocol.abuse.RawTls;
 import dev.shomei.protocol.abuse.TlsProbe;
 import dev.shomei.protocol.pki.DevPki;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -267,46 +267,11 @@ class CenterConsoleAbuseIT {
         List<Long> quiet = boardLatencies(operator);
         SSLContext tls = RawTls.context(null, pki.rootCaCertificate());
         int port = fixture.center.consolePort();
-        List<Socket> held = new ArrayList<>();
         List<Long> loaded;
         int oversizedStatus;
-        try {
-            for (int i = 0; i < 200; i++) { // idle TCP, no TLS
-                Socket socket = new Socket();
-                socket.connect(new InetSocketAddress("127.0.0.1", port));
-                held.add(socket);
-            }
-            for (int i = 0; i < 50; i++) { // TLS done, then a request line that never ends
-                SSLSocket socket = RawTls.connect(tls, port);
-                socket.getOutputStream().write("GET /api/board HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(
-                        StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                held.add(socket);
-            }
-            Thread dribbler = Thread.ofVirtual().start(() -> {
-                try {
-                    for (int second = 0; second < 60; second++) {
-                        for (Socket socket : held.subList(200, held.size())) {
-                            try {
-                                socket.getOutputStream().write('a');
-                                socket.getOutputStream().flush();
-                            } catch (IOException closedByServer) {
-                                // fine
-                            }
-                        }
-                        Thread.sleep(1000);
-                    }
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+        try (HttpFlood flood = HttpFlood.start(port, tls, 200, 50)) {
             loaded = boardLatencies(operator);
             oversizedStatus = RawHttps.get(tls, port, "/api/board?x=" + "a".repeat(70_000)).status();
-            dribbler.interrupt();
-        } finally {
-            for (Socket socket : held) {
-                socket.close();
-            }
         }
         assertEquals(10, loaded.size(), "every request during the flood was answered");
         assertTrue(oversizedStatus >= 400 && oversizedStatus < 500 || oversizedStatus == -1,

@@ -28,6 +28,7 @@ import dev.shomei.protocol.line.Refusal;
 import dev.shomei.protocol.line.codec.PayloadCodec;
 import dev.shomei.protocol.line.codec.PayloadWriter;
 import dev.shomei.protocol.line.transport.LineClient;
+import dev.shomei.protocol.abuse.RawTls;
 import dev.shomei.protocol.pki.DevPki;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;

@@ -1,4 +1,4 @@
-package dev.shomei.center.abuse;
+package dev.shomei.protocol.abuse;
 
 import dev.shomei.protocol.pki.TlsIdentity;
 import java.io.IOException;
@@ -15,11 +15,11 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Plain JDK TLS 1.3 sockets with a chosen client identity: an attacker's kiosk that writes raw bytes. */
-final class RawTls {
+public final class RawTls {
     private RawTls() {
     }
 
-    static SSLContext context(TlsIdentity client, X509Certificate trusted) {
+    public static SSLContext context(TlsIdentity client, X509Certificate trusted) {
         try {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
@@ -43,7 +43,7 @@ final class RawTls {
     }
 
     /** A connected socket whose handshake has completed (or failed with an IOException). */
-    static SSLSocket connect(SSLContext context, int port) throws IOException {
+    public static SSLSocket connect(SSLContext context, int port) throws IOException {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         socket.setSoTimeout(20_000);
@@ -55,7 +55,7 @@ final class RawTls {
      * Reads until the peer closes; true when it did so within {@code within}. Bytes the peer sends
      * first (a Refusal frame) are returned through {@code received}.
      */
-    static boolean closedByPeer(Socket socket, Duration within, java.io.ByteArrayOutputStream received) {
+    public static boolean closedByPeer(Socket socket, Duration within, java.io.ByteArrayOutputStream received) {
         long deadline = System.nanoTime() + within.toNanos();
         try {
             InputStream in = socket.getInputStream();

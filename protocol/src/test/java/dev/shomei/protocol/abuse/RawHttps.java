@@ -1,4 +1,4 @@
-package dev.shomei.center.abuse;
+package dev.shomei.protocol.abuse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,9 +13,9 @@ import javax.net.ssl.SSLSocket;
  * given (an HTTP client library would normalise {@code ..} or re-encode {@code %2e}), which is
  * what a path traversal test needs.
  */
-final class RawHttps {
+public final class RawHttps {
     /** Status code and the whole response text. */
-    record Response(int status, String text) {
+    public record Response(int status, String text) {
     }
 
     private RawHttps() {
@@ -33,7 +33,7 @@ final class RawHttps {
         return length.find() && bytes.length >= end + 4 + Integer.parseInt(length.group(1));
     }
 
-    static Response get(SSLContext context, int port, String target) throws IOException {
+    public static Response get(SSLContext context, int port, String target) throws IOException {
         String request = "GET " + target + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n";
         try (SSLSocket socket = RawTls.connect(context, port)) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
