@@ -3,7 +3,6 @@ package dev.shomei.protocol.abuse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -14,7 +13,7 @@ import javax.net.ssl.SSLSocket;
  * what a path traversal test needs.
  */
 public final class RawHttps {
-    /** Status code and the whole response text. */
+    /** Status code (-1: closed without an answer) and the whole response text. */
     public record Response(int status, String text) {
     }
 
@@ -36,8 +35,12 @@ public final class RawHttps {
     public static Response get(SSLContext context, int port, String target) throws IOException {
         String request = "GET " + target + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n";
         try (SSLSocket socket = RawTls.connect(context, port)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
+            try {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            } catch (IOException closedWhileSending) {
+                // the server refused and closed before the request was all sent (an oversized one); read its answer
+            }
             socket.setSoTimeout(5_000);
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();
@@ -46,8 +49,8 @@ public final class RawHttps {
                 for (int n; !complete(all.toByteArray()) && (n = in.read(buffer)) >= 0; ) {
                     all.write(buffer, 0, n);
                 }
-            } catch (SocketTimeoutException | javax.net.ssl.SSLException endOfAnswer) {
-                // the server keeps the connection; what arrived is the answer
+            } catch (IOException endOfAnswer) {
+                // timeout (the server keeps the connection) or reset: what arrived is the answer
             }
             String text = all.toString(StandardCharsets.ISO_8859_1);
             int status = text.startsWith("HTTP/1.1 ") && text.length() >= 12 ? Integer.parseInt(text.substring(9, 12)) : -1;

@@ -108,7 +108,8 @@ final class ConsoleRouter {
             }
             Form form = null;
             if (post) {
-                form = Form.parse(req.content().as(String.class));
+                // an empty POST (no entity) is a form without a token, refused below, not a server error
+                form = Form.parse(req.content().hasEntity() ? req.content().as(String.class) : "");
                 String expected = session != null ? session.csrfToken() : Cookies.get(req, Cookies.LOGIN_CSRF).orElse("");
                 if (!constantTimeEquals(expected, form.get(Form.CSRF_FIELD))) {
                     throw new Refused(Status.FORBIDDEN_403, "error.csrf");

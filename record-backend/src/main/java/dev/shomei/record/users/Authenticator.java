@@ -19,11 +19,15 @@ import java.util.OptionalLong;
  * Password + TOTP login with lockout. Every refusal looks the same to the caller (no hint which
  * factor was wrong, whether the id exists, is locked, disabled or expired); the audit log records the
  * real reason. After {@value #MAX_FAILURES} failures in a row the id is locked for
- * {@link #LOCKOUT}; a TOTP code works once. The slow password check runs outside any transaction.
+ * {@link #LOCKOUT}; a client address with {@value #ADDRESS_MAX_FAILURES} refusals (guessing across
+ * ids) is refused for {@link #LOCKOUT} as well; a TOTP code works once. The slow password check runs
+ * outside any transaction.
  */
 public final class Authenticator {
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
+    /** Refusals from one address before it is locked: a few clerks may share one address. */
+    public static final int ADDRESS_MAX_FAILURES = 4 * MAX_FAILURES;
     private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
@@ -42,6 +46,7 @@ public final class Authenticator {
     private final Totp totp;
     private final Clock clock;
     private final UserRepository users = new UserRepository();
+    private final AddressFailures addresses = new AddressFailures(ADDRESS_MAX_FAILURES, LOCKOUT);
     /** Burns the same PBKDF2 work for unknown or locked ids, so timing does not tell them apart. */
     private final String dummyHash;
 
@@ -54,10 +59,31 @@ public final class Authenticator {
         this.dummyHash = new PasswordHasher(new SecureRandom()).hash("no such console user 0".toCharArray());
     }
 
-    /** Checks id, password and code; wipes {@code password}. */
+    /**
+     * Checks id, password and code; wipes {@code password}.
+     *
+     * @param source the client address, for the audit log and the per-address limit
+     */
     public Result login(String userId, char[] password, String code, String source) {
+        Instant now = clock.instant();
+        if (addresses.locked(source, now)) {
+            try {
+                PasswordHasher.matches(password.clone(), dummyHash);
+                auditLogin(null, UserIds.forAudit(userId), source, "REFUSED", "reason=ADDRESS_LOCKED");
+                return Result.refused();
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }
+        Result result = check(userId, password, code, source, now);
+        if (result.outcome() == Outcome.REFUSED) {
+            addresses.fail(source, now);
+        }
+        return result;
+    }
+
+    private Result check(String userId, char[] password, String code, String source, Instant now) {
         try {
-            Instant now = clock.instant();
             String id = UserIds.isValid(userId) ? userId : null;
             Optional<UserRepository.Credentials> found = id == null ? Optional.empty()
                     : database.read(tx -> users.credentials(tx, id));

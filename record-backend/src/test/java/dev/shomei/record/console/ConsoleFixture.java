@@ -45,10 +45,10 @@ import java.util.Map;
  * console on its own HTTPS server (the dev PKI's backend certificate, port 0, 127.0.0.1). The
  * clock is the test's: {@link #code} moves it to a fresh TOTP step.
  */
-final class ConsoleFixture implements AutoCloseable {
-    static final MunicipalityCode A = TestData.BUNKYO;
-    static final MunicipalityCode B = TestData.SHINJUKU;
-    static final String PASSWORD = "Console-Test-Pass-1";
+public final class ConsoleFixture implements AutoCloseable {
+    public static final MunicipalityCode A = TestData.BUNKYO;
+    public static final MunicipalityCode B = TestData.SHINJUKU;
+    public static final String PASSWORD = "Console-Test-Pass-1";
     /** Users: id -> base32 TOTP secret. */
     static final Map<String, String> SECRETS = Map.of(
             "clerk-a", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
@@ -60,20 +60,20 @@ final class ConsoleFixture implements AutoCloseable {
     final Path dir;
     final DevPki pki;
     final String jdbcUrl;
-    final MutableClock clock = new MutableClock(Instant.now());
-    final RecordStore store;
+    public final MutableClock clock = new MutableClock(Instant.now());
+    public final RecordStore store;
     final ClerkConsole console;
-    final WebServer server;
+    public final WebServer server;
     final MyNumber myNumberA = TestData.TAKATSUKASA_MY_NUMBER;
     final MyNumber myNumberB = TestData.myNumber("55501234567");
-    final Resident residentA;
+    public final Resident residentA;
     final Resident residentB;
     final List<Vaccination> dosesA = TestData.doses(3);
-    final String certificateA = "13105AAAAAAA";
+    public final String certificateA = "13105AAAAAAA";
     final String certificateA2 = "13105BBBBBBB";
     final String certificateB = "13104CCCCCCC";
 
-    ConsoleFixture(Path dir, DevPki pki) {
+    public ConsoleFixture(Path dir, DevPki pki) {
         this(dir, pki, Database.defaultUrl(dir));
     }
 
@@ -135,7 +135,7 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     /** Moves the clock to the next TOTP step and returns the user's code for it. */
-    String code(String userId) {
+    public String code(String userId) {
         return code(Base32.decode(SECRETS.get(userId)));
     }
 
@@ -144,7 +144,7 @@ final class ConsoleFixture implements AutoCloseable {
         return Totp.standard().code(secret, clock.instant());
     }
 
-    String origin() {
+    public String origin() {
         return "https://127.0.0.1:" + server.port();
     }
 

@@ -25,15 +25,15 @@ import javax.net.ssl.TrustManagerFactory;
  * redirects, picks the CSRF token from the last page, and remembers every response body so a test
  * can check that no page ever carried a My Number.
  */
-final class ConsoleHttp {
+public final class ConsoleHttp {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final HttpClient client;
     private final String origin;
-    final Map<String, String> cookies = new LinkedHashMap<>();
+    public final Map<String, String> cookies = new LinkedHashMap<>();
     final List<byte[]> bodies = new ArrayList<>();
-    String csrf = "";
+    public String csrf = "";
 
-    ConsoleHttp(DevPki pki, String origin) throws Exception {
+    public ConsoleHttp(DevPki pki, String origin) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", pki.rootCaCertificate());
@@ -46,15 +46,15 @@ final class ConsoleHttp {
         this.origin = origin;
     }
 
-    HttpResponse<byte[]> get(String path) throws Exception {
+    public HttpResponse<byte[]> get(String path) throws Exception {
         return send(builder(path).GET());
     }
 
-    HttpResponse<byte[]> post(String path, Map<String, String> form) throws Exception {
+    public HttpResponse<byte[]> post(String path, Map<String, String> form) throws Exception {
         return post(path, form, true);
     }
 
-    HttpResponse<byte[]> post(String path, Map<String, String> form, boolean withCsrf) throws Exception {
+    public HttpResponse<byte[]> post(String path, Map<String, String> form, boolean withCsrf) throws Exception {
         Map<String, String> fields = new LinkedHashMap<>(form);
         if (withCsrf && !fields.containsKey("_csrf")) {
             fields.put("_csrf", csrf);
@@ -66,7 +66,7 @@ final class ConsoleHttp {
                 .header("Origin", origin).POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
-    HttpRequest.Builder builder(String path) {
+    public HttpRequest.Builder builder(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(60));
         if (!cookies.isEmpty()) {
             StringBuilder header = new StringBuilder();
@@ -76,7 +76,7 @@ final class ConsoleHttp {
         return builder;
     }
 
-    HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+    public HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
         HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         for (String setCookie : response.headers().allValues("Set-Cookie")) {
             String pair = setCookie.split(";", 2)[0];
@@ -98,16 +98,16 @@ final class ConsoleHttp {
     }
 
     /** GET /login, then POST the credentials; returns the POST's response. */
-    HttpResponse<byte[]> login(String user, String password, String code) throws Exception {
+    public HttpResponse<byte[]> login(String user, String password, String code) throws Exception {
         assertEquals(200, get("/login").statusCode());
         return post("/login", Map.of("user", user, "password", password, "code", code));
     }
 
-    static String text(HttpResponse<byte[]> response) {
+    public static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), StandardCharsets.UTF_8);
     }
 
-    static String location(HttpResponse<byte[]> response) {
+    public static String location(HttpResponse<byte[]> response) {
         return response.headers().firstValue("Location").orElse("");
     }
 
