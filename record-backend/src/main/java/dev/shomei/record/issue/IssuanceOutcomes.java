@@ -28,13 +28,17 @@ import java.util.regex.Pattern;
  * How issuances end: PRINTED or VOIDED as the kiosk reports through the center, and the backend's
  * own reconciliation — an issuance still ISSUED after the confirmation timeout is voided with
  * reason {@value #TIMEOUT_REASON}. A PRINTED report that arrives after that (the kiosk was offline)
- * still wins: the timeout void was only a presumption.
+ * still wins: the timeout void was only a presumption. So was the center's reconciliation void
+ * ({@value #CENTER_RECONCILED_REASON}): it, too, gives way to a late PRINTED.
  *
- * <p>Allowed: ISSUED -> PRINTED, ISSUED -> VOIDED, VOIDED({@value #TIMEOUT_REASON}) -> PRINTED; the
- * same report twice is answered with the current state. Anything else is INVALID_REQUEST.
+ * <p>Allowed: ISSUED -> PRINTED, ISSUED -> VOIDED, VOIDED({@value #TIMEOUT_REASON} or
+ * {@value #CENTER_RECONCILED_REASON}) -> PRINTED; the same report twice is answered with the current
+ * state. Anything else is INVALID_REQUEST.
  */
 public final class IssuanceOutcomes {
     public static final String TIMEOUT_REASON = "UNCONFIRMED_TIMEOUT";
+    /** The reason the center's reconciliation voids with (center-server's {@code Reconciler.REASON}). */
+    public static final String CENTER_RECONCILED_REASON = "NO_OUTCOME";
     private static final System.Logger LOG = System.getLogger(IssuanceOutcomes.class.getName());
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern REASON = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
@@ -90,7 +94,7 @@ public final class IssuanceOutcomes {
         }
         boolean allowed = current == IssuanceStatus.ISSUED
                 || current == IssuanceStatus.VOIDED && target == IssuanceStatus.PRINTED
-                && TIMEOUT_REASON.equals(issuance.voidReason());
+                && (TIMEOUT_REASON.equals(issuance.voidReason()) || CENTER_RECONCILED_REASON.equals(issuance.voidReason()));
         if (!allowed) {
             throw new ShomeiException(ErrorCode.INVALID_REQUEST,
                     "issuance " + issuance.certificateId() + " is " + current + " and cannot become " + target);

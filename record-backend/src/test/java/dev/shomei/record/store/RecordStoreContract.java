@@ -562,6 +562,23 @@ public abstract class RecordStoreContract {
         assertTrue(store.auditVerifier().verify().intact());
     }
 
+    /** The center's reconciliation void is a presumption too: a kiosk that printed offline still gets PRINTED. */
+    @Test
+    void aCenterReconciliationVoidGivesWayToALatePrintButACancelDoesNot() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        service.issue(TestData.request("t-rec", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        service.issue(TestData.request("t-can", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        outcomes.update(new StatusUpdate(BUNKYO.value(), "t-rec", "VOIDED", IssuanceOutcomes.CENTER_RECONCILED_REASON), "test");
+        outcomes.update(new StatusUpdate(BUNKYO.value(), "t-can", "VOIDED", "CANCELLED"), "test");
+
+        assertEquals("PRINTED", outcomes.update(new StatusUpdate(BUNKYO.value(), "t-rec", "PRINTED", null), "test").status());
+        ShomeiException cancelled = assertThrows(ShomeiException.class,
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-can", "PRINTED", null), "test"));
+        assertEquals(ErrorCode.INVALID_REQUEST, cancelled.code());
+        assertEquals(new Issue("VOIDED", "CANCELLED"), issuance("t-can"));
+        assertTrue(store.auditVerifier().verify().intact());
+    }
+
     private record Issue(String status, String reason) {
     }
 
