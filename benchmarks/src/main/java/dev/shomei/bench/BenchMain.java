@@ -80,8 +80,10 @@ public final class BenchMain {
     }
 
     /**
-     * {@code --profile}: JMH's JFR profiler, one recording per benchmark and parameter set under
-     * {@code <state>/bench/jfr/} (then {@code jfr view hot-methods FILE}).
+     * {@code --profile}: a JFR recording (settings=profile) of every forked benchmark JVM, from its
+     * start to its exit, under {@code <state>/bench/jfr/} (then {@code jfr view hot-methods FILE}).
+     * Not JMH's {@code -prof jfr}: that attaches with jcmd, which the launcher's
+     * {@code -XX:+DisableAttachMechanism} (inherited by the forks) refuses.
      */
     static String[] withProfiler(String[] args) {
         List<String> list = new ArrayList<>(Arrays.asList(args));
@@ -89,9 +91,14 @@ public final class BenchMain {
             return args;
         }
         java.nio.file.Path dir = BenchPaths.benchDir().resolve("jfr");
-        list.add("-prof");
-        list.add("jfr:dir=" + dir);
-        System.err.println("bench: JFR recordings go to " + dir + " (jfr view hot-methods <file>)");
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        list.add("-jvmArgsAppend");
+        list.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + dir + "/");
+        System.err.println("bench: JFR recordings go to " + dir + "/ (one per fork; jfr view hot-methods <file>)");
         return list.toArray(String[]::new);
     }
 

@@ -59,6 +59,10 @@ public class BackendIssueBench {
     @Param({"1000000"})
     public int residents;
 
+    /** {@code -p partial=true}: measure an unfinished data set as it is (see ResidentDataset). */
+    @Param({"false"})
+    public boolean partial;
+
     private ResidentDataset dataset;
     private IssuanceService issuance;
     private List<IssueRequest> requests;
@@ -67,13 +71,17 @@ public class BackendIssueBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        dataset = ResidentDataset.open(engine, residents);
+        // one INFO line per issue would go through JMH's console pipe: the backend writes it to its log file instead
+        java.util.logging.Logger.getLogger("dev.shomei.record").setLevel(java.util.logging.Level.WARNING);
+        dataset = ResidentDataset.open(engine, residents, partial);
+        System.out.printf("[backend] %s with %,d residents in municipality %s%n", engine, dataset.size(),
+                ResidentDataset.MUNICIPALITY.value());
         RecordStore store = dataset.store();
         BenchKeys keys = BenchKeys.standard();
         issuance = new IssuanceService(store.database(), store.keyring(), store.audit(),
                 new QrCertificateSigner(IssuerKeySources.dev(keys.pki(), BenchKeys.ISSUER)),
                 new CertificateContents(VaccineCatalog.standard()), Clock.systemUTC());
-        requests = sampleRequests(ResidentDataset.residents(), residents, 8192);
+        requests = sampleRequests(ResidentDataset.residents(), dataset.size(), 8192);
         run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         IssueResponse first = issue(); // fails the run at once if the data set does not answer
         if (!"ISSUED".equals(first.status())) {
