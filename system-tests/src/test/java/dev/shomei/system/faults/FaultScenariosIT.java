@@ -80,6 +80,7 @@ class FaultScenariosIT {
         printer.reset();
         stack.backendLink.holdAnswers(false);
         kioskLink.cutAnswersAfter(0, 0);
+        kioskLink.down(false);
         // a failed scenario must not take the next ones down with it
         if (!stack.backendAlive()) {
             stack.startBackend();
@@ -334,6 +335,34 @@ class FaultScenariosIT {
         assertEquals("NO_OUTCOME", row.voidReason());
         String next = issueAndPrint();
         db.awaitStatus(next, "PRINTED", BACKEND_WAIT);
+    }
+
+    /**
+     * The kiosk prints, then loses its line for longer than the reconciliation wait: the center voids
+     * the issuance (NO_OUTCOME) as presumably unprinted. When the line is back the kiosk's PRINTED
+     * report must still win — the resident holds the certificate — as it does over the backend's own
+     * timeout void.
+     */
+    @Test
+    @Order(13)
+    void aPrintedReportDelayedPastReconciliationStillEndsPrinted() throws Exception {
+        kiosk = kiosk(Clock.systemUTC());
+        Screen confirm = kiosk.request(Cards.PIN, BUNKYO, 1);
+        assertEquals(SessionState.CONFIRM, confirm.state(), () -> "refused: " + confirm.error());
+        kioskLink.down(true);
+        try {
+            kiosk.session().confirm();
+            kiosk.pay(confirm.feeYen());
+            kiosk.await(SessionState.TAKE_CERTIFICATE);
+            kiosk.session().done();
+            assertEquals(1, printer.printed.get());
+            IssuanceDb.Row voided = db.awaitStatus(confirm.transactionId(), "VOIDED", BACKEND_WAIT);
+            assertEquals("NO_OUTCOME", voided.voidReason(), "reconciled while the kiosk was offline");
+        } finally {
+            kioskLink.down(false);
+        }
+        kiosk.awaitOutcomesDelivered();
+        db.awaitStatus(confirm.transactionId(), "PRINTED", BACKEND_WAIT);
     }
 
     /**

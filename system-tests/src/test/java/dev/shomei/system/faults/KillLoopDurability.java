@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * transaction or certificate id is recorded twice, nothing stays ISSUED once reconciliation has run,
  * and {@code ./shomei backend audit-verify} passes.
  *
- * <p>How long the kiosks issue: {@code -Dshomei.soak.seconds=N} (default 40, for CI); run it for
+ * <p>How long the kiosks issue: {@code -Dshomei.soak.seconds=N} (default 30, for CI); run it for
  * 30 minutes by hand with {@code -Dshomei.soak.seconds=1800}. Subclasses choose the database.
  */
 abstract class KillLoopDurability {
@@ -48,7 +48,7 @@ abstract class KillLoopDurability {
     abstract String databaseUrl();
 
     static Duration soakDuration() {
-        return Duration.ofSeconds(Long.getLong("shomei.soak.seconds", 40));
+        return Duration.ofSeconds(Long.getLong("shomei.soak.seconds", 30));
     }
 
     @AfterEach

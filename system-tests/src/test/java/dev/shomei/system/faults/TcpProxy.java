@@ -31,6 +31,7 @@ final class TcpProxy implements AutoCloseable {
     private final AtomicInteger cutsDone = new AtomicInteger();
     private final AtomicLong answerBytes = new AtomicLong();
     private volatile boolean closed;
+    private volatile boolean down;
 
     TcpProxy(int upstreamPort) {
         this.upstreamPort = upstreamPort;
@@ -85,6 +86,14 @@ final class TcpProxy implements AutoCloseable {
         return answerBytes.get();
     }
 
+    /** A line that is down: open connections are cut and new ones closed at once, until {@code down(false)}. */
+    void down(boolean down) {
+        this.down = down;
+        if (down) {
+            cutAll();
+        }
+    }
+
     /** Cuts every open connection at once (a broken line). */
     void cutAll() {
         open.forEach(TcpProxy::closeQuietly);
@@ -98,6 +107,10 @@ final class TcpProxy implements AutoCloseable {
                 client = server.accept();
             } catch (IOException e) {
                 return;
+            }
+            if (down) {
+                closeQuietly(client);
+                continue;
             }
             try {
                 Socket upstream = new Socket();
