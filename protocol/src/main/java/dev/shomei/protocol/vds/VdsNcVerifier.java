@@ -160,7 +160,7 @@ public final class VdsNcVerifier {
         try {
             return value == null ? null
                     : SubjectKeyIdentifier.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value)).getKeyIdentifier();
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
             return null;
         }
     }
@@ -177,7 +177,8 @@ public final class VdsNcVerifier {
                 throw new CertificateVerificationException("barcode signer's authority key identifier has no key id");
             }
             return keyId;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            // Bouncy Castle reports malformed ASN.1 inside the extension with runtime exceptions
             throw new CertificateVerificationException("barcode signer has a malformed authority key identifier", e);
         }
     }

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -72,6 +73,34 @@ class VdsNcDecoderPropertyTest {
     @Property(tries = 1000)
     void mutatedSealsAreRefusedOrStillTheSameSeal(@ForAll long seed) {
         verifyOrRefuse(Mutations.mutate(validSeal, seed, 3), true);
+    }
+
+    /**
+     * Found by {@link #mutatedSealsAreRefusedOrStillTheSameSeal} (seed -5810476556512159474 against that
+     * run's dev PKI): an authority key identifier whose issuer name holds a tagged object made Bouncy
+     * Castle throw IllegalArgumentException out of the verifier. Rebuilt here deterministically.
+     */
+    @Example
+    void aSignerCertificateWithAMalformedAuthorityKeyIdIsRefusedCleanly() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        java.security.KeyPair key = generator.generateKeyPair();
+        org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name("CN=VDS signer");
+        java.util.Date now = new java.util.Date();
+        var builder = new org.bouncycastle.cert.X509v3CertificateBuilder(name, java.math.BigInteger.TWO, now,
+                new java.util.Date(now.getTime() + 86_400_000L), name,
+                org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()));
+        // AuthorityKeyIdentifier { authorityCertIssuer [1] { directoryName [4] { [0] {} } } }
+        builder.addExtension(new org.bouncycastle.asn1.x509.Extension(
+                org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier, false,
+                new org.bouncycastle.asn1.DEROctetString(java.util.HexFormat.of().parseHex("3006a104a402a000"))));
+        byte[] der = builder.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                .build(key.getPrivate())).getEncoded();
+        ObjectNode seal = (ObjectNode) StrictJson.parse(validSeal, "seal");
+        ((ObjectNode) seal.get("sig")).put("cer", Base64Url.encode(der));
+        CertificateVerificationException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                CertificateVerificationException.class, () -> verifier.verify(seal.toString()));
+        assertEquals("barcode signer has a malformed authority key identifier", refused.reason());
     }
 
     @Property(tries = 800)
