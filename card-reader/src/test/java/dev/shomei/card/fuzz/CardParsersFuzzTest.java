@@ -10,6 +10,7 @@ import dev.shomei.card.data.BerTlv;
 import dev.shomei.card.data.CardDataException;
 import dev.shomei.card.data.CardFiles;
 import dev.shomei.card.data.CvCertificate;
+import dev.shomei.card.data.KeyId;
 import dev.shomei.card.data.MyNumber;
 import dev.shomei.card.data.MyNumberFile;
 import dev.shomei.card.data.Sex;
@@ -18,6 +19,7 @@ import dev.shomei.card.testing.TestCards;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.fuzz.AllocationMeter;
 import dev.shomei.protocol.fuzz.Mutations;
+import java.security.interfaces.RSAPublicKey;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -37,6 +39,9 @@ import net.jqwik.api.constraints.IntRange;
  */
 class CardParsersFuzzTest {
     private static final CardFiles GOOD = TestCards.factory().files(TestCards.person());
+    /** 2048, 3072 and 4096-bit keys: the lengths a CV certificate may carry (generated once; slow). */
+    private static final RSAPublicKey[] RSA_KEYS = java.util.stream.IntStream.of(2048, 3072, 4096)
+            .mapToObj(CardParsersFuzzTest::rsaKey).toArray(RSAPublicKey[]::new);
 
     /** Each parser by file: 0 = EF 0001, 1 = EF 0002, 2 = EF 0003, 3 = EF 0004. */
     private static final Consumer<byte[]>[] PARSERS = parsers();
@@ -99,11 +104,34 @@ class CardParsersFuzzTest {
         assertEquals(info, BasicInfoFile.parse(BasicInfoFile.encode(info)));
     }
 
-    @Property(tries = 50)
-    void theCvCertificateRoundTrips(@ForAll @IntRange(max = 3) int unused) {
+    @Property(tries = 200)
+    void cvCertificatesRoundTrip(@ForAll("keyIds") byte[] issuer, @ForAll("keyIds") byte[] subject,
+            @ForAll @IntRange(max = 2) int keyIndex, @ForAll("signatures") byte[] signature) {
+        RSAPublicKey key = RSA_KEYS[keyIndex];
+        byte[] ef0004 = CvCertificate.encode(CvCertificate.encodeBody(KeyId.of(issuer), KeyId.of(subject), key), signature);
+        CvCertificate parsed = CvCertificate.parse(ef0004);
+        assertEquals(KeyId.of(issuer), parsed.issuerKeyId());
+        assertEquals(KeyId.of(subject), parsed.subjectKeyId());
+        assertEquals(key.getModulus(), parsed.publicKey().getModulus());
+        assertEquals(key.getPublicExponent(), parsed.publicKey().getPublicExponent());
+        assertArrayEquals(signature, parsed.signature());
+    }
+
+    @Property(tries = 20)
+    void theCardsOwnFilesRoundTrip(@ForAll @IntRange(max = 3) int unused) {
         CvCertificate certificate = CvCertificate.parse(GOOD.ef0004());
         assertArrayEquals(GOOD.ef0004(), CvCertificate.encode(certificate.body(), certificate.signature()));
         SignatureFile.parse(GOOD.ef0003());
+    }
+
+    @Provide
+    Arbitrary<byte[]> keyIds() {
+        return Arbitraries.bytes().array(byte[].class).ofSize(KeyId.LENGTH);
+    }
+
+    @Provide
+    Arbitrary<byte[]> signatures() {
+        return Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(512);
     }
 
     @Provide
@@ -125,6 +153,16 @@ class CardParsersFuzzTest {
                 .map(s -> s + "𠮷"); // a supplementary character, whole (withChars would split its surrogates)
         Arbitrary<LocalDate> births = Arbitraries.integers().between(0, 50_000).map(d -> LocalDate.of(1900, 1, 1).plusDays(d));
         return Combinators.combine(text, text, births, Arbitraries.of(Sex.class)).as(BasicInfo::new);
+    }
+
+    private static RSAPublicKey rsaKey(int bits) {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(bits);
+            return (RSAPublicKey) generator.generateKeyPair().getPublic();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[][] files() {
