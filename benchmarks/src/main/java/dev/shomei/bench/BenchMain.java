@@ -38,11 +38,27 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * {@link RenderCpuTime}); {@code --profile} adds JMH's JFR profiler to a run.
  */
 public final class BenchMain {
+    static final String USAGE = """
+            usage: ./shomei bench [PATTERN] [--profile] [JMH options]   run benchmarks (PATTERN: a regexp), then the checks
+                   ./shomei bench -l | -h                              list the benchmarks | JMH's options
+                   ./shomei bench --checks                             PDF size and text extraction, APDUs per card read
+                   ./shomei bench --cpu-time [SECONDS]                 PDF render as thread CPU time per certificate
+                   ./shomei bench --prepare sqlite|postgresql [N]      generate the backend data set (default 1,000,000)
+              --profile   a JFR recording of every forked JVM in <state>/bench/jfr/
+              quick:      ./shomei bench 'PdfRenderBench.render$' -p type=DOMESTIC -wi 6 -w 2 -i 3 -r 2
+              see docs/benchmarks.md
+            """;
+
     private BenchMain() {
     }
 
     public static void main(String[] args) throws RunnerException, java.io.IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (Arrays.asList(args).contains("--help")) {
+            out.println(USAGE);
+            out.println("JMH's own options: ./shomei bench -h");
+            return;
+        }
         if (Arrays.asList(args).contains("--checks")) {
             printChecks(out);
             return;
@@ -62,8 +78,7 @@ public final class BenchMain {
             options = new CommandLineOptions(args);
         } catch (CommandLineOptionException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: ./shomei bench [PATTERN] [--profile] [JMH options] | -h | -l | --checks"
-                    + " | --cpu-time [SECONDS] | --prepare sqlite|postgresql");
+            System.err.print(USAGE);
             System.exit(2);
             return;
         }
