@@ -333,6 +333,8 @@ class KioskScreenIT {
 
     private void expectState(SessionState state) {
         assertThat(page.locator("body")).hasAttribute("data-state", state.name());
+        // card data comes from the chip only: no screen has a field to type anything into
+        assertThat(page.locator("input, textarea, select, [contenteditable]")).hasCount(0);
     }
 
     private int spokenCount() {
