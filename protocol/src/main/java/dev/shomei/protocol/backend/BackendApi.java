@@ -9,6 +9,7 @@ package dev.shomei.protocol.backend;
  * POST /api/v1/issuances                 IssueRequest          -> 200 IssueResponse (same answer for a repeated transactionId)
  * POST /api/v1/issuances/status          StatusUpdate          -> 200 StatusResponse
  * GET  /api/v1/issuances/unconfirmed?olderThanSeconds=N        -> 200 UnconfirmedIssuances
+ * GET  /api/v1/issuances?transactionId=TX                      -> 200 TransactionIssuances (any status; ids only)
  * GET  /api/v1/municipalities                                  -> 200 MunicipalityList
  * GET  /observe/health                                         -> 200 when up (also on the console port)
  * </pre>
@@ -19,6 +20,8 @@ public final class BackendApi {
     public static final String ISSUANCES = "/api/v1/issuances";
     public static final String ISSUANCE_STATUS = "/api/v1/issuances/status";
     public static final String UNCONFIRMED = "/api/v1/issuances/unconfirmed";
+    /** The query parameter of {@code GET ISSUANCES}: the issuances of one transaction id, any status. */
+    public static final String TRANSACTION_PARAMETER = "transactionId";
     public static final String MUNICIPALITIES = "/api/v1/municipalities";
     public static final String JWKS = "/.well-known/jwks.json";
     public static final String HEALTH = "/observe/health";

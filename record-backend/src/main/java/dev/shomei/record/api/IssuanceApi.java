@@ -51,6 +51,7 @@ public final class IssuanceApi {
         routing.post(BackendApi.ISSUANCE_STATUS, this::status)
                 .post(BackendApi.ISSUANCES, this::issue)
                 .get(BackendApi.UNCONFIRMED, this::unconfirmed)
+                .get(BackendApi.ISSUANCES, this::byTransaction)
                 .get(BackendApi.MUNICIPALITIES, this::municipalities)
                 .error(ShomeiException.class, (req, res, e) -> error(res, e.code(),
                         e.getMessage().replaceFirst("^" + e.code().name() + ": ", "")))
@@ -94,6 +95,12 @@ public final class IssuanceApi {
             throw new ShomeiException(ErrorCode.INVALID_REQUEST, "olderThanSeconds out of range");
         }
         json(res, outcomes.unconfirmed(Duration.ofSeconds(seconds), MAX_UNCONFIRMED));
+    }
+
+    private void byTransaction(ServerRequest req, ServerResponse res) {
+        String transactionId = req.query().first(BackendApi.TRANSACTION_PARAMETER)
+                .orElseThrow(() -> new ShomeiException(ErrorCode.INVALID_REQUEST, "transactionId is missing"));
+        json(res, outcomes.byTransaction(transactionId));
     }
 
     private void municipalities(ServerRequest req, ServerResponse res) {

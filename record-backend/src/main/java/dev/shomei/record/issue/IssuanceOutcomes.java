@@ -4,6 +4,7 @@ import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
+import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.backend.UnconfirmedIssuances;
 import dev.shomei.record.audit.AuditEvent;
 import dev.shomei.record.audit.AuditLog;
@@ -127,6 +128,28 @@ public final class IssuanceOutcomes {
                 .limit(limit)
                 .map(issuance -> new UnconfirmedIssuances.Entry(issuance.municipality().value(), issuance.transactionId(),
                         issuance.certificateId(), issuance.terminalId(), issuance.issuedAt().toString()))
+                .toList());
+    }
+
+    /**
+     * The issuances of one transaction id in every municipality, whatever their status: how a center
+     * that never saw the issuance (another center, or itself before a restart) learns where a late
+     * print outcome belongs. Ids and status only.
+     */
+    public TransactionIssuances byTransaction(String transactionId) {
+        if (transactionId == null || !IDENTIFIER.matcher(transactionId).matches()) {
+            throw invalid("transactionId must be 1..64 of [A-Za-z0-9._-]");
+        }
+        List<Issuance> found = new ArrayList<>();
+        database.read(tx -> {
+            for (MunicipalityCode code : municipalities.codes(tx)) {
+                issuances.findByTransaction(tx, code, transactionId).ifPresent(found::add);
+            }
+            return null;
+        });
+        return new TransactionIssuances(found.stream()
+                .map(issuance -> new TransactionIssuances.Entry(issuance.municipality().value(),
+                        issuance.transactionId(), issuance.status().name()))
                 .toList());
     }
 

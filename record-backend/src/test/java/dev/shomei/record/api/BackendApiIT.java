@@ -16,6 +16,7 @@ import dev.shomei.protocol.backend.IssueResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
+import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.backend.UnconfirmedIssuances;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.protocol.shc.Jwks;
@@ -143,6 +144,29 @@ class BackendApiIT {
                 + "?olderThanSeconds=0").body(), UnconfirmedIssuances.class);
         assertTrue(unconfirmed.issuances().stream().anyMatch(e -> e.transactionId().equals("api-unconfirmed")));
         assertEquals(400, TlsClients.get(center, api + BackendApi.UNCONFIRMED + "?olderThanSeconds=soon").statusCode());
+    }
+
+    @Test
+    void findsTheMunicipalityOfATransactionWhateverItsStatus() throws Exception {
+        TlsClients.post(center, api + BackendApi.ISSUANCES, issueJson("api-lookup", "131059", "DOMESTIC"));
+        TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
+                BackendJson.writeString(new StatusUpdate("131059", "api-lookup", "VOIDED", "NO_OUTCOME")));
+
+        HttpResponse<String> voided = TlsClients.get(center, api + BackendApi.ISSUANCES + "?transactionId=api-lookup");
+        assertEquals(200, voided.statusCode(), voided.body());
+        assertEquals(List.of(new TransactionIssuances.Entry("131059", "api-lookup", "VOIDED")),
+                BackendJson.read(voided.body(), TransactionIssuances.class).issuances());
+        assertFalse(voided.body().contains(TAKATSUKASA_MY_NUMBER.digits()));
+
+        TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
+                BackendJson.writeString(new StatusUpdate("131059", "api-lookup", "PRINTED", null)));
+        assertEquals("PRINTED", BackendJson.read(TlsClients.get(center, api + BackendApi.ISSUANCES
+                + "?transactionId=api-lookup").body(), TransactionIssuances.class).issuances().get(0).status());
+
+        assertEquals(List.of(), BackendJson.read(TlsClients.get(center, api + BackendApi.ISSUANCES
+                + "?transactionId=never-issued").body(), TransactionIssuances.class).issuances());
+        assertEquals(400, TlsClients.get(center, api + BackendApi.ISSUANCES).statusCode());
+        assertEquals(400, TlsClients.get(center, api + BackendApi.ISSUANCES + "?transactionId=a%20b").statusCode());
     }
 
     @Test
