@@ -11,11 +11,14 @@ import dev.shomei.protocol.backend.IssueResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
+import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.backend.UnconfirmedIssuances;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +75,13 @@ public final class HttpRecordBackend implements RecordBackend {
     public UnconfirmedIssuances unconfirmed(Duration olderThan) {
         return call("GET", BackendApi.UNCONFIRMED + "?olderThanSeconds=" + olderThan.toSeconds(), null,
                 UnconfirmedIssuances.class, "unconfirmed");
+    }
+
+    @Override
+    public TransactionIssuances byTransaction(String transactionId) {
+        return call("GET", BackendApi.ISSUANCES + "?" + BackendApi.TRANSACTION_PARAMETER + "="
+                + URLEncoder.encode(transactionId, StandardCharsets.UTF_8), null, TransactionIssuances.class,
+                "lookup tx=" + transactionId);
     }
 
     private <T> T call(String method, String path, byte[] body, Class<T> type, String what) {

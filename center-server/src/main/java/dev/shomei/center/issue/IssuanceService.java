@@ -14,7 +14,7 @@ import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.CardHolder;
 import dev.shomei.protocol.backend.StatusUpdate;
-import dev.shomei.protocol.backend.UnconfirmedIssuances;
+import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.Dose;
 import dev.shomei.protocol.cert.SignedCertificate;
@@ -223,15 +223,27 @@ public final class IssuanceService {
         }
     }
 
-    /** From memory, else (the issuance came through another center) from the backend's open issuances. */
+    /**
+     * From memory, else from the backend, which knows the transaction whatever its status: the
+     * issuance may have come through another center, or through this one before a restart, and been
+     * voided by reconciliation since (a late PRINTED still wins there). A transaction id found in
+     * more than one municipality is refused rather than guessed.
+     */
     private Optional<String> municipalityOf(String transactionId) {
         Optional<IssuedTransactions.Entry> known = transactions.find(transactionId);
         if (known.isPresent()) {
             return Optional.of(known.get().municipalityCode());
         }
-        UnconfirmedIssuances open = callBackend(() -> backend.unconfirmed(Duration.ZERO));
-        return open.issuances().stream().filter(e -> e.transactionId().equals(transactionId))
-                .map(UnconfirmedIssuances.Entry::municipalityCode).findFirst();
+        TransactionIssuances found = callBackend(() -> backend.byTransaction(transactionId));
+        List<String> codes = found.issuances().stream()
+                .filter(e -> e.transactionId().equals(transactionId))
+                .map(TransactionIssuances.Entry::municipalityCode).distinct().toList();
+        if (codes.size() > 1) {
+            LOG.log(System.Logger.Level.ERROR, "outcome tx={0}: the backend holds it in {1} municipalities; refused",
+                    transactionId, codes.size());
+            return Optional.empty();
+        }
+        return codes.stream().findFirst();
     }
 
     private void voidQuietly(String municipality, String txid, String reason) {

@@ -5,6 +5,7 @@ import dev.shomei.protocol.backend.IssueResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
+import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.backend.UnconfirmedIssuances;
 import java.time.Duration;
 
@@ -23,4 +24,7 @@ public interface RecordBackend {
 
     /** Issuances still ISSUED after {@code olderThan}. */
     UnconfirmedIssuances unconfirmed(Duration olderThan);
+
+    /** The issuances of one transaction id, whatever their status, in every municipality (ids and status only). */
+    TransactionIssuances byTransaction(String transactionId);
 }

@@ -16,6 +16,7 @@ import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.CardHolder;
 import dev.shomei.protocol.backend.IssueRequest;
 import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.pki.DevPki;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -81,6 +82,9 @@ class HttpRecordBackendIT {
         assertEquals("ISSUED", response.status());
         assertEquals("tx-a", response.transactionId());
         assertEquals(1, backend.unconfirmed(Duration.ZERO).issuances().size());
+        assertEquals(List.of(new TransactionIssuances.Entry(response.municipalityCode(), "tx-a", "ISSUED")),
+                backend.byTransaction("tx-a").issuances());
+        assertEquals(List.of(), backend.byTransaction("tx-unknown").issuances());
     }
 
     @Test

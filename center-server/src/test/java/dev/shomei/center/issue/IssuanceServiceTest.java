@@ -315,8 +315,37 @@ class IssuanceServiceTest {
         assertEquals("K0001", reconciliations.recent().get(0).terminalId());
         assertTrue(alerts.all().stream().anyMatch(a -> a.kind() == AlertKind.ISSUANCE_RECONCILED && a.subject().equals("tx-25")));
         assertEquals(0, reconciler.reconcile(), "nothing left to void");
-        assertEquals(ErrorCode.INVALID_REQUEST, refused(service.outcome("K0001", PrintOutcome.printed("tx-25"))),
-                "a late outcome cannot revive a voided issuance");
+        assertInstanceOf(Ack.class, service.outcome("K0001", PrintOutcome.printed("tx-25")),
+                "the reconciliation void was a presumption: a late PRINTED wins, as at the real backend");
+        assertEquals("PRINTED", backend.status("tx-25"));
+    }
+
+    @Test
+    void aLatePrintedReportForAVoidedIssuanceUnknownToThisCenterIsForwarded() {
+        service.issue("K0001", request("tx-27", FakeMunicipalities.BUNKYO));
+        clock.advance(Duration.ofMinutes(16));
+        assertEquals(1, reconciler.reconcile());
+        assertEquals("VOIDED", backend.status("tx-27"));
+
+        // another center, or this one restarted: nothing in memory, and tx-27 is no longer ISSUED
+        IssuanceService restarted = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
+                new CenterMetrics());
+        assertTrue(backend.unconfirmed(Duration.ZERO).issuances().isEmpty());
+        assertInstanceOf(Ack.class, restarted.outcome("K0001", PrintOutcome.printed("tx-27")));
+        assertEquals("PRINTED", backend.status("tx-27"));
+        assertEquals(1, backend.byTransactionCalls.get());
+        assertEquals(ErrorCode.INVALID_REQUEST, refused(restarted.outcome("K0001", PrintOutcome.printed("tx-never"))),
+                "a transaction the backend does not know is still refused");
+    }
+
+    @Test
+    void aCancelledIssuanceIsNotRevivedByALatePrintedThroughAnotherCenter() {
+        service.issue("K0001", request("tx-28", FakeMunicipalities.BUNKYO));
+        assertInstanceOf(Ack.class, service.outcome("K0001", PrintOutcome.voided("tx-28", VoidReason.CANCELLED)));
+        IssuanceService otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
+                new CenterMetrics());
+        assertEquals(ErrorCode.INVALID_REQUEST, refused(otherCenter.outcome("K0001", PrintOutcome.printed("tx-28"))));
+        assertEquals("VOIDED", backend.status("tx-28"));
     }
 
     @Test

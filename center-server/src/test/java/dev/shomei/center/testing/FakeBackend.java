@@ -11,6 +11,7 @@ import dev.shomei.protocol.backend.IssueResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
+import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.backend.UnconfirmedIssuances;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.Dose;
@@ -39,7 +40,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * An in-memory record backend with the real API's behaviour that the center relies on: residents
  * found by (municipality, My Number), idempotent issue by transaction id, ISSUED -> PRINTED | VOIDED,
- * unconfirmed listing. Certificates are really signed (SMART Health Card, VDS-NC) with dev keys.
+ * a void by reconciliation (UNCONFIRMED_TIMEOUT, NO_OUTCOME) giving way to a late PRINTED,
+ * unconfirmed listing, lookup by transaction id. Certificates are really signed (SMART Health Card, VDS-NC) with dev keys.
  */
 public final class FakeBackend implements RecordBackend {
     public record Resident(String municipalityCode, String familyName, String givenName, LocalDate birthDate,
@@ -52,6 +54,7 @@ public final class FakeBackend implements RecordBackend {
     private final Map<String, Entry> issuances = new ConcurrentHashMap<>();
     private final AtomicInteger certificateNumbers = new AtomicInteger(1000);
     public final AtomicInteger issueCalls = new AtomicInteger();
+    public final AtomicInteger byTransactionCalls = new AtomicInteger();
     public final List<String> issuedTransactionIds = new CopyOnWriteArrayList<>();
     public final List<StatusUpdate> statusUpdates = new CopyOnWriteArrayList<>();
     /** When set, every call fails with this code. */
@@ -153,11 +156,13 @@ public final class FakeBackend implements RecordBackend {
             throw new ShomeiException(ErrorCode.NO_RECORD, "no such issuance");
         }
         if (!entry.status.equals(update.status())) {
-            if (!entry.status.equals("ISSUED")) {
+            boolean presumedVoid = entry.status.equals("VOIDED") && update.status().equals("PRINTED")
+                    && ("UNCONFIRMED_TIMEOUT".equals(entry.voidReason) || "NO_OUTCOME".equals(entry.voidReason));
+            if (!entry.status.equals("ISSUED") && !presumedVoid) {
                 throw new ShomeiException(ErrorCode.INVALID_REQUEST, "issuance already " + entry.status);
             }
             entry.status = update.status();
-            entry.voidReason = update.reason();
+            entry.voidReason = update.status().equals("VOIDED") ? update.reason() : null;
         }
         return new StatusResponse(update.municipalityCode(), update.transactionId(), entry.response.certificateId(),
                 entry.status, entry.voidReason, clock.instant().toString());
@@ -175,6 +180,15 @@ public final class FakeBackend implements RecordBackend {
             }
         });
         return new UnconfirmedIssuances(open);
+    }
+
+    @Override
+    public TransactionIssuances byTransaction(String transactionId) {
+        maybeFail();
+        byTransactionCalls.incrementAndGet();
+        Entry entry = issuances.get(transactionId);
+        return new TransactionIssuances(entry == null ? List.of() : List.of(new TransactionIssuances.Entry(
+                entry.response.municipalityCode(), transactionId, entry.status)));
     }
 
     public String status(String transactionId) {

@@ -63,6 +63,8 @@ public final class FakeBackendServer implements AutoCloseable {
                             IssueRequest request = BackendJson.read(body, IssueRequest.class);
                             answer(res, () -> backend.issue(request));
                         })
+                        .get(BackendApi.ISSUANCES, (req, res) -> answer(res,
+                                () -> backend.byTransaction(req.query().get(BackendApi.TRANSACTION_PARAMETER))))
                         .get(BackendApi.UNCONFIRMED, (req, res) -> {
                             long seconds = Long.parseLong(req.query().get("olderThanSeconds"));
                             answer(res, () -> backend.unconfirmed(Duration.ofSeconds(seconds)));
