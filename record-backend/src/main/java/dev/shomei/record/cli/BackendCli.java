@@ -11,6 +11,7 @@ import dev.shomei.record.audit.AuditVerifier;
 import dev.shomei.record.console.ClerkConsole;
 import dev.shomei.record.crypto.MasterKeys;
 import dev.shomei.record.db.Database;
+import dev.shomei.record.domain.Municipality;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.generate.DemoData;
 import dev.shomei.record.generate.ResidentGenerator;
@@ -50,6 +51,9 @@ public final class BackendCli {
                                         the issuance API (mutual TLS) and the console port (JWKS, health, metrics)
               import --municipality CODE FILE.csv
                                         import residents and doses (all or nothing; see docs/operations.md)
+              add-municipality --code CODE --name-ja NAME --name-en NAME --mayor-ja TITLE --mayor-en TITLE
+                    [--fee 120] [--participating yes|no] [--overseas yes|no]
+                                        create a municipality (and its keys) so its residents can be imported
               generate --municipality CODE --residents N [--seed S]
                                         add synthetic residents (creates a built-in municipality if missing)
               demo-data [--residents N] built-in municipalities, demo residents, N synthetic residents per participating
@@ -98,6 +102,8 @@ public final class BackendCli {
                 case "serve" -> serve(options(rest, "--api-port", "--console-port", "--host", "--issuer",
                         "--confirmation-timeout", "--keystore"));
                 case "import" -> importFile(options(rest, "--municipality"));
+                case "add-municipality" -> addMunicipality(options(rest, "--code", "--name-ja", "--name-en",
+                        "--mayor-ja", "--mayor-en", "--fee", "--participating", "--overseas"));
                 case "generate" -> generate(options(rest, "--municipality", "--residents", "--seed"));
                 case "demo-data" -> demoData(options(rest, "--residents"));
                 case "jwks" -> jwks(options(rest, "--keystore"));
@@ -199,6 +205,29 @@ public final class BackendCli {
                     + report.replaced() + " replaced), " + report.doses() + " doses");
             return 0;
         }
+    }
+
+    private int addMunicipality(CliArgs args) {
+        Municipality municipality = new Municipality(MunicipalityCode.of(args.required("--code")),
+                args.required("--name-ja"), args.required("--name-en"),
+                args.required("--mayor-ja"), args.required("--mayor-en"),
+                yesNo(args, "--participating"), yesNo(args, "--overseas"),
+                args.intValue("--fee", Municipality.DEFAULT_FEE_YEN, 0, 100_000),
+                Municipality.DEFAULT_OPENS_AT, Municipality.DEFAULT_CLOSES_AT);
+        try (RecordStore store = open(args)) {
+            boolean created = store.ensureMunicipality(municipality, "OPERATOR", System.getProperty("user.name", "operator"));
+            out.println(created ? "municipality " + municipality.code() + " created"
+                    : "municipality " + municipality.code() + " exists already; nothing changed");
+            return 0;
+        }
+    }
+
+    private static boolean yesNo(CliArgs args, String option) {
+        return switch (args.value(option, "yes")) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new CliArgs.UsageException(option + " must be yes or no");
+        };
     }
 
     private int generate(CliArgs args) {

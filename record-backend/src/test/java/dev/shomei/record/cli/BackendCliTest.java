@@ -58,6 +58,32 @@ class BackendCliTest {
     }
 
     @Test
+    void aNewMunicipalityIsAddedOnceAndThenTakesAnImport() throws Exception {
+        String[] add = {"add-municipality", "--code", "012025", "--name-ja", "函館市", "--name-en", "Hakodate City",
+                "--mayor-ja", "函館市長", "--mayor-en", "Mayor of Hakodate City", "--fee", "200"};
+        assertEquals(1, run("import", "--municipality", "012025", write("empty.csv", "")));
+        assertTrue(err().contains("does not exist"), err());
+        assertEquals(0, run(add), err());
+        assertTrue(out().contains("created"), out());
+        assertEquals(0, run(add), err());
+        assertTrue(out().contains("nothing changed"), out());
+        assertEquals(1, run("add-municipality", "--code", "012026", "--name-ja", "x", "--name-en", "x",
+                "--mayor-ja", "x", "--mayor-en", "x"), "a wrong check digit");
+        assertEquals(2, run("add-municipality", "--code", "012025", "--participating", "maybe"));
+        try (RecordStore store = store()) {
+            long fee = store.database().read(tx -> tx.queryLong(
+                    "SELECT fee_per_copy_yen FROM municipality WHERE code = '012025'"));
+            assertEquals(200L, fee);
+        }
+    }
+
+    private String write(String name, String text) throws java.io.IOException {
+        Path file = state.resolve(name);
+        Files.writeString(file, text);
+        return file.toString();
+    }
+
+    @Test
     void generateCreatesTheMunicipalityAndIsRepeatableBySeed() {
         assertEquals(0, run("generate", "--municipality", "131041", "--residents", "25", "--seed", "7"), err());
         assertTrue(out().contains("generated 25 residents in 131041"), out());
