@@ -29,6 +29,7 @@ import dev.shomei.center.testing.MutableClock;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.Language;
+import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.cert.Passport;
 import dev.shomei.protocol.line.Ack;
 import dev.shomei.protocol.line.IssueRequest;
@@ -336,6 +337,18 @@ class IssuanceServiceTest {
         assertEquals(1, backend.byTransactionCalls.get());
         assertEquals(ErrorCode.INVALID_REQUEST, refused(restarted.outcome("K0001", PrintOutcome.printed("tx-never"))),
                 "a transaction the backend does not know is still refused");
+    }
+
+    @Test
+    void aTransactionIdTheBackendHoldsInTwoMunicipalitiesIsRefusedNotGuessed() {
+        service.issue("K0001", request("tx-29", FakeMunicipalities.BUNKYO));
+        backend.alsoKnownElsewhere.add(new TransactionIssuances.Entry(FakeMunicipalities.CHIYODA, "tx-29", "ISSUED"));
+        IssuanceService otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
+                new CenterMetrics());
+        int updatesBefore = backend.statusUpdates.size();
+        assertEquals(ErrorCode.INVALID_REQUEST, refused(otherCenter.outcome("K0001", PrintOutcome.printed("tx-29"))));
+        assertEquals(updatesBefore, backend.statusUpdates.size(), "no municipality was guessed");
+        assertEquals("ISSUED", backend.status("tx-29"));
     }
 
     @Test

@@ -55,6 +55,8 @@ public final class FakeBackend implements RecordBackend {
     private final AtomicInteger certificateNumbers = new AtomicInteger(1000);
     public final AtomicInteger issueCalls = new AtomicInteger();
     public final AtomicInteger byTransactionCalls = new AtomicInteger();
+    /** Added to every lookup by transaction id: the same id in another municipality (should never happen). */
+    public final List<TransactionIssuances.Entry> alsoKnownElsewhere = new CopyOnWriteArrayList<>();
     public final List<String> issuedTransactionIds = new CopyOnWriteArrayList<>();
     public final List<StatusUpdate> statusUpdates = new CopyOnWriteArrayList<>();
     /** When set, every call fails with this code. */
@@ -187,8 +189,12 @@ public final class FakeBackend implements RecordBackend {
         maybeFail();
         byTransactionCalls.incrementAndGet();
         Entry entry = issuances.get(transactionId);
-        return new TransactionIssuances(entry == null ? List.of() : List.of(new TransactionIssuances.Entry(
-                entry.response.municipalityCode(), transactionId, entry.status)));
+        List<TransactionIssuances.Entry> found = new ArrayList<>();
+        if (entry != null) {
+            found.add(new TransactionIssuances.Entry(entry.response.municipalityCode(), transactionId, entry.status));
+        }
+        alsoKnownElsewhere.stream().filter(e -> e.transactionId().equals(transactionId)).forEach(found::add);
+        return new TransactionIssuances(found);
     }
 
     public String status(String transactionId) {

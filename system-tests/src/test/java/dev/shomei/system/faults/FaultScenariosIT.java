@@ -366,6 +366,36 @@ class FaultScenariosIT {
     }
 
     /**
+     * The same, but the center is killed and started again while the kiosk's line is down: the
+     * restarted center has no memory of the transaction and the backend no longer lists it as
+     * unconfirmed (reconciliation voided it), so the center must ask the backend where the
+     * transaction belongs — else the report is refused and the printed certificate stays VOIDED.
+     */
+    @Test
+    @Order(14)
+    void aPrintedReportDelayedPastReconciliationReachesARestartedCenterAndEndsPrinted() throws Exception {
+        kiosk = kiosk(Clock.systemUTC());
+        Screen confirm = kiosk.request(Cards.PIN, BUNKYO, 1);
+        assertEquals(SessionState.CONFIRM, confirm.state(), () -> "refused: " + confirm.error());
+        kioskLink.down(true);
+        try {
+            kiosk.session().confirm();
+            kiosk.pay(confirm.feeYen());
+            kiosk.await(SessionState.TAKE_CERTIFICATE);
+            kiosk.session().done();
+            assertEquals(1, printer.printed.get());
+            stack.killCenter();
+            stack.startCenter();
+            IssuanceDb.Row voided = db.awaitStatus(confirm.transactionId(), "VOIDED", BACKEND_WAIT);
+            assertEquals("NO_OUTCOME", voided.voidReason(), "reconciled by the restarted center");
+        } finally {
+            kioskLink.down(false);
+        }
+        kiosk.awaitOutcomesDelivered();
+        db.awaitStatus(confirm.transactionId(), "PRINTED", BACKEND_WAIT);
+    }
+
+    /**
      * Kiosk clocks off by minutes or hours from the center's: the kiosk's clock drives only its own
      * screen timeouts; service hours, the board's last-seen time and reconciliation run on the
      * center's and the backend's clocks, and TLS certificates are back-dated an hour — so issuing works.
