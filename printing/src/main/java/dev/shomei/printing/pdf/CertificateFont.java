@@ -28,6 +28,8 @@ public final class CertificateFont {
     private final TrueTypeFont font;
     private final CmapLookup cmap;
     private final int fallback;
+    /** Advance width of each glyph in 1/1000 em, rounded as PDFBox writes the font's W array. */
+    private final int[] widths;
 
     private CertificateFont(TrueTypeFont font) throws IOException {
         this.font = font;
@@ -48,6 +50,11 @@ public final class CertificateFont {
             throw new IOException("font has no Unicode cmap");
         }
         this.fallback = cmap.getGlyphId(FALLBACK) != 0 ? FALLBACK : '?';
+        float scaling = 1000f / font.getHeader().getUnitsPerEm();
+        this.widths = new int[font.getNumberOfGlyphs()];
+        for (int gid = 0; gid < widths.length; gid++) {
+            widths[gid] = Math.round(font.getHorizontalMetrics().getAdvanceWidth(gid) * scaling);
+        }
     }
 
     /** Reads and parses a TrueType font file. */
@@ -80,6 +87,23 @@ public final class CertificateFont {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot embed the certificate font", e);
         }
+    }
+
+    /**
+     * The width of already {@linkplain #printable(String) printable} text in 1/1000 of the font
+     * size: the same figure as {@code PDType0Font.getStringWidth} (advance widths, no kerning, GSUB
+     * off), read from a table instead of the embedded font's width map, and without marking the
+     * glyphs for the subset (only text actually shown is embedded).
+     */
+    float width(String printable) {
+        int total = 0;
+        for (int i = 0; i < printable.length(); ) {
+            int codePoint = printable.codePointAt(i);
+            int gid = cmap.getGlyphId(codePoint);
+            total += gid < widths.length ? widths[gid] : 0;
+            i += Character.charCount(codePoint);
+        }
+        return total;
     }
 
     public boolean hasGlyph(int codePoint) {

@@ -27,7 +27,7 @@ final class PageCanvas {
     }
 
     float width(String text, float size) throws IOException {
-        return font.getStringWidth(fontFile.printable(text)) / 1000f * size;
+        return fontFile.width(fontFile.printable(text)) / 1000f * size;
     }
 
     void text(String text, float x, float y, float size) throws IOException {
