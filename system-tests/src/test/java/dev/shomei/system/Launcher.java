@@ -16,27 +16,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Each command's output goes to a log file under {@code <state>/test-logs}, which the leftover
  * scans read too.
  */
-final class Launcher {
+public final class Launcher {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final Path root;
     private final Path state;
 
-    Launcher(Path state) {
+    public Launcher(Path state) {
         this.root = Path.of(System.getProperty("shomei.root", "..")).toAbsolutePath().normalize();
         this.state = state.toAbsolutePath();
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    Path state() {
+    public Path state() {
         return state;
     }
 
     /** Where the commands' output goes; the leftover scans read it. */
-    Path logs() {
+    public Path logs() {
         return state.resolve("test-logs");
     }
 
@@ -44,25 +44,25 @@ final class Launcher {
      * {@code ./shomei verify} prints what a certificate says, by design: it is the verifier's
      * machine, not the kiosk's or the center's, so its output is kept apart from the scanned logs.
      */
-    Path verifierLogs() {
+    public Path verifierLogs() {
         return state.resolve("verifier-logs");
     }
 
     /** The launched JVMs' {@code java.io.tmpdir}: private to this test, so the leftover scan can read all of it. */
-    Path tmp() {
+    public Path tmp() {
         return state.resolve("tmp");
     }
 
     /** The finished command: exit code and what it printed on stdout and stderr. */
-    record Result(int exitCode, String stdout, String stderr) {
-        String lastLine() {
+    public record Result(int exitCode, String stdout, String stderr) {
+        public String lastLine() {
             String[] lines = stdout.strip().split("\n");
             return lines[lines.length - 1];
         }
     }
 
     /** Runs a command to its end (at most {@code timeout}). */
-    Result run(Duration timeout, String... args) throws IOException, InterruptedException {
+    public Result run(Duration timeout, String... args) throws IOException, InterruptedException {
         String name = SEQUENCE.incrementAndGet() + "-" + args[0];
         Path dir = "verify".equals(args[0]) ? verifierLogs() : logs();
         Files.createDirectories(dir);
@@ -77,13 +77,27 @@ final class Launcher {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    /** Starts a long-running command (a server); its output goes to {@code <logs>/<name>.log}. */
-    Process start(String name, String... args) throws IOException {
+    /**
+     * Starts a long-running command (a server); its output is appended to {@code <logs>/<name>.log}
+     * (a restart adds to it). The launcher {@code exec}s the JVM, so the {@link Process} is the
+     * component itself: {@link Process#destroyForcibly()} is a real {@code kill -9} of it.
+     */
+    public Process start(String name, String... args) throws IOException {
+        return start(name, List.of(), args);
+    }
+
+    /** {@link #start(String, String...)} with extra JVM options (e.g. {@code -Duser.timezone}). */
+    public Process start(String name, List<String> javaOptions, String... args) throws IOException {
         Path log = logs().resolve(name + ".log");
-        return builder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return builder(javaOptions, args).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     private ProcessBuilder builder(String... args) throws IOException {
+        return builder(List.of(), args);
+    }
+
+    private ProcessBuilder builder(List<String> javaOptions, String... args) throws IOException {
         Files.createDirectories(logs());
         Files.createDirectories(tmp());
         List<String> command = new ArrayList<>();
@@ -93,7 +107,8 @@ final class Launcher {
         builder.environment().put("SHOMEI_STATE", state.toString());
         builder.environment().put("SHOMEI_NO_BUILD", "1");
         // C1 only: these JVMs are short commands or test servers; it halves their start-up on 2 cores
-        builder.environment().put("SHOMEI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp() + " -XX:TieredStopAtLevel=1");
+        builder.environment().put("SHOMEI_JAVA_OPTS", String.join(" ", "-Djava.io.tmpdir=" + tmp(), "-XX:TieredStopAtLevel=1",
+                String.join(" ", javaOptions)).strip());
         builder.environment().remove("SHOMEI_DB_URL");
         return builder;
     }

@@ -9,11 +9,11 @@ import java.net.Socket;
 import java.time.Duration;
 
 /** Free loopback ports for the processes under test, and waiting for them to listen. */
-final class Ports {
+public final class Ports {
     private Ports() {
     }
 
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -22,7 +22,7 @@ final class Ports {
     }
 
     /** Waits until something accepts on 127.0.0.1:{@code port}; fails when {@code process} dies first. */
-    static void awaitListening(int port, Process process, Duration timeout, String what) throws InterruptedException {
+    public static void awaitListening(int port, Process process, Duration timeout, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

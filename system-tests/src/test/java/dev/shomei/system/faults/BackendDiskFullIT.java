@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shomei.kiosk.session.Screen;
 import dev.shomei.kiosk.session.SessionState;
 import dev.shomei.record.testing.PostgresServer;
+import dev.shomei.system.Launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,7 +75,7 @@ class BackendDiskFullIT {
             disk.free();
             String next = issue(stack, card, printer);
             db.awaitStatus(next, "PRINTED", WAIT);
-            Shomei.Result audit = stack.backendCommand("audit-verify");
+            Launcher.Result audit = stack.backendCommand("audit-verify");
             assertEquals(0, audit.exitCode(), audit.stdout() + audit.stderr());
             stack.close();
             copyLogs(stack);

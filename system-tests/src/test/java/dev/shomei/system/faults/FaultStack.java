@@ -2,12 +2,9 @@ package dev.shomei.system.faults;
 
 import dev.shomei.center.CenterSettings;
 import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.system.Launcher;
+import dev.shomei.system.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +24,12 @@ final class FaultStack implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(3);
 
-    final Shomei shomei;
+    final Launcher shomei;
     final String databaseUrl;
-    final int apiPort = freePort();
-    final int backendConsolePort = freePort();
-    final int linePort = freePort();
-    final int operatorPort = freePort();
+    final int apiPort = Ports.free();
+    final int backendConsolePort = Ports.free();
+    final int linePort = Ports.free();
+    final int operatorPort = Ports.free();
     final TcpProxy backendLink;
     private final List<String> backendOptions;
     private final List<String> centerJavaOptions = new ArrayList<>();
@@ -46,17 +43,17 @@ final class FaultStack implements AutoCloseable {
      */
     FaultStack(Path state, String databaseUrl, Map<String, String> centerYaml, List<String> backendOptions)
             throws IOException, InterruptedException {
-        this.shomei = new Shomei(state);
+        this.shomei = new Launcher(state);
         this.databaseUrl = databaseUrl;
         this.backendOptions = List.copyOf(backendOptions);
         this.backendLink = new TcpProxy(apiPort);
-        Shomei.Result data = shomei.run(COMMAND_TIMEOUT, concat(List.of("backend", "demo-data", "--residents", "10"), db()));
+        Launcher.Result data = shomei.run(COMMAND_TIMEOUT, concat(List.of("backend", "demo-data", "--residents", "10"), db()));
         if (data.exitCode() != 0) {
             throw new AssertionError("backend demo-data failed (" + data.exitCode() + "): " + data.stderr());
         }
         writeCenterYaml(centerYaml);
         // Bunkyo open all day, so that no test depends on the hour it runs at (Japan time)
-        Files.writeString(shomei.state.resolve("center").resolve("municipalities.json"),
+        Files.writeString(shomei.state().resolve("center").resolve("municipalities.json"),
                 "{\"overrides\":[{\"code\":\"131059\",\"participating\":true,\"offersOverseas\":true,"
                         + "\"feePerCopyYen\":120,\"opensAt\":\"00:00\",\"closesAt\":\"23:59\"}]}");
     }
@@ -78,19 +75,19 @@ final class FaultStack implements AutoCloseable {
             }
             yaml = yaml.replace(e.getKey(), e.getValue());
         }
-        Path file = shomei.state.resolve("center").resolve(CenterSettings.FILE_NAME);
+        Path file = shomei.state().resolve("center").resolve(CenterSettings.FILE_NAME);
         Files.createDirectories(file.getParent());
         Files.writeString(file, yaml);
     }
 
     DevPki pki() {
-        return DevPki.ensure(shomei.state.resolve("pki"));
+        return DevPki.ensure(shomei.state().resolve("pki"));
     }
 
     /** The JDBC URL the backend uses (the default SQLite file when none was given). */
     String jdbcUrl() {
         return databaseUrl != null ? databaseUrl
-                : "jdbc:sqlite:" + shomei.state.resolve("backend").resolve("records.db");
+                : "jdbc:sqlite:" + shomei.state().resolve("backend").resolve("records.db");
     }
 
     synchronized void startBackend() throws IOException, InterruptedException {
@@ -102,7 +99,7 @@ final class FaultStack implements AutoCloseable {
         args.addAll(backendOptions);
         args.addAll(db());
         backend = shomei.start("backend", args.toArray(String[]::new));
-        awaitListening(apiPort, backend, "backend");
+        Ports.awaitListening(apiPort, backend, START_TIMEOUT, "backend");
     }
 
     /** {@code kill -9} of the backend's JVM; returns once it is gone. */
@@ -121,7 +118,7 @@ final class FaultStack implements AutoCloseable {
         }
         center = shomei.start("center", List.of(javaOptions), "center", "serve", "--line-port", String.valueOf(linePort),
                 "--console-port", String.valueOf(operatorPort), "--backend", "https://127.0.0.1:" + backendLink.port());
-        awaitListening(linePort, center, "center");
+        Ports.awaitListening(linePort, center, START_TIMEOUT, "center");
     }
 
     synchronized boolean centerAlive() {
@@ -137,7 +134,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     /** Runs a {@code ./shomei backend} command (e.g. audit-verify) against the same database. */
-    Shomei.Result backendCommand(String... args) throws IOException, InterruptedException {
+    Launcher.Result backendCommand(String... args) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of("backend"));
         all.addAll(List.of(args));
         all.addAll(db());
@@ -168,30 +165,6 @@ final class FaultStack implements AutoCloseable {
             }
         }
         backendLink.close();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void awaitListening(int port, Process process, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(what + " exited with " + process.exitValue() + " before listening on " + port);
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError(what + " did not listen on " + port + " within " + START_TIMEOUT);
     }
 
     private static String[] concat(List<String> first, List<String> second) {

@@ -59,8 +59,13 @@ final class FirmwareKiosk implements AutoCloseable {
         slot.insert(VirtualCardFile.open(cardFile));
     }
 
-    void removeCard() {
+    /**
+     * Takes the card out and waits until the kiosk noticed (its reader is polled a few times a
+     * second): a session started before that would still believe the card is in.
+     */
+    void removeCard() throws InterruptedException {
         slot.remove();
+        awaitWhere(screen -> !screen.cardPresent());
     }
 
     /** PIN tries left on the card file (the card's own counter). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.card.sim.VirtualCardFile;
 import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.system.Launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -158,7 +159,7 @@ abstract class KillLoopDurability {
         assertTrue(kills >= 2, "the backend was killed " + kills + " times");
         assertTrue(printed >= 4 * kills, "only " + printed + " certificates printed");
 
-        Shomei.Result audit = stack.backendCommand("audit-verify");
+        Launcher.Result audit = stack.backendCommand("audit-verify");
         assertEquals(0, audit.exitCode(), audit.stdout() + audit.stderr());
     }
 }
