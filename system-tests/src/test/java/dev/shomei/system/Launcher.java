@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -88,9 +89,16 @@ public final class Launcher {
 
     /** {@link #start(String, String...)} with extra JVM options (e.g. {@code -Duser.timezone}). */
     public Process start(String name, List<String> javaOptions, String... args) throws IOException {
+        return start(name, javaOptions, Map.of(), args);
+    }
+
+    /** {@link #start(String, List, String...)} with extra environment variables (e.g. libfaketime's). */
+    public Process start(String name, List<String> javaOptions, Map<String, String> environment, String... args)
+            throws IOException {
         Path log = logs().resolve(name + ".log");
-        return builder(javaOptions, args).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = builder(javaOptions, args);
+        builder.environment().putAll(environment);
+        return builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     private ProcessBuilder builder(String... args) throws IOException {

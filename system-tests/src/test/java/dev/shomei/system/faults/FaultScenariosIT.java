@@ -408,6 +408,41 @@ class FaultScenariosIT {
         }
     }
 
+    /**
+     * The center's own clock hours ahead of, or minutes behind, the backend's (libfaketime in the
+     * center's process only). Reconciliation asks the backend for issuances older than a duration the
+     * backend measures on its own clock, so a center far ahead does not void an issuance the kiosk is
+     * still paying for; the center's service hours and TLS checks keep working within the
+     * certificates' hour of back-dating.
+     */
+    @Test
+    @Order(15)
+    void aCenterClockSkewedFromTheBackendsVoidsNothingEarlyAndIssues() throws Exception {
+        try {
+            for (String offset : List.of("+3h", "-20m")) {
+                stack.killCenter();
+                stack.startCenterOnShiftedClock(offset);
+                kiosk = kiosk(Clock.systemUTC());
+                Screen confirm = kiosk.request(Cards.PIN, BUNKYO, 1);
+                assertEquals(SessionState.CONFIRM, confirm.state(), () -> offset + ": refused " + confirm.error());
+                Thread.sleep(6_000); // three reconciliation rounds, well inside reconcile-after (20 s)
+                assertEquals("ISSUED", db.byTransaction(confirm.transactionId()).orElseThrow().status(),
+                        offset + ": voided while the resident was paying");
+                kiosk.session().confirm();
+                kiosk.pay(confirm.feeYen());
+                kiosk.await(SessionState.TAKE_CERTIFICATE);
+                kiosk.session().done();
+                kiosk.awaitOutcomesDelivered();
+                db.awaitStatus(confirm.transactionId(), "PRINTED", BACKEND_WAIT);
+                kiosk.close();
+                kiosk = null;
+            }
+        } finally {
+            stack.killCenter();
+            stack.startCenter();
+        }
+    }
+
     @Test
     @Order(20)
     void everyIssuanceEndedPrintedOrVoidedAndNothingPersonalIsLeft() throws Exception {

@@ -113,11 +113,25 @@ final class FaultStack implements AutoCloseable {
 
     /** The center (first start: registers K0001..K0004); {@code javaOptions} for this start only. */
     synchronized void startCenter(String... javaOptions) throws IOException, InterruptedException {
+        startCenter(Map.of(), javaOptions);
+    }
+
+    /**
+     * The center with its wall clock shifted by {@code offset} (libfaketime's syntax: "+3h", "-20m")
+     * while the kiosk and the backend keep real time; its monotonic clock stays real.
+     */
+    synchronized void startCenterOnShiftedClock(String offset) throws IOException, InterruptedException {
+        startCenter(Map.of("LD_PRELOAD", LibFaketime.require().toString(), "FAKETIME", offset,
+                "FAKETIME_DONT_FAKE_MONOTONIC", "1"));
+    }
+
+    private void startCenter(Map<String, String> environment, String... javaOptions) throws IOException, InterruptedException {
         if (center != null && center.isAlive()) {
             throw new IllegalStateException("the center runs already");
         }
-        center = shomei.start("center", List.of(javaOptions), "center", "serve", "--line-port", String.valueOf(linePort),
-                "--console-port", String.valueOf(operatorPort), "--backend", "https://127.0.0.1:" + backendLink.port());
+        center = shomei.start("center", List.of(javaOptions), environment, "center", "serve", "--line-port",
+                String.valueOf(linePort), "--console-port", String.valueOf(operatorPort),
+                "--backend", "https://127.0.0.1:" + backendLink.port());
         Ports.awaitListening(linePort, center, START_TIMEOUT, "center");
     }
 
