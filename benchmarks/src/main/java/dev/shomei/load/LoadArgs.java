@@ -56,9 +56,9 @@ public record LoadArgs(
     /** The residents the own stack generates (and, with {@code --center}, the demo's defaults below). */
     public static final long OWN_STACK_SEED = 20_240_501L;
     public static final int OWN_STACK_RESIDENTS = 5_000;
-    /** {@code ./shomei demo} generates 100 synthetic residents per municipality with seed 1 (record-backend DemoData). */
+    /** {@code ./shomei demo} generates synthetic residents per municipality with seed 1 (record-backend DemoData). */
     public static final long DEMO_SEED = 1;
-    public static final int DEMO_RESIDENTS = 100;
+    public static final int DEMO_RESIDENTS = dev.shomei.record.generate.DemoData.SYNTHETIC_PER_MUNICIPALITY;
 
     public static final String USAGE = """
             usage: ./shomei loadgen [--kiosks N] [--duration S] [--warmup S] [--type domestic|overseas|mixed]
@@ -68,12 +68,12 @@ public record LoadArgs(
                                     [--municipality CODE] [--baseline S] [--profile]
 
               --kiosks N             simulated kiosks issuing back to back (default 32)
-              --duration S           seconds measured (default 60); --warmup S before it (default 15)
+              --duration S           seconds measured (default 60); --warmup S before it (default 60)
               --heartbeat-only       M terminals that only heartbeat (default 50000, every 30 s)
               --center HOST:PORT     drive a running center (e.g. the demo's 127.0.0.1:8420); without it
                                      the load generator starts its own backend and center (state/loadgen)
-              --seed S --residents N which synthetic residents the backend holds (running demo: 1 and 100)
-              --baseline S           seconds of PDF-render-only throughput to compare with (default 20, 0 = skip)
+              --seed S --residents N which synthetic residents the backend holds (running demo: 1 and 1000)
+              --baseline S           seconds of PDF-render-only throughput to compare with (default 30, 0 = skip)
               --profile              own stack only: JFR recordings of center and backend in state/loadgen/logs
             """;
 
@@ -106,7 +106,7 @@ public record LoadArgs(
     public static LoadArgs parse(String... args) {
         int kiosks = 32;
         long duration = 60;
-        long warmup = 15;
+        long warmup = 60; // the center keeps compiling (C2) for well over 10 s under full load on 2 cores
         boolean heartbeatOnly = false;
         boolean profile = false;
         Integer terminals = null;
@@ -121,7 +121,7 @@ public record LoadArgs(
         String municipality = "131059";
         Long seed = null;
         Integer residents = null;
-        long baseline = 20;
+        long baseline = 30;
         List<String> list = new ArrayList<>(List.of(args));
         for (int i = 0; i < list.size(); i++) {
             String option = list.get(i);

@@ -16,14 +16,14 @@ class LoadArgsTest {
         LoadArgs args = LoadArgs.parse();
         assertEquals(32, args.kiosks());
         assertEquals(Duration.ofSeconds(60), args.duration());
-        assertEquals(Duration.ofSeconds(15), args.warmup());
+        assertEquals(Duration.ofSeconds(60), args.warmup());
         assertFalse(args.heartbeatOnly());
         assertTrue(args.ownStack());
         assertEquals(CertificateType.DOMESTIC, args.type());
         assertEquals("131059", args.municipality());
         assertEquals(LoadArgs.OWN_STACK_SEED, args.seed());
         assertEquals(LoadArgs.OWN_STACK_RESIDENTS, args.residents());
-        assertEquals(Duration.ofSeconds(20), args.baseline());
+        assertEquals(Duration.ofSeconds(30), args.baseline());
         assertEquals(new LoadArgs.HostPort("127.0.0.1", 8410), args.backend());
     }
 

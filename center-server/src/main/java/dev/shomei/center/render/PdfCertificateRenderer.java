@@ -30,11 +30,11 @@ public final class PdfCertificateRenderer implements CertificateRenderer {
             throw new IllegalArgumentException("copies must be at least 1");
         }
         byte[] single = renderer.render(certificate);
+        if (copies == 1) {
+            return new RenderedCertificate(single, renderer.pageCount(certificate));
+        }
         try (PDDocument one = Loader.loadPDF(single)) {
             int pages = one.getNumberOfPages();
-            if (copies == 1) {
-                return new RenderedCertificate(single, pages);
-            }
             try (PDDocument all = new PDDocument()) {
                 all.getDocumentInformation().setTitle(one.getDocumentInformation().getTitle());
                 all.getDocumentInformation().setProducer(one.getDocumentInformation().getProducer());

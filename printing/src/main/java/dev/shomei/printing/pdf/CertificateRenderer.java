@@ -36,8 +36,14 @@ public final class CertificateRenderer {
         return render(CertificateDocument.of(certificate));
     }
 
+    /** The number of pages {@link #render(SignedCertificate)} makes: known before rendering. */
+    public int pageCount(SignedCertificate certificate) {
+        CertificateDocument document = CertificateDocument.of(certificate);
+        return paginate(document.content().doses(), layoutOf(document)).size();
+    }
+
     public byte[] render(CertificateDocument document) {
-        Layout layout = document.content().type() == CertificateType.OVERSEAS ? new OverseasLayout() : new DomesticLayout();
+        Layout layout = layoutOf(document);
         List<List<Dose>> pages = paginate(document.content().doses(), layout);
         try (PDDocument pdf = new PDDocument()) {
             PDDocumentInformation info = pdf.getDocumentInformation();
@@ -67,6 +73,10 @@ public final class CertificateRenderer {
         } catch (IOException e) {
             throw new ShomeiException(ErrorCode.INTERNAL, "cannot render the certificate PDF", e);
         }
+    }
+
+    private static Layout layoutOf(CertificateDocument document) {
+        return document.content().type() == CertificateType.OVERSEAS ? new OverseasLayout() : new DomesticLayout();
     }
 
     static List<List<Dose>> paginate(List<Dose> doses, Layout layout) {

@@ -116,6 +116,18 @@ class CertificateRendererTest {
     }
 
     @Test
+    void pageCountIsThePagesOfTheRenderedDocument() throws IOException {
+        for (int doses = 1; doses <= 12; doses += 4) {
+            for (var certificate : List.of(fixtures.sign(CertificateFixtures.domestic(doses)),
+                    fixtures.sign(CertificateFixtures.overseas(doses)))) {
+                try (PDDocument document = Loader.loadPDF(renderer.render(certificate))) {
+                    assertEquals(document.getNumberOfPages(), renderer.pageCount(certificate), doses + " doses");
+                }
+            }
+        }
+    }
+
+    @Test
     void aCharacterTheFontLacksPrintsTheFallbackGlyph() throws IOException {
         // U+1F600 (an emoji) and U+E000 (private use) are not in the font; U+FE00 is a variation selector
         Person unusual = new Person("山田\uD83D\uDE00", "太\uE000郎\uFE00", LocalDate.of(1980, 1, 1));
