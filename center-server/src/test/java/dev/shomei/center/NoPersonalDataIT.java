@@ -10,8 +10,6 @@ import dev.shomei.card.data.MyNumber;
 import dev.shomei.card.data.Sex;
 import dev.shomei.card.sim.CardFactory;
 import dev.shomei.card.sim.CardPerson;
-import dev.shomei.center.console.auth.Totp;
-import dev.shomei.center.console.auth.Base32;
 import dev.shomei.center.testing.CenterFixture;
 import dev.shomei.center.testing.FakeBackend;
 import dev.shomei.center.testing.FakeBackendServer;
@@ -33,6 +31,8 @@ import dev.shomei.protocol.line.Refusal;
 import dev.shomei.protocol.line.TerminalState;
 import dev.shomei.protocol.line.VoidReason;
 import dev.shomei.protocol.line.transport.LineClient;
+import dev.shomei.protocol.otp.Base32;
+import dev.shomei.protocol.otp.Totp;
 import dev.shomei.protocol.pki.DevPki;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -221,7 +221,7 @@ class NoPersonalDataIT {
         assertTrue(admin.find(), "demo-logins.txt names the admin login");
         Https http = new Https(fixture.pki, fixture.center.consolePort());
         String body = new ObjectMapper().writeValueAsString(Map.of("username", "admin", "password", admin.group(1),
-                "code", Totp.standard().code(Base32.decode(admin.group(2)), Instant.now())));
+                "code", Totp.standard().code(Base32.decodeAllowingHyphens(admin.group(2)), Instant.now())));
         var login = http.post("/api/login", body);
         assertEquals(200, login.statusCode(), login.body());
         StringBuilder all = new StringBuilder();

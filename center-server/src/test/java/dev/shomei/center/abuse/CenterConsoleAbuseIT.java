@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shomei.card.sim.CardFactory;
-import dev.shomei.center.console.auth.Base32;
 import dev.shomei.center.console.auth.OperatorAccounts;
 import dev.shomei.center.console.auth.Role;
-import dev.shomei.center.console.auth.Totp;
 import dev.shomei.center.testing.CenterFixture;
 import dev.shomei.center.testing.FakeBackend;
 import dev.shomei.center.testing.FakeBackendServer;
@@ -21,6 +19,8 @@ import dev.shomei.protocol.abuse.HttpFlood;
 import dev.shomei.protocol.abuse.RawHttps;
 import dev.shomei.protocol.abuse.RawTls;
 import dev.shomei.protocol.abuse.TlsProbe;
+import dev.shomei.protocol.otp.Base32;
+import dev.shomei.protocol.otp.Totp;
 import dev.shomei.protocol.pki.DevPki;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -72,7 +72,7 @@ class CenterConsoleAbuseIT {
         // accounts written before the center starts; few PBKDF2 rounds so that guessing tests stay quick
         OperatorAccounts accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(), 1_000);
         for (String name : List.of("admin", "operator", "operator2", "operator3")) {
-            secrets.put(name, Base32.decode(accounts.create(name, name.equals("admin") ? Role.ADMIN : Role.OPERATOR,
+            secrets.put(name, Base32.decodeAllowingHyphens(accounts.create(name, name.equals("admin") ? Role.ADMIN : Role.OPERATOR,
                     PASSWORD.toCharArray())));
         }
         FakeBackend backend = new FakeBackend(pki, Clock.systemUTC());

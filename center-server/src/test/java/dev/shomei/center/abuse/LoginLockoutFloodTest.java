@@ -2,12 +2,12 @@ package dev.shomei.center.abuse;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shomei.center.console.auth.Base32;
 import dev.shomei.center.console.auth.LoginService;
 import dev.shomei.center.console.auth.OperatorAccounts;
 import dev.shomei.center.console.auth.Role;
 import dev.shomei.center.console.auth.SessionStore;
-import dev.shomei.center.console.auth.Totp;
+import dev.shomei.protocol.otp.Base32;
+import dev.shomei.protocol.otp.Totp;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -29,7 +29,7 @@ class LoginLockoutFloodTest {
     @Test
     void aFloodOfMadeUpNamesDoesNotLiftALock() {
         OperatorAccounts accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(), 1);
-        byte[] secret = Base32.decode(accounts.create("operator", Role.OPERATOR, PASSWORD.toCharArray()));
+        byte[] secret = Base32.decodeAllowingHyphens(accounts.create("operator", Role.OPERATOR, PASSWORD.toCharArray()));
         SessionStore sessions = new SessionStore(Clock.systemUTC(), new SecureRandom(), Duration.ofMinutes(30),
                 Duration.ofHours(12));
         LoginService login = new LoginService(accounts, sessions, Totp.standard(), Clock.systemUTC(), 5,

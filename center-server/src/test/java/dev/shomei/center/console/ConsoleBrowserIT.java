@@ -9,8 +9,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.shomei.card.sim.CardFactory;
-import dev.shomei.center.console.auth.Base32;
-import dev.shomei.center.console.auth.Totp;
 import dev.shomei.center.testing.CenterFixture;
 import dev.shomei.center.testing.FakeBackend;
 import dev.shomei.center.testing.FakeBackendServer;
@@ -22,6 +20,8 @@ import dev.shomei.protocol.line.Heartbeat;
 import dev.shomei.protocol.line.Hello;
 import dev.shomei.protocol.line.TerminalState;
 import dev.shomei.protocol.line.transport.LineClient;
+import dev.shomei.protocol.otp.Base32;
+import dev.shomei.protocol.otp.Totp;
 import dev.shomei.protocol.pki.DevPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,7 +137,7 @@ class ConsoleBrowserIT {
         }
         page.fill("#username", user);
         page.fill("#password", m.group(1));
-        page.fill("#code", Totp.standard().code(Base32.decode(m.group(2)), Instant.now()));
+        page.fill("#code", Totp.standard().code(Base32.decodeAllowingHyphens(m.group(2)), Instant.now()));
         page.click("#login-submit");
         page.waitForURL(url -> !url.endsWith("/login"), new Page.WaitForURLOptions().setTimeout(20_000));
     }

@@ -6,8 +6,6 @@ import dev.shomei.center.console.auth.LoginService;
 import dev.shomei.center.console.auth.OperatorAccounts;
 import dev.shomei.center.console.auth.Role;
 import dev.shomei.center.console.auth.SessionStore;
-import dev.shomei.center.console.auth.Totp;
-import dev.shomei.center.console.auth.Base32;
 import dev.shomei.center.hours.MaintenanceSchedule;
 import dev.shomei.center.issue.ReconciliationLog;
 import dev.shomei.center.metrics.CenterMetrics;
@@ -16,6 +14,8 @@ import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.center.stats.IssuanceStats;
 import dev.shomei.center.testing.FakeMunicipalities;
 import dev.shomei.center.testing.MutableClock;
+import dev.shomei.protocol.otp.Base32;
+import dev.shomei.protocol.otp.Totp;
 import dev.shomei.protocol.pki.DevPki;
 import io.helidon.health.HealthCheckResponse;
 import java.nio.file.Path;
@@ -57,8 +57,8 @@ final class ConsoleFixture implements AutoCloseable {
         maintenance = new MaintenanceSchedule(dir.resolve("maintenance.json"));
         stats = new IssuanceStats(clock, ZoneId.of("Asia/Tokyo"), 48);
         accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(), 1_000);
-        adminSecret = Base32.decode(accounts.create("admin", Role.ADMIN, ADMIN_PASSWORD.toCharArray()));
-        operatorSecret = Base32.decode(accounts.create("operator", Role.OPERATOR, OPERATOR_PASSWORD.toCharArray()));
+        adminSecret = Base32.decodeAllowingHyphens(accounts.create("admin", Role.ADMIN, ADMIN_PASSWORD.toCharArray()));
+        operatorSecret = Base32.decodeAllowingHyphens(accounts.create("operator", Role.OPERATOR, OPERATOR_PASSWORD.toCharArray()));
         // sessions and TOTP run on the real clock: the browser-side code is computed from it
         sessions = new SessionStore(Clock.systemUTC(), new SecureRandom(), Duration.ofMinutes(30), Duration.ofHours(12));
         LoginService login = new LoginService(accounts, sessions, Totp.standard(), Clock.systemUTC(), 5,

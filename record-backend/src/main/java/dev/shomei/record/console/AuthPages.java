@@ -1,8 +1,8 @@
 package dev.shomei.record.console;
 
+import dev.shomei.protocol.otp.Base32;
 import dev.shomei.record.audit.AuditEvent;
 import dev.shomei.record.users.Authenticator;
-import dev.shomei.record.users.Base32;
 import dev.shomei.record.users.ClerkUser;
 import dev.shomei.record.users.Enrolment;
 import dev.shomei.record.users.Permission;

@@ -1,11 +1,11 @@
 package dev.shomei.record.console;
 
 import dev.shomei.protocol.cert.VaccineCatalog;
+import dev.shomei.protocol.otp.Totp;
 import dev.shomei.record.RecordStore;
 import dev.shomei.record.users.Authenticator;
 import dev.shomei.record.users.Enrolment;
 import dev.shomei.record.users.PasswordHasher;
-import dev.shomei.record.users.Totp;
 import dev.shomei.record.users.TotpSecrets;
 import dev.shomei.record.users.UserAdministration;
 import io.helidon.webserver.http.HttpRules;

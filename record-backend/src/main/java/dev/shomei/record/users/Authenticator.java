@@ -1,5 +1,6 @@
 package dev.shomei.record.users;
 
+import dev.shomei.protocol.otp.Totp;
 import dev.shomei.record.audit.AuditEvent;
 import dev.shomei.record.audit.AuditLog;
 import dev.shomei.record.db.Database;

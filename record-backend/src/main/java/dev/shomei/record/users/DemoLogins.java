@@ -1,5 +1,7 @@
 package dev.shomei.record.users;
 
+import dev.shomei.protocol.otp.Base32;
+import dev.shomei.protocol.otp.Totp;
 import dev.shomei.record.RecordStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package dev.shomei.record.users;
 
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.otp.Totp;
 import dev.shomei.record.audit.AuditEvent;
 import dev.shomei.record.audit.AuditLog;
 import dev.shomei.record.db.Database;

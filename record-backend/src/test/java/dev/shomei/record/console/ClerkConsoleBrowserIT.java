@@ -184,7 +184,7 @@ class ClerkConsoleBrowserIT {
         page.waitForURL(fixture.origin() + "/enrol");
         assertThat(page.locator("svg.qr")).isVisible();
         screenshot("enrol");
-        byte[] secret = dev.shomei.record.users.Base32.decode(page.locator("code.secret").textContent());
+        byte[] secret = dev.shomei.protocol.otp.Base32.decode(page.locator("code.secret").textContent());
         page.locator("#code").fill(fixture.code(secret));
         page.locator("#password").fill("Browser-Clerk-Pass-1");
         page.locator("#repeat").fill("Browser-Clerk-Pass-1");

@@ -1,6 +1,8 @@
 package dev.shomei.record.console;
 
 import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.otp.Base32;
+import dev.shomei.protocol.otp.Totp;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.protocol.pki.TlsIdentity;
 import dev.shomei.record.RecordStore;
@@ -21,12 +23,10 @@ import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import dev.shomei.record.testing.MutableClock;
 import dev.shomei.record.testing.TestData;
-import dev.shomei.record.users.Base32;
 import dev.shomei.record.users.NewUser;
 import dev.shomei.record.users.PasswordHasher;
 import dev.shomei.record.users.Role;
 import dev.shomei.record.users.Scope;
-import dev.shomei.record.users.Totp;
 import dev.shomei.record.users.TotpSecrets;
 import dev.shomei.record.users.UserAdministration;
 import io.helidon.common.tls.Tls;

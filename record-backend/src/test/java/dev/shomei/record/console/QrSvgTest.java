@@ -7,7 +7,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import dev.shomei.record.users.Totp;
+import dev.shomei.protocol.otp.Totp;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

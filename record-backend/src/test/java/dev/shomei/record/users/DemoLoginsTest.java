@@ -1,5 +1,7 @@
 package dev.shomei.record.users;
 
+import dev.shomei.protocol.otp.Base32;
+import dev.shomei.protocol.otp.Totp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

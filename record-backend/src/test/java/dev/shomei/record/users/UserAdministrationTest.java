@@ -1,5 +1,6 @@
 package dev.shomei.record.users;
 
+import dev.shomei.protocol.otp.Totp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package dev.shomei.center.console.auth;
 
+import dev.shomei.protocol.otp.Totp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

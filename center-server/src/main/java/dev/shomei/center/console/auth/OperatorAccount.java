@@ -1,5 +1,6 @@
 package dev.shomei.center.console.auth;
 
+import dev.shomei.protocol.otp.Base32;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,8 @@ public record OperatorAccount(String username, Role role, String passwordHash, S
     }
 
     public byte[] totpSecretBytes() {
-        return Base32.decode(totpSecret);
+        // the center has always skipped hyphens in stored secrets (the record backend refuses them); keep that
+        return Base32.decodeAllowingHyphens(totpSecret);
     }
 
     @Override

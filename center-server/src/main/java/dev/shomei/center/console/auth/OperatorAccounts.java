@@ -1,6 +1,8 @@
 package dev.shomei.center.console.auth;
 
 import dev.shomei.center.config.WatchedJsonFile;
+import dev.shomei.protocol.otp.Base32;
+import dev.shomei.protocol.otp.Totp;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;

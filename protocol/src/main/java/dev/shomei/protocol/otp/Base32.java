@@ -1,8 +1,11 @@
-package dev.shomei.record.users;
+package dev.shomei.protocol.otp;
 
 import java.io.ByteArrayOutputStream;
 
-/** RFC 4648 base32, the alphabet authenticator apps read TOTP secrets in; no padding on output. */
+/**
+ * RFC 4648 base32, the alphabet authenticator apps read TOTP secrets in; no padding on output. Shared by
+ * the record backend's clerk console and the center's operator console.
+ */
 public final class Base32 {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -27,14 +30,26 @@ public final class Base32 {
         return out.toString();
     }
 
-    /** Decodes, ignoring case, spaces and '=' padding; any other character is refused. */
+    /** Decodes, ignoring case, spaces and '=' padding; any other character (a hyphen too) is refused. */
     public static byte[] decode(String text) {
+        return decode(text, false);
+    }
+
+    /**
+     * Like {@link #decode} but also skips hyphens. The center's operator console has always accepted
+     * hyphen-grouped secrets and the record backend never has; two entry points keep both exactly as they were.
+     */
+    public static byte[] decodeAllowingHyphens(String text) {
+        return decode(text, true);
+    }
+
+    private static byte[] decode(String text, boolean skipHyphens) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = Character.toUpperCase(text.charAt(i));
-            if (c == ' ' || c == '=') {
+            if (c == ' ' || c == '=' || (skipHyphens && c == '-')) {
                 continue;
             }
             int value = ALPHABET.indexOf(c);

@@ -1,4 +1,4 @@
-package dev.shomei.record.users;
+package dev.shomei.protocol.otp;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Time-based one-time passwords, RFC 6238 (HOTP truncation of RFC 4226 over 30-second steps from the
  * Unix epoch). The product uses {@link #standard()}: HMAC-SHA-1, 6 digits, what every authenticator
  * app understands. A code is accepted one step early or late for clock drift; {@link #verify}
- * returns the matching step so that the caller can refuse the same step twice (replay).
+ * returns the matching step so that the caller can refuse the same step twice (replay). Shared by the
+ * record backend's clerk console and the center's operator console.
  */
 public final class Totp {
     public static final int STEP_SECONDS = 30;

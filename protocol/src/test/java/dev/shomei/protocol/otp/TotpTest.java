@@ -1,4 +1,4 @@
-package dev.shomei.center.console.auth;
+package dev.shomei.protocol.otp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,10 +12,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The union of the former center-server and record-backend TotpTest classes (each module had its own copy
+ * of Totp); both appendix B tables are kept, in their original row order.
+ */
 class TotpTest {
     private static final byte[] SEED_SHA1 = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SEED_SHA256 = "12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SEED_SHA512 = ("1234567890".repeat(6) + "1234").getBytes(StandardCharsets.US_ASCII);
+
+    private static byte[] seed(Totp.Algorithm algorithm) {
+        return switch (algorithm) {
+            case SHA1 -> SEED_SHA1;
+            case SHA256 -> SEED_SHA256;
+            case SHA512 -> SEED_SHA512;
+        };
+    }
 
     /** RFC 6238 appendix B: every row of the test-vector table. */
     @ParameterizedTest
@@ -27,12 +39,20 @@ class TotpTest {
             "2000000000, 69279037, SHA1", "2000000000, 90698825, SHA256", "2000000000, 38618901, SHA512",
             "20000000000, 65353130, SHA1", "20000000000, 77737706, SHA256", "20000000000, 47863826, SHA512"})
     void rfc6238AppendixB(long seconds, String expected, Totp.Algorithm algorithm) {
-        byte[] seed = switch (algorithm) {
-            case SHA1 -> SEED_SHA1;
-            case SHA256 -> SEED_SHA256;
-            case SHA512 -> SEED_SHA512;
-        };
-        assertEquals(expected, new Totp(algorithm, 8).code(seed, Instant.ofEpochSecond(seconds)));
+        assertEquals(expected, new Totp(algorithm, 8).code(seed(algorithm), Instant.ofEpochSecond(seconds)));
+    }
+
+    /** RFC 6238 appendix B again, grouped by algorithm (formerly record-backend's copy of this test). */
+    @ParameterizedTest
+    @CsvSource({
+            "59, SHA1, 94287082", "1111111109, SHA1, 07081804", "1111111111, SHA1, 14050471",
+            "1234567890, SHA1, 89005924", "2000000000, SHA1, 69279037", "20000000000, SHA1, 65353130",
+            "59, SHA256, 46119246", "1111111109, SHA256, 68084774", "1111111111, SHA256, 67062674",
+            "1234567890, SHA256, 91819424", "2000000000, SHA256, 90698825", "20000000000, SHA256, 77737706",
+            "59, SHA512, 90693936", "1111111109, SHA512, 25091201", "1111111111, SHA512, 99943326",
+            "1234567890, SHA512, 93441116", "2000000000, SHA512, 38618901", "20000000000, SHA512, 47863826"})
+    void rfc6238AppendixBByAlgorithm(long seconds, Totp.Algorithm algorithm, String expected) {
+        assertEquals(expected, new Totp(algorithm, 8).code(seed(algorithm), Instant.ofEpochSecond(seconds)));
     }
 
     /** RFC 4226 appendix D: HOTP values for counters 0..9 (the truncation TOTP is built on). */
@@ -47,6 +67,12 @@ class TotpTest {
     }
 
     @Test
+    void sixDigitsAreTheLowDigitsOfTheSameValue() {
+        assertEquals("287082", Totp.standard().code(SEED_SHA1, Instant.ofEpochSecond(59)));
+        assertEquals("081804", Totp.standard().code(SEED_SHA1, Instant.ofEpochSecond(1111111109)));
+    }
+
+    @Test
     void acceptsOneStepOfDriftEitherWayAndReportsTheStep() {
         Totp totp = Totp.standard();
         Instant now = Instant.ofEpochSecond(1_700_000_000L);
@@ -55,6 +81,19 @@ class TotpTest {
         assertEquals(OptionalLong.of(step - 1), totp.verify(SEED_SHA1, totp.code(SEED_SHA1, now.minusSeconds(30)), now));
         assertEquals(OptionalLong.of(step + 1), totp.verify(SEED_SHA1, totp.code(SEED_SHA1, now.plusSeconds(30)), now));
         assertFalse(totp.verify(SEED_SHA1, totp.code(SEED_SHA1, now.minusSeconds(90)), now).isPresent());
+    }
+
+    @Test
+    void acceptsOneStepOfDriftAndReturnsTheStep() {
+        Totp totp = Totp.standard();
+        Instant now = Instant.ofEpochSecond(1_700_000_000L);
+        long step = Totp.step(now);
+        assertEquals(step - 1, totp.verify(SEED_SHA1, totp.codeForStep(SEED_SHA1, step - 1), now).orElseThrow());
+        assertEquals(step + 1, totp.verify(SEED_SHA1, totp.codeForStep(SEED_SHA1, step + 1), now).orElseThrow());
+        assertFalse(totp.verify(SEED_SHA1, totp.codeForStep(SEED_SHA1, step - 2), now).isPresent());
+        assertFalse(totp.verify(SEED_SHA1, "12345", now).isPresent());
+        assertFalse(totp.verify(SEED_SHA1, "12345a", now).isPresent());
+        assertFalse(totp.verify(SEED_SHA1, null, now).isPresent());
     }
 
     @Test
@@ -74,5 +113,13 @@ class TotpTest {
         String uri = Totp.standard().enrolmentUri("shomei center", "admin", secret);
         assertTrue(uri.startsWith("otpauth://totp/shomei%20center:admin?secret=" + Base32.encode(secret)), uri);
         assertTrue(uri.contains("digits=6") && uri.contains("period=30"), uri);
+    }
+
+    @Test
+    void enrolmentUriNamesIssuerAccountAndParameters() {
+        String uri = Totp.standard().enrolmentUri("shomei clerk console", "clerk-a", SEED_SHA1);
+        assertTrue(uri.startsWith("otpauth://totp/shomei%20clerk%20console:clerk-a?secret="), uri);
+        assertTrue(uri.contains("secret=" + Base32.encode(SEED_SHA1)));
+        assertTrue(uri.endsWith("&algorithm=SHA1&digits=6&period=30"), uri);
     }
 }
