@@ -9,13 +9,19 @@ import java.nio.file.Path;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The Japanese TrueType font, read and parsed once and shared by every document and thread (each
- * document embeds its own subset). GSUB substitution is off: it is the slowest part of laying out
+ * document embeds its own subset, {@link EmbeddedFontSubset}). GSUB substitution is off: it is the slowest part of laying out
  * text and a ligature glyph can break text extraction.
  *
  * <p>The font file comes from set-up ({@code -Dshomei.font}), never from the repository. Only
@@ -30,6 +36,9 @@ public final class CertificateFont {
     private final int fallback;
     /** Advance width of each glyph in 1/1000 em, rounded as PDFBox writes the font's W array. */
     private final int[] widths;
+    /** The font descriptor PDFBox derives from the font's tables, without a font program or name. */
+    private final COSDictionary descriptor;
+    private final String postScriptName;
 
     private CertificateFont(TrueTypeFont font) throws IOException {
         this.font = font;
@@ -54,6 +63,19 @@ public final class CertificateFont {
         this.widths = new int[font.getNumberOfGlyphs()];
         for (int gid = 0; gid < widths.length; gid++) {
             widths[gid] = Math.round(font.getHorizontalMetrics().getAdvanceWidth(gid) * scaling);
+        }
+        try (PDDocument scratch = new PDDocument()) {
+            PDFontDescriptor derived = PDType0Font.load(scratch, font, true).getFontDescriptor();
+            this.postScriptName = derived.getFontName();
+            this.descriptor = new COSDictionary();
+            for (var entry : derived.getCOSObject().entrySet()) {
+                if (entry.getValue() instanceof COSNumber || entry.getValue() instanceof COSName) {
+                    descriptor.setItem(entry.getKey(), entry.getValue()); // immutable: safe to share
+                } else if (entry.getKey().equals(COSName.FONT_BBOX)) {
+                    descriptor.setItem(COSName.FONT_BBOX, entry.getValue());
+                }
+            }
+            descriptor.removeItem(COSName.FONT_NAME);
         }
     }
 
@@ -80,27 +102,55 @@ public final class CertificateFont {
         return load(Path.of(path));
     }
 
-    /** A subset-embedding font resource for one document. */
-    PDType0Font embed(PDDocument document) {
-        try {
-            return PDType0Font.load(document, font, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot embed the certificate font", e);
+    /** The font of one document, holding the glyphs it shows. */
+    EmbeddedFontSubset newSubset() {
+        return new EmbeddedFontSubset(this);
+    }
+
+    /** A new font descriptor for one document's subset named {@code baseFont} (no font program yet). */
+    COSDictionary descriptorTemplate(String baseFont) {
+        COSDictionary copy = new COSDictionary();
+        for (var entry : descriptor.entrySet()) {
+            COSBase value = entry.getValue();
+            if (value instanceof COSArray array) { // FontBBox: each document gets its own array
+                COSArray own = new COSArray();
+                array.forEach(own::add);
+                value = own;
+            }
+            copy.setItem(entry.getKey(), value);
         }
+        copy.setName(COSName.FONT_NAME, baseFont);
+        return copy;
+    }
+
+    String postScriptName() {
+        return postScriptName;
+    }
+
+    TrueTypeFont trueType() {
+        return font;
+    }
+
+    int glyphId(int codePoint) {
+        return cmap.getGlyphId(codePoint);
+    }
+
+    /** A glyph's advance width in 1/1000 em. */
+    int advance(int glyphId) {
+        return glyphId < widths.length ? widths[glyphId] : 0;
     }
 
     /**
      * The width of already {@linkplain #printable(String) printable} text in 1/1000 of the font
      * size: the same figure as {@code PDType0Font.getStringWidth} (advance widths, no kerning, GSUB
-     * off), read from a table instead of the embedded font's width map, and without marking the
-     * glyphs for the subset (only text actually shown is embedded).
+     * off) and as the embedded subset's W array; measuring adds no glyph to the subset (only text
+     * actually shown is embedded).
      */
     float width(String printable) {
         int total = 0;
         for (int i = 0; i < printable.length(); ) {
             int codePoint = printable.codePointAt(i);
-            int gid = cmap.getGlyphId(codePoint);
-            total += gid < widths.length ? widths[gid] : 0;
+            total += advance(cmap.getGlyphId(codePoint));
             i += Character.charCount(codePoint);
         }
         return total;

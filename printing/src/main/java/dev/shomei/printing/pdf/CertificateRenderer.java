@@ -14,8 +14,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Renders a certificate to PDF bytes, in memory. Page 1 carries the person, the first doses, the
@@ -49,9 +49,12 @@ public final class CertificateRenderer {
             PDDocumentInformation info = pdf.getDocumentInformation();
             info.setTitle("Vaccination certificate"); // no personal data in metadata
             info.setProducer("shomei");
-            PDType0Font embedded = font.embed(pdf);
+            EmbeddedFontSubset embedded = font.newSubset();
             for (int i = 0; i < pages.size(); i++) {
                 PDPage page = new PDPage(Page.SIZE);
+                PDResources resources = new PDResources();
+                embedded.addTo(resources);
+                page.setResources(resources);
                 pdf.addPage(page);
                 try (PDPageContentStream stream = new PDPageContentStream(pdf, page)) {
                     PageCanvas canvas = new PageCanvas(stream, embedded, font);
@@ -65,6 +68,7 @@ public final class CertificateRenderer {
                     canvas.textCentered(Labels.page(i + 1, pages.size()), Page.CENTER, 36, 9f);
                 }
             }
+            embedded.finish(pdf);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             pdf.save(out, CompressParameters.NO_COMPRESSION); // no object streams: cheaper to write, about 1 KB larger
             LOG.log(System.Logger.Level.DEBUG, () -> "rendered certificate " + document.content().certificateId()

@@ -2,7 +2,6 @@ package dev.shomei.printing.pdf;
 
 import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Drawing on one page in points, origin bottom left: text (left, right or centred, shrunk to fit a
@@ -13,10 +12,10 @@ final class PageCanvas {
     static final float MIN_FONT_SIZE = 5f;
 
     private final PDPageContentStream stream;
-    private final PDType0Font font;
+    private final EmbeddedFontSubset font;
     private final CertificateFont fontFile;
 
-    PageCanvas(PDPageContentStream stream, PDType0Font font, CertificateFont fontFile) {
+    PageCanvas(PDPageContentStream stream, EmbeddedFontSubset font, CertificateFont fontFile) {
         this.stream = stream;
         this.font = font;
         this.fontFile = fontFile;
@@ -36,9 +35,9 @@ final class PageCanvas {
             return;
         }
         stream.beginText();
-        stream.setFont(font, size);
+        stream.appendRawCommands(font.selectFont(size)); // the subset encodes the text itself (see EmbeddedFontSubset)
         stream.newLineAtOffset(x, y);
-        stream.showText(printable);
+        stream.appendRawCommands(font.showText(printable));
         stream.endText();
     }
 
