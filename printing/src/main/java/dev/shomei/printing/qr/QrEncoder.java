@@ -1,7 +1,5 @@
 package dev.shomei.printing.qr;
 
-import com.google.zxing.common.reedsolomon.GenericGF;
-import com.google.zxing.common.reedsolomon.ReedSolomonEncoder;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.decoder.Version;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.List;
  * mask number, as ZXing does). Stateless and thread-safe.
  */
 public final class QrEncoder {
-    private static final ReedSolomonEncoder REED_SOLOMON = new ReedSolomonEncoder(GenericGF.QR_CODE_FIELD_256);
     private static final int PENALTY_N1 = 3;
     private static final int PENALTY_N2 = 3;
     private static final int PENALTY_N3 = 40;
@@ -133,30 +130,27 @@ public final class QrEncoder {
         Version.ECBlocks ecBlocks = version.getECBlocksForLevel(level);
         int ecPerBlock = ecBlocks.getECCodewordsPerBlock();
         int blockCount = ecBlocks.getNumBlocks();
-        int[][] dataBlocks = new int[blockCount][];
+        int[] blockStart = new int[blockCount];
+        int[] blockLength = new int[blockCount];
         int[][] ecCodewords = new int[blockCount][];
         int block = 0;
         int offset = 0;
         for (Version.ECB group : ecBlocks.getECBlocks()) {
             for (int i = 0; i < group.getCount(); i++, block++) {
                 int length = group.getDataCodewords();
-                int[] message = new int[length + ecPerBlock];
-                for (int j = 0; j < length; j++) {
-                    message[j] = data[offset + j] & 0xff;
-                }
+                blockStart[block] = offset;
+                blockLength[block] = length;
+                ecCodewords[block] = QrReedSolomon.errorCorrection(data, offset, length, ecPerBlock);
                 offset += length;
-                REED_SOLOMON.encode(message, ecPerBlock);
-                dataBlocks[block] = java.util.Arrays.copyOf(message, length);
-                ecCodewords[block] = java.util.Arrays.copyOfRange(message, length, length + ecPerBlock);
             }
         }
         byte[] result = new byte[version.getTotalCodewords()];
         int position = 0;
-        int longest = dataBlocks[blockCount - 1].length; // later blocks are the longer ones
+        int longest = blockLength[blockCount - 1]; // later blocks are the longer ones
         for (int i = 0; i < longest; i++) {
-            for (int[] dataBlock : dataBlocks) {
-                if (i < dataBlock.length) {
-                    result[position++] = (byte) dataBlock[i];
+            for (int b = 0; b < blockCount; b++) {
+                if (i < blockLength[b]) {
+                    result[position++] = data[blockStart[b] + i];
                 }
             }
         }
