@@ -40,11 +40,12 @@ public final class KioskSimulator implements Runnable {
     private final String municipality;
     private final IssuanceMetrics metrics;
     private final BooleanSupplier running;
+    private final Duration pace;
     private long issued;
     private long sequence;
 
     public KioskSimulator(LineConnector connector, String terminalId, int kioskNumber, String run, CardPool cards,
-            CertificateType type, String municipality, IssuanceMetrics metrics, BooleanSupplier running) {
+            CertificateType type, String municipality, IssuanceMetrics metrics, BooleanSupplier running, Duration pace) {
         this.connector = connector;
         this.terminalId = terminalId;
         this.kioskNumber = kioskNumber;
@@ -54,6 +55,7 @@ public final class KioskSimulator implements Runnable {
         this.municipality = municipality;
         this.metrics = metrics;
         this.running = running;
+        this.pace = pace;
     }
 
     @Override
@@ -61,10 +63,16 @@ public final class KioskSimulator implements Runnable {
         while (running.getAsBoolean()) {
             try (LineClient client = connector.connect(terminalId, TIMEOUT)) {
                 long lastHeartbeat = System.nanoTime();
+                // paced kiosks start at phases spread over the pace (golden ratio steps) so they do not arrive together
+                long next = System.nanoTime() + (long) (pace.toNanos() * (kioskNumber * 0.6180339887 % 1.0));
                 while (running.getAsBoolean()) {
                     if (System.nanoTime() - lastHeartbeat > HEARTBEAT_EVERY.toNanos()) {
                         heartbeat(client);
                         lastHeartbeat = System.nanoTime();
+                    }
+                    if (!pace.isZero()) {
+                        sleepUntil(next);
+                        next = Math.max(next + pace.toNanos(), System.nanoTime());
                     }
                     issueOnce(client);
                 }
@@ -131,6 +139,17 @@ public final class KioskSimulator implements Runnable {
                 DeviceStatus.OK, issued, 0, metrics.errors.total(), Instant.now()), TIMEOUT);
         if (!(answer instanceof Ack)) {
             metrics.errors.add("LOCAL heartbeat answered with " + answer.type());
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * that is already running (the demo), registering its simulated terminals in that center's
  * {@code terminals.json}.
  *
- * @param kiosks            simulated kiosks running issuances back to back
+ * @param kiosks            simulated kiosks running issuances back to back (or one every {@code pace})
+ * @param pace              zero: back to back; else each kiosk starts an issuance at most this often
  * @param duration          how long to measure
  * @param warmup            load before measuring starts (the JIT settles), not counted
  * @param heartbeatOnly     simulate {@code terminals} terminals that only heartbeat
@@ -35,6 +36,7 @@ import java.util.OptionalLong;
  */
 public record LoadArgs(
         int kiosks,
+        Duration pace,
         Duration duration,
         Duration warmup,
         boolean heartbeatOnly,
@@ -61,13 +63,15 @@ public record LoadArgs(
     public static final int DEMO_RESIDENTS = dev.shomei.record.generate.DemoData.SYNTHETIC_PER_MUNICIPALITY;
 
     public static final String USAGE = """
-            usage: ./shomei loadgen [--kiosks N] [--duration S] [--warmup S] [--type domestic|overseas|mixed]
+            usage: ./shomei loadgen [--kiosks N [--pace S]] [--duration S] [--warmup S] [--type domestic|overseas|mixed]
                                     [--heartbeat-only [--terminals M] [--heartbeat-interval S] [--connect-rate R]]
                                     [--center HOST:PORT [--center-state DIR] [--backend HOST:PORT]
                                      [--center-pid P] [--backend-pid P] [--seed S] [--residents N]]
                                     [--municipality CODE] [--baseline S] [--profile]
 
               --kiosks N             simulated kiosks issuing back to back (default 32)
+              --pace S               each kiosk starts an issuance at most every S seconds (a paced run:
+                                     latency below saturation; no render baseline, no throughput ratio)
               --duration S           seconds measured (default 60); --warmup S before it (default 60)
               --heartbeat-only       M terminals that only heartbeat (default 50000, every 30 s)
               --center HOST:PORT     drive a running center (e.g. the demo's 127.0.0.1:8420); without it
@@ -105,6 +109,7 @@ public record LoadArgs(
 
     public static LoadArgs parse(String... args) {
         int kiosks = 32;
+        long pace = 0;
         long duration = 60;
         long warmup = 60; // the center keeps compiling (C2) for well over 10 s under full load on 2 cores
         boolean heartbeatOnly = false;
@@ -142,6 +147,7 @@ public record LoadArgs(
             String value = list.get(++i);
             switch (option) {
                 case "--kiosks" -> kiosks = integer(option, value, 1, 10_000);
+                case "--pace" -> pace = integer(option, value, 0, 3_600);
                 case "--duration" -> duration = integer(option, value, 1, 86_400);
                 case "--warmup" -> warmup = integer(option, value, 0, 3_600);
                 case "--terminals" -> terminals = integer(option, value, 1, 1_000_000);
@@ -183,7 +189,10 @@ public record LoadArgs(
             throw new UsageException("--seed and --residents describe a running backend: they go with --center");
         }
         boolean own = center == null;
-        return new LoadArgs(kiosks, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), heartbeatOnly,
+        if (pace > 0 && heartbeatOnly) {
+            throw new UsageException("--pace paces issuances: it does not go with --heartbeat-only");
+        }
+        return new LoadArgs(kiosks, Duration.ofSeconds(pace), Duration.ofSeconds(duration), Duration.ofSeconds(warmup), heartbeatOnly,
                 terminals == null ? 50_000 : terminals, Duration.ofSeconds(interval), connectRate,
                 Optional.ofNullable(center), Optional.ofNullable(centerState), backend,
                 centerPid == null ? OptionalLong.empty() : OptionalLong.of(centerPid),

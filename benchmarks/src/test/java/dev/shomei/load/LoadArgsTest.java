@@ -15,6 +15,7 @@ class LoadArgsTest {
     void defaultsRunThirtyTwoKiosksAgainstAnOwnStack() {
         LoadArgs args = LoadArgs.parse();
         assertEquals(32, args.kiosks());
+        assertEquals(Duration.ZERO, args.pace());
         assertEquals(Duration.ofSeconds(60), args.duration());
         assertEquals(Duration.ofSeconds(60), args.warmup());
         assertFalse(args.heartbeatOnly());
@@ -32,6 +33,13 @@ class LoadArgsTest {
         LoadArgs args = LoadArgs.parse("--kiosks", "8", "--duration", "30");
         assertEquals(8, args.kiosks());
         assertEquals(Duration.ofSeconds(30), args.duration());
+    }
+
+    @Test
+    void pacedKiosks() {
+        assertEquals(Duration.ofSeconds(2), LoadArgs.parse("--kiosks", "32", "--pace", "2").pace());
+        assertThrows(LoadArgs.UsageException.class, () -> LoadArgs.parse("--heartbeat-only", "--pace", "2"));
+        assertThrows(LoadArgs.UsageException.class, () -> LoadArgs.parse("--pace", "-1"));
     }
 
     @Test
