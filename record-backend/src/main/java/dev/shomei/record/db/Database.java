@@ -37,12 +37,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final HikariDataSource replica;
+    private final SqliteCheckpointer checkpointer;
 
-    private Database(Engine engine, HikariDataSource writer, HikariDataSource reader, HikariDataSource replica) {
+    private Database(Engine engine, HikariDataSource writer, HikariDataSource reader, HikariDataSource replica,
+            SqliteCheckpointer checkpointer) {
         this.engine = engine;
         this.writer = writer;
         this.reader = reader;
         this.replica = replica;
+        this.checkpointer = checkpointer;
     }
 
     /** Opens the database at {@code jdbcUrl} and brings its schema up to date. */
@@ -65,12 +68,12 @@ public final class Database implements AutoCloseable {
                 HikariDataSource writer = sqlitePool(file, "shomei-sqlite-writer", 1);
                 restrict(file, "rw-------"); // ciphertext only, still nobody else's business
                 HikariDataSource reader = sqlitePool(file, "shomei-sqlite-reader", SQLITE_READERS);
-                yield new Database(engine, writer, reader, reader);
+                yield new Database(engine, writer, reader, reader, checkpointer(file, writer, reader));
             }
             case POSTGRESQL -> {
                 HikariDataSource primary = postgresqlPool(jdbcUrl, "shomei-postgresql");
                 HikariDataSource replica = replicaUrl == null ? primary : postgresqlPool(replicaUrl, "shomei-replica");
-                yield new Database(engine, primary, primary, replica);
+                yield new Database(engine, primary, primary, replica, null);
             }
         };
         try {
@@ -185,8 +188,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static SqliteCheckpointer checkpointer(Path file, HikariDataSource writer, HikariDataSource reader) {
+        try {
+            return new SqliteCheckpointer(withUrl(sqliteConfig(), file));
+        } catch (java.sql.SQLException e) {
+            writer.close();
+            reader.close();
+            throw new IllegalStateException("cannot open the SQLite database for checkpoints", e);
+        }
+    }
+
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         if (replica != reader) {
             replica.close();
         }
@@ -225,15 +241,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource sqlitePool(Path file, String name, int size) {
+    private static SQLiteConfig sqliteConfig() {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // FULL: a committed issuance survives a power cut, not only a killed process
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
+        // checkpoints run on SqliteCheckpointer's thread, not inside a kiosk's commit
+        config.setWalAutocheckpoint(SqliteCheckpointer.SAFETY_NET_PAGES);
+        return config;
+    }
+
+    private static SQLiteDataSource withUrl(SQLiteConfig config, Path file) {
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
+        return dataSource;
+    }
+
+    private static HikariDataSource sqlitePool(Path file, String name, int size) {
+        SQLiteDataSource dataSource = withUrl(sqliteConfig(), file);
         HikariConfig pool = new HikariConfig();
         pool.setPoolName(name);
         pool.setDataSource(dataSource);
