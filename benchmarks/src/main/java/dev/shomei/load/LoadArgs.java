@@ -192,7 +192,8 @@ public record LoadArgs(
         if (pace > 0 && heartbeatOnly) {
             throw new UsageException("--pace paces issuances: it does not go with --heartbeat-only");
         }
-        return new LoadArgs(kiosks, Duration.ofSeconds(pace), Duration.ofSeconds(duration), Duration.ofSeconds(warmup), heartbeatOnly,
+        return new LoadArgs(kiosks, Duration.ofSeconds(pace), Duration.ofSeconds(duration), Duration.ofSeconds(warmup),
+                heartbeatOnly,
                 terminals == null ? 50_000 : terminals, Duration.ofSeconds(interval), connectRate,
                 Optional.ofNullable(center), Optional.ofNullable(centerState), backend,
                 centerPid == null ? OptionalLong.empty() : OptionalLong.of(centerPid),

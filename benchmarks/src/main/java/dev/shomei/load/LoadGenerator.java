@@ -169,7 +169,8 @@ public final class LoadGenerator {
         double throughput = completed / seconds;
         out.println();
         out.printf("shomei loadgen: %d kiosks%s, %s certificates, %d s measured after %d s warm-up, center %s (%s), %s, %d cores%n",
-                args.kiosks(), args.pace().isZero() ? "" : " each starting an issuance every " + args.pace().toSeconds() + " s", args.type() == null ? "mixed" : args.type().name().toLowerCase(Locale.ROOT),
+                args.kiosks(), args.pace().isZero() ? "" : " each starting an issuance every " + args.pace().toSeconds() + " s",
+                args.type() == null ? "mixed" : args.type().name().toLowerCase(Locale.ROOT),
                 Math.round(seconds), args.warmup().toSeconds(), stack.center,
                 stack.own == null ? "running center" : "own stack", LocalDate.now(), Runtime.getRuntime().availableProcessors());
         out.printf("  completed issuances  %,d  (%.1f per second)%s%n", completed, throughput,
