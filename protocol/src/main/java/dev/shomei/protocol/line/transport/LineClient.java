@@ -14,13 +14,18 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
  * A blocking line connection for the kiosk, tools and tests: connect and wait for the TLS
@@ -82,13 +87,13 @@ public final class LineClient implements AutoCloseable {
             throw unavailable("cannot connect to " + peer, connected.cause());
         }
         Channel channel = connected.channel();
-        var handshake = channel.pipeline().get(SslHandler.class).handshakeFuture();
+        // the inbox learns the handshake's end from the pipeline's events: a connection reset right
+        // after connecting may already have emptied the pipeline, so it is never looked up there
         long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-        if (!handshake.awaitUninterruptibly(left) || !handshake.isSuccess()) {
+        Throwable failure = inbox.awaitHandshake(left);
+        if (failure != null) {
             channel.close().awaitUninterruptibly(CLOSE_TIMEOUT.toMillis());
-            Throwable cause = handshake.cause();
-            throw unavailable("TLS handshake with " + peer + " failed"
-                    + (cause == null ? " (timeout)" : ": " + cause.getMessage()), cause);
+            throw unavailable("TLS handshake with " + peer + " failed: " + failure.getMessage(), failure);
         }
         return new LineClient(channel, inbox, ownsGroup ? group : null, peer);
     }
@@ -165,10 +170,38 @@ public final class LineClient implements AutoCloseable {
         return new ShomeiException(ErrorCode.CENTER_UNAVAILABLE, message, cause);
     }
 
-    /** Queues every received message; remembers the first failure; marks the end. */
+    /** Queues every received message; remembers the first failure; marks the end and the handshake's end. */
     private static final class Inbox extends ChannelInboundHandlerAdapter {
         final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
         volatile Throwable failure;
+        private final CompletableFuture<Void> handshake = new CompletableFuture<>();
+
+        /** Null once the TLS handshake succeeded; else why not (a timeout after {@code millis}). */
+        Throwable awaitHandshake(long millis) {
+            try {
+                handshake.get(millis, TimeUnit.MILLISECONDS);
+                return null;
+            } catch (ExecutionException e) {
+                return e.getCause();
+            } catch (TimeoutException e) {
+                return new SSLException("no handshake within " + millis + " ms");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return e;
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof SslHandshakeCompletionEvent done) {
+                if (done.isSuccess()) {
+                    handshake.complete(null);
+                } else {
+                    handshake.completeExceptionally(done.cause());
+                }
+            }
+            ctx.fireUserEventTriggered(event);
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
@@ -189,6 +222,7 @@ public final class LineClient implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            handshake.completeExceptionally(new ClosedChannelException()); // no-op after the handshake
             messages.add(CLOSED);
             ctx.fireChannelInactive();
         }
