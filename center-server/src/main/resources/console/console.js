@@ -72,7 +72,12 @@ function terminalRow(term) {
   const toggle = el("button", {
     type: "button",
     "data-action": term.enabled ? "disable" : "enable",
-    onclick: () => setEnabled(term.id, !term.enabled)
+    title: term.enabled && term.status === "IN_USE" ? t("disable.inUse") : null,
+    onclick: () => {
+      // a resident may be paying right now: their session still ends normally, but say so first
+      if (term.enabled && term.status === "IN_USE" && !window.confirm(t("disable.confirmInUse").replace("{id}", term.id))) return;
+      setEnabled(term.id, !term.enabled);
+    }
   }, t(term.enabled ? "action.disable" : "action.enable"));
   return el("tr", { "data-terminal": term.id, "data-status": term.status, class: term.enabled ? null : "row-disabled" },
     el("td", {}, term.id),

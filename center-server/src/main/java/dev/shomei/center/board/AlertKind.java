@@ -10,6 +10,9 @@ public enum AlertKind {
     SUPPLIES_EMPTY,
     /** An issuance got no print outcome in time and was voided by reconciliation. */
     ISSUANCE_RECONCILED,
+    /** A terminal's print outcome was refused (unknown transaction, or a disabled terminal's outcome for
+     *  an issuance this center does not know as its own): the issuance may end voided by reconciliation. */
+    OUTCOME_REFUSED,
     /** The record backend could not be reached. */
     BACKEND_UNAVAILABLE
 }

@@ -198,16 +198,26 @@ public final class IssuanceService {
                 dose.lotNumber());
     }
 
-    /** Marks the issuance PRINTED or VOIDED at the backend; answers ACK or a refusal. */
+    /**
+     * Marks the issuance PRINTED or VOIDED at the backend; answers ACK or a refusal. A disabled
+     * terminal may still close the issuances it made (disabling stops new sessions, never the
+     * closing of open ones): its outcome is taken when this center remembers the transaction as
+     * that terminal's. Every refusal raises an OUTCOME_REFUSED alert: an outcome is never dropped
+     * unseen.
+     */
     public LineMessage outcome(String terminalId, PrintOutcome outcome) {
         String txid = outcome.transactionId();
         try {
+            if (!registry.isEnabled(terminalId) && !madeBy(terminalId, txid)) {
+                throw new Refused(ErrorCode.TERMINAL_DISABLED);
+            }
             String municipality = municipalityOf(txid)
                     .orElseThrow(() -> new Refused(ErrorCode.INVALID_REQUEST));
             String status = outcome.result() == PrintResult.PRINTED ? "PRINTED" : "VOIDED";
             String reason = outcome.result() == PrintResult.PRINTED ? null : outcome.reason().name();
             callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, status, reason)));
             transactions.remove(txid);
+            alerts.resolve(AlertKind.OUTCOME_REFUSED, terminalId, txid); // a refused report that came again
             Outcome counted = outcome.result() == PrintResult.PRINTED ? Outcome.PRINTED : Outcome.VOIDED;
             stats.record(municipality, counted);
             metrics.outcome(counted.name());
@@ -215,12 +225,22 @@ public final class IssuanceService {
                     txid, terminalId, municipality, status, reason == null ? "" : " reason=" + reason);
             return new dev.shomei.protocol.line.Ack(dev.shomei.protocol.line.MessageType.PRINT_OUTCOME, txid);
         } catch (Refused refused) {
-            LOG.log(System.Logger.Level.WARNING, "outcome tx={0} terminal={1} refused: {2}", txid, terminalId, refused.code);
-            return new Refusal(txid, refused.code);
+            return refuseOutcome(terminalId, txid, refused.code);
         } catch (ShomeiException e) {
-            LOG.log(System.Logger.Level.WARNING, "outcome tx={0} terminal={1} refused: {2}", txid, terminalId, e.code());
-            return new Refusal(txid, e.code());
+            return refuseOutcome(terminalId, txid, e.code());
         }
+    }
+
+    private boolean madeBy(String terminalId, String transactionId) {
+        return transactions.find(transactionId).map(e -> e.terminalId().equals(terminalId)).orElse(false);
+    }
+
+    private Refusal refuseOutcome(String terminalId, String txid, ErrorCode code) {
+        LOG.log(System.Logger.Level.WARNING, "outcome tx={0} terminal={1} refused: {2}", txid, terminalId, code);
+        if (code != ErrorCode.BACKEND_UNAVAILABLE) { // that one has its own alert, and the kiosk sends it again
+            alerts.raise(AlertKind.OUTCOME_REFUSED, terminalId, txid);
+        }
+        return new Refusal(txid, code);
     }
 
     /**

@@ -31,9 +31,12 @@ import java.util.function.Supplier;
  *
  * <ol>
  * <li>The first message must be {@link Hello}, naming the certificate's terminal id; the terminal
- *     must be registered and enabled, else {@code Refusal(TERMINAL_DISABLED)} and the connection closes.
+ *     must be registered, else {@code Refusal(TERMINAL_DISABLED)} and the connection closes.
  * <li>Then heartbeats (answered with an ack, fed to the board), municipality list requests, issue
- *     requests and print outcomes. Work that may block (card verification, backend, PDF) runs off
+ *     requests and print outcomes. A terminal disabled on the console stays connected, because it
+ *     must still report how the issuances it made before ended: its heartbeats are fed to the board
+ *     but answered with {@code Refusal(TERMINAL_DISABLED)} (so the kiosk shows "out of service"),
+ *     and its municipality list and issue requests are refused. Work that may block (card verification, backend, PDF) runs off
  *     the event loop, one message at a time per connection: the connection stops reading while its
  *     message is in work or its answer cannot be written yet (backpressure), and at most
  *     {@code maxConcurrentWork} messages are in work across all connections.
@@ -128,7 +131,8 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
         switch (message) {
             case Heartbeat heartbeat -> {
                 board.heartbeat(terminalId, heartbeat);
-                ctx.writeAndFlush(Ack.of(MessageType.HEARTBEAT));
+                ctx.writeAndFlush(registry.isEnabled(terminalId) ? Ack.of(MessageType.HEARTBEAT)
+                        : new Refusal("", ErrorCode.TERMINAL_DISABLED));
             }
             case MunicipalityListRequest request -> work(ctx, "", () -> issuance.municipalityList(terminalId));
             case IssueRequest request -> work(ctx, request.transactionId(), () -> issuance.issue(terminalId, request));
@@ -155,9 +159,8 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
             refuseAndClose(ctx, "", ErrorCode.TERMINAL_DISABLED);
             return;
         }
-        if (!registry.isEnabled(certified)) {
-            LOG.log(System.Logger.Level.WARNING, "line: terminal {0} is {1}; refused", certified,
-                    registry.find(certified).isPresent() ? "disabled" : "not registered");
+        if (registry.find(certified).isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "line: terminal {0} is not registered; refused", certified);
             refuseAndClose(ctx, "", ErrorCode.TERMINAL_DISABLED);
             return;
         }
@@ -170,8 +173,9 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
         terminalId = certified;
         helloTimer.cancel(false);
         board.connected(terminalId, hello.firmwareVersion());
-        LOG.log(System.Logger.Level.INFO, "line: terminal {0} connected from {1} (firmware {2})",
-                terminalId, ctx.channel().remoteAddress(), hello.firmwareVersion());
+        LOG.log(System.Logger.Level.INFO, "line: terminal {0} connected from {1} (firmware {2}){3}",
+                terminalId, ctx.channel().remoteAddress(), hello.firmwareVersion(),
+                registry.isEnabled(terminalId) ? "" : ", disabled: outcomes only");
         ctx.writeAndFlush(Ack.of(MessageType.HELLO));
     }
 

@@ -2,16 +2,11 @@ package dev.shomei.center.line;
 
 import dev.shomei.center.board.TerminalBoard;
 import dev.shomei.center.issue.IssuanceService;
-import dev.shomei.center.registry.Terminal;
 import dev.shomei.center.registry.TerminalRegistry;
-import dev.shomei.protocol.ErrorCode;
-import dev.shomei.protocol.line.Refusal;
 import dev.shomei.protocol.line.tls.LineTls;
 import dev.shomei.protocol.line.transport.LineServer;
 import dev.shomei.protocol.line.transport.LineSettings;
 import dev.shomei.protocol.pki.TlsIdentity;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +16,8 @@ import java.util.concurrent.Semaphore;
 /**
  * The center's line endpoint (port 8420): the shared line pipeline (TLS 1.3, mutual auth against
  * the configured CA, capped frames, idle timeout) with a {@link CenterLineHandler} per connection.
- * Disabling a terminal on the console closes its open connections with TERMINAL_DISABLED.
+ * Disabling a terminal on the console leaves its connections open (it may still report outcomes;
+ * see {@link CenterLineHandler}).
  */
 public final class CenterLineServer implements AutoCloseable {
     private final LineServer server;
@@ -42,17 +38,7 @@ public final class CenterLineServer implements AutoCloseable {
         Semaphore slots = new Semaphore(limits.maxConcurrentWork());
         LineServer server = LineServer.start(address, LineTls.serverContext(identity, trustedCaPem), settings,
                 () -> new CenterLineHandler(registry, board, issuance, connections, limits, workers, slots));
-        registry.addListener(terminal -> closeIfDisabled(terminal, connections));
         return new CenterLineServer(server, connections, workers);
-    }
-
-    private static void closeIfDisabled(Terminal terminal, LineConnections connections) {
-        if (terminal.enabled()) {
-            return;
-        }
-        for (Channel channel : connections.of(terminal.id())) {
-            channel.writeAndFlush(new Refusal("", ErrorCode.TERMINAL_DISABLED)).addListener(ChannelFutureListener.CLOSE);
-        }
     }
 
     public int port() {

@@ -12,7 +12,9 @@ import dev.shomei.card.data.Sex;
 import dev.shomei.card.sim.CardFactory;
 import dev.shomei.card.sim.CardPerson;
 import dev.shomei.center.CenterSettings;
+import dev.shomei.center.board.AlertKind;
 import dev.shomei.center.board.TerminalStatus;
+import dev.shomei.center.testing.Await;
 import dev.shomei.center.testing.CenterFixture;
 import dev.shomei.center.testing.FakeBackend;
 import dev.shomei.center.testing.FakeBackendServer;
@@ -35,6 +37,7 @@ import dev.shomei.protocol.line.MunicipalityListResponse;
 import dev.shomei.protocol.line.PrintOutcome;
 import dev.shomei.protocol.line.Refusal;
 import dev.shomei.protocol.line.TerminalState;
+import dev.shomei.protocol.line.VoidReason;
 import dev.shomei.protocol.line.tls.LineTls;
 import dev.shomei.protocol.line.transport.LineClient;
 import dev.shomei.protocol.line.transport.LineSettings;
@@ -148,7 +151,7 @@ class CenterLineIT {
     }
 
     @Test
-    void unknownDisabledOrMisnamedTerminalsAreRefused() {
+    void unknownOrMisnamedTerminalsAreRefusedAndADisabledOneIsToldItIsOutOfService() {
         start(s -> s);
         try (LineClient stranger = fixture.connect("K0099")) {
             assertEquals(ErrorCode.TERMINAL_DISABLED, assertInstanceOf(Refusal.class, hello(stranger, "K0099")).code());
@@ -156,8 +159,10 @@ class CenterLineIT {
         }
         fixture.center.registry().setEnabled("K0002", false);
         try (LineClient disabled = fixture.connect("K0002")) {
-            assertEquals(ErrorCode.TERMINAL_DISABLED, assertInstanceOf(Refusal.class, hello(disabled, "K0002")).code());
-            assertTrue(closesSoon(disabled));
+            assertEquals(Ack.of(MessageType.HELLO), hello(disabled, "K0002"), "a disabled terminal may still report outcomes");
+            assertEquals(ErrorCode.TERMINAL_DISABLED,
+                    assertInstanceOf(Refusal.class, disabled.request(heartbeat(TerminalState.IDLE), WAIT)).code());
+            assertTrue(disabled.isOpen());
         }
         try (LineClient liar = fixture.connect("K0003")) {
             assertEquals(ErrorCode.TERMINAL_DISABLED, assertInstanceOf(Refusal.class, hello(liar, "K0001")).code(),
@@ -192,13 +197,43 @@ class CenterLineIT {
     }
 
     @Test
-    void disablingATerminalClosesItsConnection() {
+    void aTerminalDisabledMidSessionStillReportsItsPrintedCertificate() {
         start(s -> s);
         try (LineClient kiosk = fixture.connect("K0001")) {
             hello(kiosk, "K0001");
+            assertInstanceOf(IssueResponse.class, kiosk.request(issue("tx-paid", cards.files(hanako)), WAIT)).wipe();
+            // the operator disables the terminal while the resident pays
             fixture.center.registry().setEnabled("K0001", false);
-            assertEquals(ErrorCode.TERMINAL_DISABLED, assertInstanceOf(Refusal.class, kiosk.receive(WAIT)).code());
-            assertTrue(closesSoon(kiosk));
+            assertEquals(ErrorCode.TERMINAL_DISABLED,
+                    assertInstanceOf(Refusal.class, kiosk.request(heartbeat(TerminalState.IN_SERVICE), WAIT)).code(),
+                    "the kiosk learns from its heartbeat that it is out of service");
+            assertTrue(kiosk.isOpen(), "the connection stays open for the outcome");
+            assertEquals(new Ack(MessageType.PRINT_OUTCOME, "tx-paid"), kiosk.request(PrintOutcome.printed("tx-paid"), WAIT));
+            assertEquals("PRINTED", fixture.backend.backend.status("tx-paid"));
+            assertEquals(ErrorCode.TERMINAL_DISABLED, assertInstanceOf(Refusal.class,
+                    kiosk.request(new MunicipalityListRequest(), WAIT)).code(), "no new session");
+            assertEquals(ErrorCode.TERMINAL_DISABLED, assertInstanceOf(Refusal.class,
+                    kiosk.request(issue("tx-new", cards.files(hanako)), WAIT)).code());
+        }
+    }
+
+    @Test
+    void aDisabledTerminalCannotCloseAnotherTerminalsIssuanceAndEveryRefusedOutcomeIsAnAlert() {
+        start(s -> s);
+        try (LineClient first = fixture.connect("K0001"); LineClient second = fixture.connect("K0002")) {
+            hello(first, "K0001");
+            hello(second, "K0002");
+            assertInstanceOf(IssueResponse.class, first.request(issue("tx-first", cards.files(hanako)), WAIT)).wipe();
+            fixture.center.registry().setEnabled("K0002", false);
+            assertEquals(ErrorCode.TERMINAL_DISABLED, assertInstanceOf(Refusal.class,
+                    second.request(PrintOutcome.voided("tx-first", VoidReason.CANCELLED), WAIT)).code());
+            assertEquals("ISSUED", fixture.backend.backend.status("tx-first"));
+            assertTrue(fixture.center.board().alerts().all().stream().anyMatch(a -> a.kind() == AlertKind.OUTCOME_REFUSED
+                    && a.terminalId().equals("K0002") && a.subject().equals("tx-first") && a.isOpen()));
+            assertEquals(ErrorCode.INVALID_REQUEST, assertInstanceOf(Refusal.class,
+                    first.request(PrintOutcome.printed("tx-unknown"), WAIT)).code());
+            assertTrue(fixture.center.board().alerts().all().stream().anyMatch(a -> a.kind() == AlertKind.OUTCOME_REFUSED
+                    && a.subject().equals("tx-unknown")), "an unknown transaction's outcome is not dropped unseen");
         }
     }
 
@@ -322,18 +357,6 @@ class CenterLineIT {
     }
 
     private static boolean waitFor(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
+        return Await.until(WAIT, condition);
     }
 }

@@ -75,8 +75,14 @@ public final class OutcomeOutbox {
         }
     }
 
+    /**
+     * Worth sending again later. TERMINAL_DISABLED is: a center that does not know the transaction
+     * as this terminal's (restarted) refuses a disabled terminal's outcome, and the terminal may be
+     * enabled again. The center raises an alert for every refusal, so none goes unseen.
+     */
     private static boolean isTransient(ErrorCode code) {
         return code == ErrorCode.CENTER_UNAVAILABLE || code == ErrorCode.BACKEND_UNAVAILABLE
-                || code == ErrorCode.PROTOCOL_ERROR || code == ErrorCode.INTERNAL;
+                || code == ErrorCode.PROTOCOL_ERROR || code == ErrorCode.INTERNAL
+                || code == ErrorCode.TERMINAL_DISABLED;
     }
 }

@@ -162,7 +162,7 @@ public final class BackendCli {
     private int serve(CliArgs args) throws java.io.IOException {
         int apiPort = args.intValue("--api-port", BackendApi.DEFAULT_API_PORT, 0, 65535);
         int consolePort = args.intValue("--console-port", BackendApi.DEFAULT_CONSOLE_PORT, 0, 65535);
-        int timeout = args.intValue("--confirmation-timeout", 900, 10, 7 * 24 * 3600);
+        int timeout = args.intValue("--confirmation-timeout", 1800, 10, 7 * 24 * 3600);
         String host = args.value("--host", "127.0.0.1");
         String issuer = args.value("--issuer", DEFAULT_ISSUER);
         DevPki pki = pki();

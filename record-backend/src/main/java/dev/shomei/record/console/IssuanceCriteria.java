@@ -2,6 +2,7 @@ package dev.shomei.record.console;
 
 import dev.shomei.record.domain.Channel;
 import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.record.domain.Resident;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ record IssuanceCriteria(String certificateId, LocalDate from, LocalDate to, Issu
                         String terminalId, List<String> problems) {
     private static final Pattern CERTIFICATE_ID = Pattern.compile("[0-9A-Z]{1,16}");
     private static final Pattern TERMINAL_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Issuance and audit dates lie in these years. */
+    private static final LocalDate EARLIEST_RECORD = LocalDate.of(2000, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     /** Reads the fields {@code certificateId, from, to, status, channel, terminal} through {@code field}. */
     static IssuanceCriteria parse(java.util.function.Function<String, String> field) {
@@ -64,13 +68,23 @@ record IssuanceCriteria(String certificateId, LocalDate from, LocalDate to, Issu
         }
     }
 
+    /** An issuance or audit date: the service's years. */
     static LocalDate date(String text, List<String> problems, String key) {
+        return date(text, problems, key, EARLIEST_RECORD, LATEST);
+    }
+
+    /** A resident's birth date, as far back as a record may go. */
+    static LocalDate birthDate(String text, List<String> problems, String key) {
+        return date(text, problems, key, Resident.EARLIEST_BIRTH_DATE, LATEST);
+    }
+
+    private static LocalDate date(String text, List<String> problems, String key, LocalDate earliest, LocalDate latest) {
         if (text.isEmpty()) {
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(text);
-            if (date.getYear() < 2000 || date.getYear() > 2100) {
+            if (date.isBefore(earliest) || date.isAfter(latest)) {
                 problems.add(key);
                 return null;
             }

@@ -163,7 +163,7 @@ final class RecordPages {
                 hits = List.of();
             }
         } else if (!name.isEmpty() || !birth.isEmpty()) {
-            LocalDate birthDate = IssuanceCriteria.date(birth, problems, "search.bad.birth");
+            LocalDate birthDate = IssuanceCriteria.birthDate(birth, problems, "search.bad.birth");
             if (birth.isEmpty()) {
                 problems.add("search.bad.birth");
             }

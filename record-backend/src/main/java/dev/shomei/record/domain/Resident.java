@@ -28,6 +28,9 @@ public record Resident(
         String passportNumber,
         boolean variantKanji) {
 
+    /** The earliest birth date a record may carry (the import's and the search's lower bound). */
+    public static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
     public Resident {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(municipality, "municipality");

@@ -51,7 +51,7 @@ public final class ResidentCsv {
     private static final Pattern ATENA = Pattern.compile("[0-9A-Za-z-]{1,20}");
     private static final Pattern TICKET = Pattern.compile("[0-9A-Za-z-]{1,20}");
     private static final Set<String> SEX = Set.of("0", "1", "2", "9");
-    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    private static final LocalDate EARLIEST_BIRTH = Resident.EARLIEST_BIRTH_DATE;
     private static final LocalDate FIRST_VACCINATION = LocalDate.of(2021, 2, 17);
 
     private final MunicipalityCode municipality;

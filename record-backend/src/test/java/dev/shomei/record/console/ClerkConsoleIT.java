@@ -243,6 +243,19 @@ class ClerkConsoleIT {
     }
 
     @Test
+    void aResidentBornBefore2000IsFoundByNameAndBirthDate() throws Exception {
+        login("supervisor-a");
+        String family = java.net.URLEncoder.encode(TestData.FAMILY_KANJI, StandardCharsets.UTF_8);
+        String refused = Lang.JA.t("search.bad.birth");
+        String found = page("/residents?name=" + family + "&birth=" + TestData.BIRTH); // 1961
+        assertFalse(found.contains(refused), "a 1961 birth date is a valid search");
+        assertTrue(found.contains("/residents/" + fixture.residentA.id()), "the resident born in 1961 is found");
+        assertFalse(page("/residents?name=" + family + "&birth=1900-01-01").contains(refused),
+                "the earliest birth date a record may hold can be searched");
+        assertTrue(text(http.get("/residents?name=" + family + "&birth=1899-12-31")).contains(refused));
+    }
+
+    @Test
     void aClerkOfAReachesNoRecordOfBByAnyUrl() throws Exception {
         login("supervisor-a");
         String b = fixture.residentB.id();
