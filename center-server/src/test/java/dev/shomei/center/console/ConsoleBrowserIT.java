@@ -3,6 +3,8 @@ package dev.shomei.center.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -14,10 +16,12 @@ import dev.shomei.center.testing.FakeBackend;
 import dev.shomei.center.testing.FakeBackendServer;
 import dev.shomei.center.testing.FakeMunicipalities;
 import dev.shomei.center.testing.TrustedChromium;
+import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.line.Ack;
 import dev.shomei.protocol.line.DeviceStatus;
 import dev.shomei.protocol.line.Heartbeat;
 import dev.shomei.protocol.line.Hello;
+import dev.shomei.protocol.line.Refusal;
 import dev.shomei.protocol.line.TerminalState;
 import dev.shomei.protocol.line.transport.LineClient;
 import dev.shomei.protocol.otp.Base32;
@@ -28,6 +32,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -113,6 +119,26 @@ class ConsoleBrowserIT {
             page.locator("tr[data-terminal=K0003] button[data-action=disable]").click();
             assertThat(page.locator("tr[data-terminal=K0003] [data-role=enabled]")).hasText("Disabled");
             assertFalse(fixture.center.registry().isEnabled("K0003"));
+
+            // a resident is using K0002: the operator is asked first, and may change their mind
+            k2.request(new Heartbeat(TerminalState.IN_SERVICE, 85, 60, DeviceStatus.OK, DeviceStatus.OK, DeviceStatus.OK,
+                    12, 1, 0, Instant.now()), WAIT);
+            Locator k2Row = page.locator("tr[data-terminal=K0002]");
+            assertThat(k2Row).hasAttribute("data-status", "IN_USE");
+            List<String> asked = new CopyOnWriteArrayList<>();
+            page.onceDialog(dialog -> {
+                asked.add(dialog.message());
+                dialog.dismiss();
+            });
+            k2Row.locator("button[data-action=disable]").click();
+            assertEquals(1, asked.size(), "a confirmation before disabling a terminal in use");
+            assertTrue(asked.get(0).contains("K0002"), asked.get(0));
+            assertTrue(fixture.center.registry().isEnabled("K0002"), "dismissed: the terminal stays enabled");
+            page.onceDialog(com.microsoft.playwright.Dialog::accept);
+            k2Row.locator("button[data-action=disable]").click();
+            assertThat(k2Row.locator("[data-role=enabled]")).hasText("Disabled");
+            assertEquals(ErrorCode.TERMINAL_DISABLED, assertInstanceOf(Refusal.class,
+                    k2.request(heartbeat(DeviceStatus.OK), WAIT)).code(), "the kiosk learns it is out of service");
 
             // an operator may not change fees; an admin may
             page.click("button[data-tab=municipalities]");
