@@ -9,9 +9,9 @@ import dev.shomei.protocol.line.MunicipalityInfo;
 import java.util.List;
 
 /**
- * Everything one resident's session holds, in memory only. {@link #wipe()} zeroes the PIN digits,
- * the card files and the certificate PDF and drops every other reference; the session calls it on
- * every way out.
+ * Everything one resident's session holds, in memory only (the money side is {@link Payment}).
+ * {@link #wipe()} zeroes the PIN digits, the card files and the certificate PDF and drops every
+ * other reference; the session calls it on every way out.
  */
 final class SessionData {
     final PinEntry pin = new PinEntry();
@@ -28,10 +28,6 @@ final class SessionData {
     IssueResponse issued;
     List<String> certificateIds = List.of();
     boolean outcomeReported;
-    boolean paymentOpen;
-    boolean collected;
-    int insertedYen;
-    int changeYen;
     int reminders;
 
     void wipe() {
@@ -55,10 +51,6 @@ final class SessionData {
         transactionId = null;
         certificateIds = List.of();
         outcomeReported = false;
-        paymentOpen = false;
-        collected = false;
-        insertedYen = 0;
-        changeYen = 0;
         reminders = 0;
     }
 
