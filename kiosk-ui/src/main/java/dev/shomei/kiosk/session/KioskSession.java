@@ -161,13 +161,13 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
 
     public synchronized void chooseLanguage(Language language) {
         require("language", SessionState.LANGUAGE);
-        data.language = present(language, "language");
+        data.chooseLanguage(present(language, "language"));
         go(SessionState.CERTIFICATE_TYPE);
     }
 
     public synchronized void chooseCertificateType(CertificateType type) {
         require("certificate type", SessionState.CERTIFICATE_TYPE);
-        data.certificateType = present(type, "certificate type");
+        data.chooseCertificateType(present(type, "certificate type"));
         go(SessionState.PLACE_CARD);
         if (cardPresent) {
             checkCard();
@@ -181,8 +181,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
             case CERTIFICATE_TYPE -> go(SessionState.LANGUAGE);
             case PLACE_CARD -> go(SessionState.CERTIFICATE_TYPE);
             case COPIES -> {
-                data.copies = 0;
-                data.municipality = null;
+                data.unchooseMunicipality();
                 go(SessionState.MUNICIPALITY);
             }
             default -> throw invalid("back");
@@ -191,21 +190,21 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
 
     public synchronized void pinDigit(int digit) {
         require("PIN digit", SessionState.PIN);
-        data.pin.append(digit);
+        data.pin().append(digit);
         touch();
         publish();
     }
 
     public synchronized void pinBackspace() {
         require("PIN backspace", SessionState.PIN);
-        data.pin.backspace();
+        data.pin().backspace();
         touch();
         publish();
     }
 
     public synchronized void pinClear() {
         require("PIN clear", SessionState.PIN);
-        data.pin.clear();
+        data.pin().clear();
         touch();
         publish();
     }
@@ -213,8 +212,8 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     /** Sends exactly four digits to the card: VERIFY, then the reads. */
     public synchronized void submitPin() {
         require("PIN submit", SessionState.PIN);
-        char[] pin = data.pin.take();
-        data.notice = null;
+        char[] pin = data.pin().take();
+        data.pinSent();
         go(SessionState.READING);
         CardReaderPort card = devices.card();
         worker.submit(state, new Job<>(() -> {
@@ -238,12 +237,12 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     public synchronized void chooseMunicipality(String code) {
         require("municipality", SessionState.MUNICIPALITY);
         present(code, "municipality code");
-        if (data.municipalities == null) {
+        if (data.municipalities() == null) {
             throw invalid("municipality before the list arrived");
         }
-        MunicipalityInfo chosen = data.municipalities.stream()
+        MunicipalityInfo chosen = data.municipalities().stream()
                 .filter(m -> m.code().equals(code)).findFirst().orElse(null);
-        if (chosen == null || !chosen.offers(data.certificateType)) {
+        if (chosen == null || !chosen.offers(data.certificateType())) {
             refuse(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING);
             return;
         }
@@ -251,7 +250,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
             refuse(ErrorCode.OUTSIDE_SERVICE_HOURS);
             return;
         }
-        data.municipality = chosen;
+        data.chooseMunicipality(chosen);
         go(SessionState.COPIES);
     }
 
@@ -266,14 +265,14 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
         if (copies < 1 || copies > maxCopies) {
             throw new ShomeiException(ErrorCode.INVALID_REQUEST, "copies must be 1.." + maxCopies);
         }
-        data.copies = copies;
+        data.chooseCopies(copies);
         requestCertificate();
     }
 
     /** The resident checked name, birth date and doses: go to payment (or print when it is free). */
     public synchronized void confirm() {
         require("confirm", SessionState.CONFIRM);
-        int fee = data.issued.feeYen();
+        int fee = data.issued().feeYen();
         if (fee == 0) {
             startPrinting();
             return;
@@ -358,7 +357,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
             }
             payment.inserted(insertedYen);
             touch();
-            if (insertedYen < data.issued.feeYen()) {
+            if (insertedYen < data.issued().feeYen()) {
                 publish();
                 return;
             }
@@ -381,7 +380,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
         Instant now = clock.instant();
         if (state == SessionState.TAKE_CERTIFICATE
                 && !now.isBefore(lastReminder.plus(timeouts.reminderInterval()))) {
-            data.reminders++;
+            data.reminded();
             lastReminder = now;
             publish();
         }
@@ -399,7 +398,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
             if (tries <= 0) {
                 refuse(ErrorCode.PIN_BLOCKED);
             } else {
-                data.triesLeft = tries;
+                data.triesLeft(tries, false);
                 go(SessionState.PIN);
             }
         }, this::refuse, null));
@@ -407,7 +406,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
 
     private void readFinished(ReadResult result) {
         if (result.files() != null) {
-            data.card = result.files();
+            data.cardRead(result.files());
             go(SessionState.REMOVE_CARD);
             loadMunicipalities();
             if (!cardPresent) {
@@ -416,8 +415,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
         } else if (result.triesLeft() <= 0) {
             refuse(ErrorCode.PIN_BLOCKED);
         } else {
-            data.triesLeft = result.triesLeft();
-            data.notice = ErrorCode.PIN_INCORRECT;
+            data.triesLeft(result.triesLeft(), true);
             go(SessionState.PIN);
         }
     }
@@ -426,10 +424,10 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     private void loadMunicipalities() {
         CenterLink center = devices.center();
         worker.submit(state, new Job<>(center::municipalities, Scope.SESSION, list -> {
-            data.municipalities = list;
+            data.municipalitiesArrived(list);
             publish();
         }, failure -> {
-            data.municipalitiesError = failure.code();
+            data.municipalitiesFailed(failure.code());
             if (state == SessionState.MUNICIPALITY) {
                 refuse(failure.code());
             }
@@ -438,20 +436,19 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
 
     private void enterMunicipality() {
         go(SessionState.MUNICIPALITY);
-        if (data.municipalitiesError != null) {
-            refuse(data.municipalitiesError);
+        if (data.municipalitiesError() != null) {
+            refuse(data.municipalitiesError());
         }
     }
 
     private void requestCertificate() {
         String transactionId = UUID.randomUUID().toString();
-        data.transactionId = transactionId;
+        data.requested(transactionId);
         IssueRequest request;
-        CardFiles card = data.card;
-        data.card = null;
+        CardFiles card = data.takeCardFiles();
         try {
-            request = new IssueRequest(transactionId, data.municipality.code(), data.certificateType,
-                    data.copies, data.language, card.ef0001(), card.ef0002(), card.ef0003(), card.ef0004());
+            request = new IssueRequest(transactionId, data.municipality().code(), data.certificateType(),
+                    data.copies(), data.language(), card.ef0001(), card.ef0002(), card.ef0003(), card.ef0004());
         } catch (IllegalArgumentException e) {
             // a card file of impossible size; the message names only the field
             LOG.log(Level.WARNING, "card files do not fit an issue request: {0}", e.getMessage());
@@ -463,7 +460,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
         }
         go(SessionState.REQUESTING);
         LOG.log(Level.INFO, "session {0} requests transaction {1} for municipality {2}",
-                sessionNumber, transactionId, data.municipality.code());
+                sessionNumber, transactionId, data.municipality().code());
         CenterLink center = devices.center();
         worker.submit(state, new Job<>(() -> {
             try {
@@ -486,22 +483,22 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     }
 
     private void issued(IssueResponse response) {
-        if (!response.transactionId().equals(data.transactionId)) {
-            LOG.log(Level.WARNING, "center answered transaction {0} with {1}", data.transactionId, response.transactionId());
+        if (!response.transactionId().equals(data.transactionId())) {
+            LOG.log(Level.WARNING, "center answered transaction {0} with {1}", data.transactionId(), response.transactionId());
             response.wipe();
-            outcomes.voided(data.transactionId, VoidReason.TERMINAL_ERROR);
+            outcomes.voided(data.transactionId(), VoidReason.TERMINAL_ERROR);
             refuse(ErrorCode.PROTOCOL_ERROR);
             return;
         }
-        data.issued = response;
+        data.issued(response);
         go(SessionState.CONFIRM);
     }
 
     private void startPrinting() {
         go(SessionState.PRINTING);
-        byte[] pdf = data.issued.pdf();
-        String jobName = "certificate-" + data.transactionId;
-        int sheets = data.issued.pages();
+        byte[] pdf = data.issued().pdf();
+        String jobName = "certificate-" + data.transactionId();
+        int sheets = data.issued().pages();
         PrinterPort printer = devices.printer();
         worker.submit(state, new Job<>(() -> {
             try {
@@ -511,17 +508,14 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
                 Arrays.fill(pdf, (byte) 0);
             }
         }, Scope.SCREEN, printed -> printed(), failure -> {
-            LOG.log(Level.WARNING, "printing failed for transaction {0}: {1}", data.transactionId, failure.code());
+            LOG.log(Level.WARNING, "printing failed for transaction {0}: {1}", data.transactionId(), failure.code());
             finish(SessionState.REFUSED, ErrorCode.PRINTER_ERROR, VoidReason.PRINTER_FAILED);
         }, null));
     }
 
     private void printed() {
-        outcomes.printed(data.transactionId);
-        data.outcomeReported = true;
-        data.certificateIds = data.issued.certificateIds();
-        data.issued.wipe();
-        data.issued = null;
+        outcomes.printed(data.transactionId());
+        data.printed();
         payment.close();
         lastReminder = clock.instant();
         go(SessionState.TAKE_CERTIFICATE);
@@ -561,14 +555,14 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
             shown = SessionState.REFUSED;
             code = ErrorCode.PAYMENT_ERROR;
         }
-        if (data.issued != null && !data.outcomeReported) {
-            outcomes.voided(data.transactionId, reason);
+        if (data.issuedButNotReported()) {
+            outcomes.voided(data.transactionId(), reason);
         }
-        if (state == SessionState.REQUESTING && data.transactionId != null) {
-            outcomes.abandoned(data.transactionId, reason);
+        if (state == SessionState.REQUESTING && data.transactionId() != null) {
+            outcomes.abandoned(data.transactionId(), reason);
         }
         boolean refused = shown == SessionState.REFUSED;
-        end = new SessionEnd(refused ? code : null, refused ? data.language : null, refund.yen());
+        end = new SessionEnd(refused ? code : null, refused ? data.language() : null, refund.yen());
         data.wipe();
         payment.reset();
         if (refused) {

@@ -26,24 +26,24 @@ final class ScreenBuilder {
     }
 
     Screen build(SessionState state, SessionData data, Payment payment, Surroundings around) {
-        List<Screen.MunicipalityChoice> choices = data.municipalities == null ? null
-                : data.municipalities.stream().map(m -> choice(m, data)).toList();
-        Screen.MunicipalityChoice chosen = data.municipality == null ? null : choice(data.municipality, data);
-        int fee = data.issued != null ? data.issued.feeYen()
-                : data.municipality != null ? Math.max(data.copies, 1) * data.municipality.feePerCopyYen() : 0;
+        List<Screen.MunicipalityChoice> choices = data.municipalities() == null ? null
+                : data.municipalities().stream().map(m -> choice(m, data)).toList();
+        Screen.MunicipalityChoice chosen = data.municipality() == null ? null : choice(data.municipality(), data);
+        int fee = data.issued() != null ? data.issued().feeYen()
+                : data.municipality() != null ? Math.max(data.copies(), 1) * data.municipality().feePerCopyYen() : 0;
         boolean printing = state == SessionState.PRINTING || state == SessionState.TAKE_CERTIFICATE;
-        Language language = state == SessionState.REFUSED ? around.end().language() : data.language;
-        return new Screen(++version, state, language, data.certificateType, around.cardPresent(), data.triesLeft,
-                data.pin.length(), data.notice, choices, chosen, data.copies, maxCopies, fee, payment.insertedYen(),
-                state == SessionState.CONFIRM && data.issued != null ? data.issued.summary() : null,
-                around.end().error(), printing ? payment.changeYen() : around.end().returnedYen(), data.reminders,
-                data.issued != null || printing ? data.transactionId : null, data.certificateIds,
+        Language language = state == SessionState.REFUSED ? around.end().language() : data.language();
+        return new Screen(++version, state, language, data.certificateType(), around.cardPresent(), data.triesLeft(),
+                data.pin().length(), data.notice(), choices, chosen, data.copies(), maxCopies, fee, payment.insertedYen(),
+                state == SessionState.CONFIRM && data.issued() != null ? data.issued().summary() : null,
+                around.end().error(), printing ? payment.changeYen() : around.end().returnedYen(), data.reminders(),
+                data.issued() != null || printing ? data.transactionId() : null, data.certificateIds(),
                 around.outOfService());
     }
 
     private Screen.MunicipalityChoice choice(MunicipalityInfo m, SessionData data) {
         ErrorCode reason = null;
-        if (data.certificateType != null && !m.offers(data.certificateType)) {
+        if (data.certificateType() != null && !m.offers(data.certificateType())) {
             reason = ErrorCode.MUNICIPALITY_NOT_PARTICIPATING;
         } else if (!hours.isOpen(m)) {
             reason = ErrorCode.OUTSIDE_SERVICE_HOURS;
