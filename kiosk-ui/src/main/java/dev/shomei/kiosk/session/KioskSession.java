@@ -24,10 +24,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -68,13 +66,13 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     private final SessionTimeouts timeouts;
     private final int maxCopies;
     private final Counters counters = new Counters();
-    private final List<Consumer<Screen>> listeners = new CopyOnWriteArrayList<>();
     private final SessionData data = new SessionData();
     private final Payment payment;
     private final OutcomeReporter outcomes;
     private final ServiceHours hours;
     private final ScreenBuilder screens;
     private final SessionWorker worker;
+    private final ScreenListeners listeners;
 
     private SessionState state = SessionState.IDLE;
     /** The number of the current (or last) session, for the log. */
@@ -84,7 +82,6 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     private boolean cardPresent;
     private boolean outOfService;
     private SessionEnd end = SessionEnd.NONE;
-    private Screen screen;
 
     public KioskSession(Devices devices, OutcomeOutbox outbox, Clock clock, SessionTimeouts timeouts,
                         Executor worker, int maxCopies) {
@@ -101,7 +98,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
         this.screens = new ScreenBuilder(hours, maxCopies);
         this.worker = new SessionWorker(worker, this, this::refuse);
         this.lastActivity = clock.instant();
-        this.screen = buildScreen();
+        this.listeners = new ScreenListeners(buildScreen());
     }
 
     // --- observation -------------------------------------------------------------------------------
@@ -109,7 +106,6 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     /** Adds a listener and tells it the current screen at once. */
     public synchronized void addListener(Consumer<Screen> listener) {
         listeners.add(listener);
-        listener.accept(screen);
     }
 
     public void removeListener(Consumer<Screen> listener) {
@@ -117,7 +113,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     }
 
     public synchronized Screen screen() {
-        return screen;
+        return listeners.current();
     }
 
     public synchronized SessionState state() {
@@ -597,14 +593,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     }
 
     private void publish() {
-        screen = buildScreen();
-        for (Consumer<Screen> listener : listeners) {
-            try {
-                listener.accept(screen);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "screen listener failed: {0}", e.getClass().getName());
-            }
-        }
+        listeners.publish(buildScreen());
     }
 
     private Screen buildScreen() {
