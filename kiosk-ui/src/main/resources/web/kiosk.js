@@ -119,6 +119,16 @@
 
   const screens = {
     IDLE(s) {
+      if (s.outOfService) {
+        // disabled at the center: no start button, no session
+        return [
+          el('div', { class: 'out-of-service', id: 'out-of-service', role: 'status' },
+            heading(T.ja.outOfService.title, T.en.outOfService.title),
+            el('p', { class: 'sub' }, T.ja.outOfService.sub,
+              el('span', { class: 'en', lang: 'en' }, T.en.outOfService.sub))),
+          ...banners(s)
+        ];
+      }
       return [
         heading(T.ja.idle.title, T.en.idle.title),
         ...banners(s),
@@ -314,6 +324,7 @@
     const texts = t();
     document.documentElement.lang = lang();
     document.body.dataset.state = s.state;
+    document.body.dataset.outOfService = String(!!s.outOfService);
     main.replaceChildren(...screens[s.state](s));
     progress.replaceChildren(...texts.steps.map((label, i) => el('li', {
       class: i + 1 < s.step ? 'done' : (i + 1 === s.step ? 'current' : ''),
@@ -352,6 +363,7 @@
 
   function speakFor(previous, screen) {
     const changed = !previous || previous.state !== screen.state
+      || screen.outOfService !== previous.outOfService
       || (screen.state === 'TAKE_CERTIFICATE' && screen.reminders !== previous.reminders)
       || (screen.state === 'PIN' && screen.notice && !previous.notice);
     const parts = speechFor(screen);

@@ -51,13 +51,16 @@ public final class Kiosk implements AutoCloseable {
         this.clockThread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kiosk-clock").factory());
         this.outbox = new OutcomeOutbox(devices.center(), sender, 1000);
         this.session = new KioskSession(devices, outbox, clock, settings.timeouts(), worker, settings.maxCopies());
-        HeartbeatSender heartbeat = new HeartbeatSender(devices.center(), outbox, session, devices, clock);
+        // the devices and the heartbeat report to the session through their listeners
+        HeartbeatSender heartbeat = new HeartbeatSender(devices.center(), outbox, devices, session::terminalState,
+                session.counters(), session, clock);
         CardPresenceMonitor presence = new CardPresenceMonitor(devices.card(), session);
         long tick = settings.tickInterval().toMillis();
         clockThread.scheduleWithFixedDelay(guarded(presence, "card presence"), 0, tick, TimeUnit.MILLISECONDS);
         clockThread.scheduleWithFixedDelay(guarded(session::tick, "session tick"), tick, tick, TimeUnit.MILLISECONDS);
         long beat = settings.heartbeatInterval().toMillis();
-        // the heartbeat talks to the center: on the sender thread, never delaying the clock
+        // the heartbeat talks to the center: on the sender thread, never delaying the clock; the first
+        // one goes at once, so a terminal that starts disabled at the center shows it right away
         clockThread.scheduleAtFixedRate(() -> sender.execute(heartbeat), 0, beat, TimeUnit.MILLISECONDS);
     }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * One kiosk transaction without the browser: plays the resident on the very same session state
  * machine — chooses, lets the card be read, types the PIN, takes the card out, chooses the
  * municipality and copies, confirms, inserts coins, takes the certificate. Stops at the first
- * refusal, and at a wrong PIN (a headless run does not guess again).
+ * refusal, at a wrong PIN (a headless run does not guess again), and at a start screen that says
+ * the terminal is out of service (TERMINAL_DISABLED).
  */
 public final class HeadlessIssue {
     private static final int[] COINS = {1000, 500, 100, 50, 10};
@@ -124,22 +125,30 @@ public final class HeadlessIssue {
         }
     }
 
-    /** Does what the resident would do on this screen; a result ends the run. */
+    /**
+     * Does what the resident would do on this screen; a result ends the run. A switch expression
+     * without a default: a new screen that is not handled here does not compile.
+     */
     private Result act(Screen screen, Order order, boolean started) {
-        switch (screen.state()) {
+        return switch (screen.state()) {
             case IDLE -> {
-                if (!started) {
-                    session.start();
+                if (started) {
+                    yield null;
                 }
+                if (screen.outOfService()) {
+                    yield Result.failed(ErrorCode.TERMINAL_DISABLED, -1);
+                }
+                session.start();
+                yield null;
             }
-            case SERVICE -> session.chooseService(Service.VACCINATION_CERTIFICATE);
-            case LANGUAGE -> session.chooseLanguage(order.language());
-            case CERTIFICATE_TYPE -> session.chooseCertificateType(order.type());
-            case PLACE_CARD -> cardSlot.insertCard();
+            case SERVICE -> then(() -> session.chooseService(Service.VACCINATION_CERTIFICATE));
+            case LANGUAGE -> then(() -> session.chooseLanguage(order.language()));
+            case CERTIFICATE_TYPE -> then(() -> session.chooseCertificateType(order.type()));
+            case PLACE_CARD -> then(cardSlot::insertCard);
             case PIN -> {
                 if (screen.notice() == ErrorCode.PIN_INCORRECT) {
                     session.cancel();
-                    return Result.failed(ErrorCode.PIN_INCORRECT, screen.triesLeft());
+                    yield Result.failed(ErrorCode.PIN_INCORRECT, screen.triesLeft());
                 }
                 if (screen.pinLength() == 0) {
                     for (char digit : order.pin()) {
@@ -147,32 +156,39 @@ public final class HeadlessIssue {
                     }
                     session.submitPin();
                 }
+                yield null;
             }
-            case REMOVE_CARD -> cardSlot.removeCard();
+            case REMOVE_CARD -> then(cardSlot::removeCard);
             case MUNICIPALITY -> {
                 if (screen.municipalities() != null) {
                     session.chooseMunicipality(order.municipalityCode());
                 }
+                yield null;
             }
-            case COPIES -> session.chooseCopies(order.copies());
+            case COPIES -> then(() -> session.chooseCopies(order.copies()));
             case CONFIRM -> {
                 feeYen = screen.feeYen();
                 session.confirm();
+                yield null;
             }
-            case PAYMENT -> insertCoins(screen.feeYen() - screen.insertedYen());
+            case PAYMENT -> then(() -> insertCoins(screen.feeYen() - screen.insertedYen()));
             case TAKE_CERTIFICATE -> {
                 Result printed = Result.printed(screen.transactionId(), screen.certificateIds(), feeYen);
                 session.done();
-                return printed;
+                yield printed;
             }
             case REFUSED -> {
                 session.acknowledge();
-                return Result.failed(screen.error(), -1);
+                yield Result.failed(screen.error(), -1);
             }
-            default -> {
-                // CHECKING_CARD, READING, REQUESTING, PRINTING: the kiosk is working
-            }
-        }
+            // the kiosk is working: the next screen says what to do
+            case CHECKING_CARD, READING, REQUESTING, PRINTING -> null;
+        };
+    }
+
+    /** Runs a step that does not end the run. */
+    private static Result then(Runnable step) {
+        step.run();
         return null;
     }
 

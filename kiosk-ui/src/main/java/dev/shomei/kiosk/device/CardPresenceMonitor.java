@@ -1,19 +1,19 @@
 package dev.shomei.kiosk.device;
 
-import dev.shomei.kiosk.session.KioskSession;
+import java.util.Objects;
 
 /**
- * Polls the reader for the card and tells the session when it arrives or leaves. Run it a few
- * times a second; the first run reports a card that is already there.
+ * Polls the reader for the card and tells its listener when the card arrives or leaves. Run it a
+ * few times a second; the first run reports a card that is already there.
  */
 public final class CardPresenceMonitor implements Runnable {
     private final CardReaderPort card;
-    private final KioskSession session;
+    private final CardPresenceListener listener;
     private boolean present;
 
-    public CardPresenceMonitor(CardReaderPort card, KioskSession session) {
-        this.card = card;
-        this.session = session;
+    public CardPresenceMonitor(CardReaderPort card, CardPresenceListener listener) {
+        this.card = Objects.requireNonNull(card, "card");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override
@@ -24,9 +24,9 @@ public final class CardPresenceMonitor implements Runnable {
         }
         present = now;
         if (now) {
-            session.cardInserted();
+            listener.cardInserted();
         } else {
-            session.cardRemoved();
+            listener.cardRemoved();
         }
     }
 }

@@ -27,6 +27,8 @@ import java.util.List;
  * @param reminders       how many times the "take your certificate" reminder has fired
  * @param transactionId   the issuance, from CONFIRM until the session ends (not personal)
  * @param certificateIds  the certificates printed, on TAKE_CERTIFICATE (not personal)
+ * @param outOfService    the center has the terminal out of service: the start screen says so and
+ *                        no session starts (a session already open goes on)
  */
 public record Screen(
         long version,
@@ -48,7 +50,8 @@ public record Screen(
         int returnedYen,
         int reminders,
         String transactionId,
-        List<String> certificateIds) {
+        List<String> certificateIds,
+        boolean outOfService) {
 
     public Screen {
         municipalities = municipalities == null ? null : List.copyOf(municipalities);

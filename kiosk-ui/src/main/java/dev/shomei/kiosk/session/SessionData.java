@@ -9,30 +9,166 @@ import dev.shomei.protocol.line.MunicipalityInfo;
 import java.util.List;
 
 /**
- * Everything one resident's session holds, in memory only. {@link #wipe()} zeroes the PIN digits,
- * the card files and the certificate PDF and drops every other reference; the session calls it on
- * every way out.
+ * Everything one resident's session holds, in memory only (the money side is {@link Payment}):
+ * the choices, what the card gave, the center's list, the issuance. Changed only through methods
+ * named for what happened. {@link #wipe()} zeroes the PIN digits, the card files and the
+ * certificate PDF and drops every other reference; the session calls it on every way out.
  */
 final class SessionData {
-    final PinEntry pin = new PinEntry();
-    Language language;
-    CertificateType certificateType;
-    int triesLeft = -1;
-    ErrorCode notice;
-    CardFiles card;
-    List<MunicipalityInfo> municipalities;
-    ErrorCode municipalitiesError;
-    MunicipalityInfo municipality;
-    int copies;
-    String transactionId;
-    IssueResponse issued;
-    List<String> certificateIds = List.of();
-    boolean outcomeReported;
-    boolean paymentOpen;
-    boolean collected;
-    int insertedYen;
-    int changeYen;
-    int reminders;
+    private final PinEntry pin = new PinEntry();
+    private Language language;
+    private CertificateType certificateType;
+    private int triesLeft = -1;
+    private ErrorCode notice;
+    private CardFiles card;
+    private List<MunicipalityInfo> municipalities;
+    private ErrorCode municipalitiesError;
+    private MunicipalityInfo municipality;
+    private int copies;
+    private String transactionId;
+    private IssueResponse issued;
+    private List<String> certificateIds = List.of();
+    private boolean outcomeReported;
+    private int reminders;
+
+    // --- the resident's choices ---------------------------------------------------------------
+
+    void chooseLanguage(Language chosen) {
+        language = chosen;
+    }
+
+    void chooseCertificateType(CertificateType chosen) {
+        certificateType = chosen;
+    }
+
+    void chooseMunicipality(MunicipalityInfo chosen) {
+        municipality = chosen;
+    }
+
+    void chooseCopies(int chosen) {
+        copies = chosen;
+    }
+
+    /** Back from the copies screen to the list. */
+    void unchooseMunicipality() {
+        municipality = null;
+        copies = 0;
+    }
+
+    // --- the card ---------------------------------------------------------------------------------
+
+    PinEntry pin() {
+        return pin;
+    }
+
+    /** The card's PIN counter, before a try or after a wrong PIN ({@code wrong}: with the notice). */
+    void triesLeft(int tries, boolean wrong) {
+        triesLeft = tries;
+        notice = wrong ? ErrorCode.PIN_INCORRECT : null;
+    }
+
+    /** The notice of the last wrong PIN goes once the next PIN is sent. */
+    void pinSent() {
+        notice = null;
+    }
+
+    void cardRead(CardFiles files) {
+        card = files;
+    }
+
+    /** Hands the card files over (the caller wipes them); the session no longer holds them. */
+    CardFiles takeCardFiles() {
+        CardFiles files = card;
+        card = null;
+        return files;
+    }
+
+    // --- the center -------------------------------------------------------------------------------
+
+    void municipalitiesArrived(List<MunicipalityInfo> list) {
+        municipalities = list;
+    }
+
+    void municipalitiesFailed(ErrorCode code) {
+        municipalitiesError = code;
+    }
+
+    void requested(String transaction) {
+        transactionId = transaction;
+    }
+
+    void issued(IssueResponse response) {
+        issued = response;
+    }
+
+    /** The certificate printed: keeps its ids, wipes the PDF and the summary. */
+    void printed() {
+        outcomeReported = true;
+        certificateIds = issued.certificateIds();
+        issued.wipe();
+        issued = null;
+    }
+
+    /** An issuance the center made that was neither printed nor reported: it must be voided. */
+    boolean issuedButNotReported() {
+        return issued != null && !outcomeReported;
+    }
+
+    void reminded() {
+        reminders++;
+    }
+
+    // --- reading ----------------------------------------------------------------------------------
+
+    Language language() {
+        return language;
+    }
+
+    CertificateType certificateType() {
+        return certificateType;
+    }
+
+    int triesLeft() {
+        return triesLeft;
+    }
+
+    ErrorCode notice() {
+        return notice;
+    }
+
+    List<MunicipalityInfo> municipalities() {
+        return municipalities;
+    }
+
+    ErrorCode municipalitiesError() {
+        return municipalitiesError;
+    }
+
+    MunicipalityInfo municipality() {
+        return municipality;
+    }
+
+    int copies() {
+        return copies;
+    }
+
+    String transactionId() {
+        return transactionId;
+    }
+
+    IssueResponse issued() {
+        return issued;
+    }
+
+    List<String> certificateIds() {
+        return certificateIds;
+    }
+
+    int reminders() {
+        return reminders;
+    }
+
+    // --- the way out ------------------------------------------------------------------------------
 
     void wipe() {
         pin.clear();
@@ -55,10 +191,6 @@ final class SessionData {
         transactionId = null;
         certificateIds = List.of();
         outcomeReported = false;
-        paymentOpen = false;
-        collected = false;
-        insertedYen = 0;
-        changeYen = 0;
         reminders = 0;
     }
 

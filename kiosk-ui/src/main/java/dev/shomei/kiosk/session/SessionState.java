@@ -5,7 +5,7 @@ package dev.shomei.kiosk.session;
  * refusal's message and what to do next. {@link #step()} drives the progress indicator.
  */
 public enum SessionState {
-    /** Waiting for a resident (attract screen). */
+    /** Waiting for a resident (attract screen); while out of service, saying so and starting nothing. */
     IDLE(0, false, false),
     /** Choose the service: the vaccination certificate. */
     SERVICE(1, true, false),

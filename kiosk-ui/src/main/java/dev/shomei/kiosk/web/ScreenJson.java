@@ -37,6 +37,7 @@ final class ScreenJson {
         json.put("state", screen.state().name());
         json.put("step", screen.step());
         json.put("steps", SessionState.STEPS);
+        json.put("outOfService", screen.outOfService());
         json.put("cancellable", screen.cancellable());
         json.put("busy", screen.state().busy());
         putName(json, "language", screen.language());

@@ -1,6 +1,7 @@
 package dev.shomei.kiosk.center;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.shomei.kiosk.cash.SimulatedCoinUnit;
 import dev.shomei.kiosk.session.KioskSession;
@@ -16,6 +17,8 @@ import dev.shomei.protocol.line.Heartbeat;
 import dev.shomei.protocol.line.PrintOutcome;
 import dev.shomei.protocol.line.TerminalState;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +30,16 @@ class HeartbeatSenderTest {
     private OutcomeOutbox outbox;
     private KioskSession session;
     private HeartbeatSender heartbeat;
+    /** What the heartbeat told about the center's verdict, in order. */
+    private final List<Boolean> inService = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
         KioskSession.Devices devices = new KioskSession.Devices(new FakeCard("1234"), center, coins, printer);
         outbox = new OutcomeOutbox(center, Runnable::run, 10);
         session = new KioskSession(devices, outbox, clock, SessionTimeouts.defaults(), Runnable::run, 5);
-        heartbeat = new HeartbeatSender(center, outbox, session, devices, clock);
+        heartbeat = new HeartbeatSender(center, outbox, devices, session::terminalState, session.counters(),
+                inService::add, clock);
     }
 
     @Test
@@ -71,5 +77,46 @@ class HeartbeatSenderTest {
         assertEquals(1, center.heartbeats.size());
         assertEquals("tx-waiting", center.outcomes.get(0).transactionId());
         assertEquals(0, outbox.pending());
+    }
+
+    @Test
+    void anAcknowledgedHeartbeatMeansInService() {
+        heartbeat.run();
+        assertEquals(List.of(true), inService);
+    }
+
+    @Test
+    void terminalDisabledMeansOutOfServiceUntilAHeartbeatIsAcknowledged() {
+        center.failHeartbeat(new ShomeiException(ErrorCode.TERMINAL_DISABLED, "disabled"));
+        heartbeat.run();
+        assertEquals(List.of(false), inService);
+        center.failHeartbeat(null);
+        heartbeat.run();
+        assertEquals(List.of(false, true), inService);
+    }
+
+    @Test
+    void aHeartbeatThatDoesNotGetThroughTellsNothing() {
+        center.failHeartbeat(new ShomeiException(ErrorCode.CENTER_UNAVAILABLE, "down"));
+        heartbeat.run();
+        center.failHeartbeat(new ShomeiException(ErrorCode.PROTOCOL_ERROR, "odd answer"));
+        heartbeat.run();
+        assertEquals(List.of(), inService);
+        assertEquals(2, center.heartbeats.size(), "both were tried");
+    }
+
+    @Test
+    void aDisabledTerminalStartsNoSession() {
+        heartbeat = new HeartbeatSender(center, outbox, new KioskSession.Devices(new FakeCard("1234"), center, coins,
+                printer), session::terminalState, session.counters(), session, clock);
+        center.failHeartbeat(new ShomeiException(ErrorCode.TERMINAL_DISABLED, "disabled"));
+        heartbeat.run();
+        ShomeiException refused = assertThrows(ShomeiException.class, session::start);
+        assertEquals(ErrorCode.TERMINAL_DISABLED, refused.code());
+        assertEquals(TerminalState.IDLE, session.terminalState());
+        center.failHeartbeat(null);
+        heartbeat.run();
+        session.start();
+        assertEquals(TerminalState.IN_SERVICE, session.terminalState());
     }
 }

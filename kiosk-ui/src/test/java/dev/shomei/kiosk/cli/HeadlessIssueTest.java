@@ -116,4 +116,23 @@ class HeadlessIssueTest {
         headless.run(new HeadlessIssue.Order(Language.EN, CertificateType.OVERSEAS, FakeCenter.BUNKYO, 1, pin), WAIT);
         assertEquals("\0\0\0\0", new String(pin));
     }
+
+    @Test
+    void aDisabledTerminalStopsAtTheStartScreen() throws InterruptedException {
+        kiosk.close();
+        center.failHeartbeat(new ShomeiException(ErrorCode.TERMINAL_DISABLED, "disabled"));
+        kiosk = Kiosk.start(new KioskSession.Devices(card, center, coins, printer),
+                Kiosk.Settings.defaults().withHeartbeatInterval(Duration.ofHours(1)), MutableClock.noonInJapan());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!kiosk.session().screen().outOfService() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the first heartbeat goes at start-up, on the sender thread
+        }
+        HeadlessIssue.Result result = new HeadlessIssue(kiosk.session(), slot, coins)
+                .run(new HeadlessIssue.Order(Language.JA, CertificateType.DOMESTIC, FakeCenter.BUNKYO, 1,
+                        "1234".toCharArray()), WAIT);
+        assertEquals(ErrorCode.TERMINAL_DISABLED, result.error());
+        assertEquals(0, card.verifies(), "no PIN reached the card");
+        assertTrue(center.requests.isEmpty());
+        assertEquals(SessionState.IDLE, kiosk.session().state());
+    }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.card.data.CardFiles;
 import dev.shomei.kiosk.cash.SimulatedCoinUnit;
+import dev.shomei.kiosk.center.HeartbeatSender;
 import dev.shomei.kiosk.center.OutcomeOutbox;
 import dev.shomei.kiosk.testing.FakeCard;
 import dev.shomei.kiosk.testing.FakeCenter;
@@ -47,6 +48,7 @@ class KioskSessionTest {
     private SimulatedCoinUnit cash;
     private FakePrinter printer;
     private KioskSession session;
+    private HeartbeatSender heartbeat;
     private final List<Screen> screens = new ArrayList<>();
 
     @BeforeEach
@@ -61,6 +63,8 @@ class KioskSessionTest {
         session = new KioskSession(new KioskSession.Devices(card, center, cash, printer), outbox, clock,
                 SessionTimeouts.uniform(TIMEOUT, REMINDER), worker, 5);
         session.addListener(screens::add);
+        heartbeat = new HeartbeatSender(center, outbox, new KioskSession.Devices(card, center, cash, printer),
+                session::terminalState, session.counters(), session, clock);
     }
 
     // --- helpers: walk the happy path up to a screen ------------------------------------------
@@ -820,6 +824,100 @@ class KioskSessionTest {
             }
             session.done();
             assertState(SessionState.IDLE);
+            assertTrue(session.isWiped());
+        }
+    }
+
+    // --- out of service (the center refuses the heartbeat with TERMINAL_DISABLED) -------------
+
+    @Nested
+    class OutOfService {
+        private final ShomeiException disabled = new ShomeiException(ErrorCode.TERMINAL_DISABLED, "disabled");
+
+        private void disable() {
+            center.failHeartbeat(disabled);
+            heartbeat.run();
+        }
+
+        private void enable() {
+            center.failHeartbeat(null);
+            heartbeat.run();
+        }
+
+        @Test
+        void aDisabledTerminalSaysSoOnTheStartScreenAndStartsNoSession() {
+            assertFalse(session.screen().outOfService());
+            disable();
+            assertState(SessionState.IDLE);
+            assertTrue(session.screen().outOfService());
+            assertTrue(screens.get(screens.size() - 1).outOfService(), "the listeners got the new start screen");
+            ShomeiException refused = assertThrows(ShomeiException.class, session::start);
+            assertEquals(ErrorCode.TERMINAL_DISABLED, refused.code());
+            assertState(SessionState.IDLE);
+            assertEquals(TerminalState.IDLE, session.terminalState());
+        }
+
+        @Test
+        void noCardNoPinReachesADisabledTerminal() {
+            disable();
+            assertThrows(ShomeiException.class, session::start);
+            insertCard();
+            worker.runAll();
+            assertState(SessionState.IDLE);
+            assertEquals(0, card.verifies());
+            assertTrue(card.filesHandedOut.isEmpty());
+            assertTrue(center.requests.isEmpty());
+            assertInvalid(() -> session.pinDigit(1));
+        }
+
+        @Test
+        void anAcknowledgedHeartbeatMakesTheStartScreenNormalAgain() {
+            disable();
+            enable();
+            assertFalse(session.screen().outOfService());
+            session.start();
+            assertState(SessionState.SERVICE);
+        }
+
+        @Test
+        void aLostCenterChangesNothing() {
+            disable();
+            center.failHeartbeat(new ShomeiException(ErrorCode.CENTER_UNAVAILABLE, "down"));
+            heartbeat.run();
+            assertTrue(session.screen().outOfService(), "still disabled as far as the kiosk knows");
+            center.failHeartbeat(null);
+            heartbeat.run();
+            center.failHeartbeat(new ShomeiException(ErrorCode.CENTER_UNAVAILABLE, "down"));
+            heartbeat.run();
+            assertFalse(session.screen().outOfService());
+        }
+
+        @Test
+        void anOpenSessionGoesOnAndTheCentersRefusalEndsIt() {
+            toPin();
+            disable();
+            assertState(SessionState.PIN);
+            center.failList(disabled);
+            typePin("1234");
+            session.submitPin();
+            worker.runAll();
+            removeCard();
+            assertRefused(ErrorCode.TERMINAL_DISABLED);
+            assertCardFilesWiped();
+            session.acknowledge();
+            assertState(SessionState.IDLE);
+            assertTrue(session.screen().outOfService());
+            assertThrows(ShomeiException.class, session::start);
+        }
+
+        @Test
+        void aSessionThatTimesOutComesBackToTheOutOfServiceScreen() {
+            toCertificateType();
+            disable();
+            clock.advance(TIMEOUT);
+            session.tick();
+            assertState(SessionState.IDLE);
+            assertTrue(session.screen().outOfService());
             assertTrue(session.isWiped());
         }
     }

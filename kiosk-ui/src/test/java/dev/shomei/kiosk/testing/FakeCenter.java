@@ -38,6 +38,7 @@ public final class FakeCenter implements CenterLink {
     private volatile ShomeiException listFailure;
     private volatile ShomeiException issueFailure;
     private volatile ShomeiException outcomeFailure;
+    private volatile ShomeiException heartbeatFailure;
     /** Copies of the card files each request carried, taken when it arrived. */
     public final List<byte[]> ef0001Received = new CopyOnWriteArrayList<>();
     public final List<IssueRequest> requests = new CopyOnWriteArrayList<>();
@@ -92,6 +93,11 @@ public final class FakeCenter implements CenterLink {
         this.outcomeFailure = failure;
     }
 
+    /** Every heartbeat is refused with {@code failure} (TERMINAL_DISABLED: disabled at the console); null acknowledges again. */
+    public void failHeartbeat(ShomeiException failure) {
+        this.heartbeatFailure = failure;
+    }
+
     @Override
     public List<MunicipalityInfo> municipalities() {
         if (listFailure != null) {
@@ -124,5 +130,8 @@ public final class FakeCenter implements CenterLink {
     @Override
     public void heartbeat(Heartbeat heartbeat) {
         heartbeats.add(heartbeat);
+        if (heartbeatFailure != null) {
+            throw heartbeatFailure;
+        }
     }
 }

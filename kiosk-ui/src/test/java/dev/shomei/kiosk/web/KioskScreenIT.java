@@ -19,6 +19,8 @@ import dev.shomei.kiosk.testing.FakeCard;
 import dev.shomei.kiosk.testing.FakeCenter;
 import dev.shomei.kiosk.testing.FakePrinter;
 import dev.shomei.kiosk.testing.MutableClock;
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.line.PrintResult;
 import dev.shomei.protocol.line.VoidReason;
 import java.io.IOException;
@@ -77,9 +79,14 @@ class KioskScreenIT {
         center = new FakeCenter();
         coins = new SimulatedCoinUnit();
         printer = new FakePrinter();
+        open(Duration.ofHours(1));
+    }
+
+    /** Starts the firmware on the fakes and opens its screen in a fresh browser context. */
+    private void open(Duration heartbeatInterval) {
         kiosk = Kiosk.start(new KioskSession.Devices(card, center, coins, printer),
                 Kiosk.Settings.defaults().withTimeouts(SessionTimeouts.uniform(Duration.ofSeconds(60), Duration.ofSeconds(8)))
-                        .withHeartbeatInterval(Duration.ofHours(1)),
+                        .withHeartbeatInterval(heartbeatInterval),
                 clock);
         url = kiosk.serveScreen(0, new SimulatedHardware(coins, null)).url();
         context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
@@ -301,6 +308,39 @@ class KioskScreenIT {
         screenshot("21-idle-after-cancel");
         assertEquals(VoidReason.CANCELLED, center.outcomes.get(0).reason());
         assertEquals(List.of(100), coins.payouts());
+    }
+
+    @Test
+    void aDisabledTerminalSaysOutOfServiceAndStartsNothing() {
+        // the operator disabled the terminal: the center refuses every heartbeat with TERMINAL_DISABLED
+        context.close();
+        kiosk.close();
+        center.failHeartbeat(new ShomeiException(ErrorCode.TERMINAL_DISABLED, "disabled"));
+        open(Duration.ofMillis(200));
+        assertThat(page.locator("#out-of-service")).isVisible();
+        assertThat(page.locator("#heading")).containsText("ただいま休止中です");
+        assertThat(page.locator("#heading")).containsText("This terminal is out of service");
+        assertThat(page.locator("#start")).hasCount(0);
+        assertThat(page.locator("#cancel")).isHidden();
+        assertThat(page.locator("#voice-text")).containsText("ただいま休止中です");
+        screenshot("22-out-of-service");
+        // the screen offers no start; a start sent anyway is refused and nothing begins
+        Object status = page.evaluate("() => fetch('/api/action', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+                + " body: JSON.stringify({action: 'START'})}).then(r => r.status + ' ' + r.headers.get('content-type'))"
+                + ".then(s => s)");
+        assertTrue(String.valueOf(status).startsWith("409"), "START refused: " + status);
+        card.setPresent(true);
+        assertThat(page.locator("#card-banner")).isVisible();
+        expectState(SessionState.IDLE);
+        assertEquals(0, card.verifies());
+        assertEquals(SessionState.IDLE, kiosk.session().state());
+
+        // enabled again on the console: the next acknowledged heartbeat brings the normal start screen back
+        center.failHeartbeat(null);
+        assertThat(page.locator("#start")).isVisible();
+        assertThat(page.locator("#out-of-service")).hasCount(0);
+        click("#start");
+        expectState(SessionState.SERVICE);
     }
 
     // --- helpers -------------------------------------------------------------------------------
