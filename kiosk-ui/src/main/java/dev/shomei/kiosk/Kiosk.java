@@ -1,6 +1,7 @@
 package dev.shomei.kiosk;
 
 import dev.shomei.kiosk.center.HeartbeatSender;
+import dev.shomei.kiosk.center.StateChangeHeartbeat;
 import dev.shomei.kiosk.center.OutcomeOutbox;
 import dev.shomei.kiosk.device.CardPresenceMonitor;
 import dev.shomei.kiosk.session.KioskSession;
@@ -62,6 +63,7 @@ public final class Kiosk implements AutoCloseable {
         // the heartbeat talks to the center: on the sender thread, never delaying the clock; the first
         // one goes at once, so a terminal that starts disabled at the center shows it right away
         clockThread.scheduleAtFixedRate(() -> sender.execute(heartbeat), 0, beat, TimeUnit.MILLISECONDS);
+        session.addListener(new StateChangeHeartbeat(heartbeat, sender));
     }
 
     /** Starts the firmware (without a screen). */

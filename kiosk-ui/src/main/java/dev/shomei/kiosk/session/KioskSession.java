@@ -24,7 +24,9 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -50,6 +52,9 @@ import java.util.function.Consumer;
  */
 public final class KioskSession implements CardPresenceListener, ServiceStatusListener {
     private static final System.Logger LOG = System.getLogger(KioskSession.class.getName());
+    /** Screens where a session has taken nothing from the resident yet. */
+    private static final Set<SessionState> BEFORE_THE_CARD = EnumSet.of(SessionState.SERVICE, SessionState.LANGUAGE,
+            SessionState.CERTIFICATE_TYPE, SessionState.PLACE_CARD);
 
     /** The devices and the center the session drives. */
     public record Devices(CardReaderPort card, CenterLink center, CashUnit cash, PrinterPort printer) {
@@ -342,6 +347,13 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
         }
         outOfService = !inService;
         LOG.log(Level.INFO, inService ? "terminal back in service" : "terminal out of service (disabled at the center)");
+        if (outOfService && BEFORE_THE_CARD.contains(state)) {
+            // a resident who only chose the service, language or type has given nothing yet: end here
+            // (the heartbeat sent as the session began brought the news) rather than after card and PIN
+            LOG.log(Level.INFO, "session {0} ended at {1}: the terminal is out of service", sessionNumber, state);
+            finish(SessionState.IDLE, null, VoidReason.CANCELLED);
+            return;
+        }
         publish();
     }
 

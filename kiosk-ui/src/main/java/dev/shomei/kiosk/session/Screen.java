@@ -28,7 +28,8 @@ import java.util.List;
  * @param transactionId   the issuance, from CONFIRM until the session ends (not personal)
  * @param certificateIds  the certificates printed, on TAKE_CERTIFICATE (not personal)
  * @param outOfService    the center has the terminal out of service: the start screen says so and
- *                        no session starts (a session already open goes on)
+ *                        no session starts (a session that has not asked for the card yet ends;
+ *                        one further on goes on, and the center refuses what it asks)
  */
 public record Screen(
         long version,

@@ -911,9 +911,22 @@ class KioskSessionTest {
         }
 
         @Test
-        void aSessionThatTimesOutComesBackToTheOutOfServiceScreen() {
+        void aSessionThatHasNotAskedForTheCardYetEndsAtOnce() {
             toCertificateType();
             disable();
+            assertState(SessionState.IDLE);
+            assertTrue(session.screen().outOfService());
+            assertTrue(session.isWiped());
+            insertCard();
+            worker.runAll();
+            assertEquals(0, card.verifies(), "the card is never asked");
+        }
+
+        @Test
+        void aSessionThatTimesOutComesBackToTheOutOfServiceScreen() {
+            toPin();
+            disable();
+            assertState(SessionState.PIN);
             clock.advance(TIMEOUT);
             session.tick();
             assertState(SessionState.IDLE);
