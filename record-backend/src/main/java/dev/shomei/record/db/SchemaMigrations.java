@@ -1,6 +1,7 @@
 package dev.shomei.record.db;
 
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,8 +34,9 @@ final class SchemaMigrations {
 
     static void migrate(Database database) {
         DataSource dataSource = database.migrationDataSource();
-        if (tableExists(database, LEGACY_TABLE)) {
-            takeOverLegacyHistory(database, dataSource);
+        Set<Integer> legacy = legacyVersions(database);
+        if (legacy != null) {
+            takeOverLegacyHistory(database, dataSource, legacy);
         }
         int applied = flyway(database.engine(), dataSource).load().migrate().migrationsExecuted;
         if (applied > 0) {
@@ -61,10 +63,8 @@ final class SchemaMigrations {
      * Walks the scripts in version order: one the old table lists is recorded as applied without
      * running ({@code skipExecutingMigrations}), one it lacks runs, as the old runner would have run it.
      */
-    private static void takeOverLegacyHistory(Database database, DataSource dataSource) {
-        Set<Integer> legacy = database.read(tx -> new TreeSet<>(
-                tx.query("SELECT version FROM " + LEGACY_TABLE, row -> row.getInt(1))));
-        List<MigrationVersion> versions = java.util.Arrays.stream(flyway(database.engine(), dataSource).load().info().all())
+    private static void takeOverLegacyHistory(Database database, DataSource dataSource, Set<Integer> legacy) {
+        List<MigrationVersion> versions = Arrays.stream(flyway(database.engine(), dataSource).load().info().all())
                 .map(MigrationInfo::getVersion).distinct().sorted().toList();
         for (MigrationVersion version : versions) {
             boolean recorded = legacy.contains(Integer.parseInt(version.getVersion()));
@@ -77,10 +77,14 @@ final class SchemaMigrations {
         LOG.log(Level.INFO, "schema history taken over from {0} (versions {1})", LEGACY_TABLE, legacy);
     }
 
-    private static boolean tableExists(Database database, String table) {
-        return database.read(tx -> tx.engine() == Engine.SQLITE
-                ? tx.queryLong("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", table) > 0
-                : tx.queryLong("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
-                        + "AND table_name = ?", table) > 0);
+    /** The versions in the former runner's table, or {@code null} when there is none (any more). */
+    private static Set<Integer> legacyVersions(Database database) {
+        return database.read(tx -> {
+            boolean exists = tx.engine() == Engine.SQLITE
+                    ? tx.queryLong("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", LEGACY_TABLE) > 0
+                    : tx.queryLong("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                            + "AND table_name = ?", LEGACY_TABLE) > 0;
+            return exists ? new TreeSet<>(tx.query("SELECT version FROM " + LEGACY_TABLE, row -> row.getInt(1))) : null;
+        });
     }
 }
