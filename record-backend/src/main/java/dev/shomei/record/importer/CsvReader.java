@@ -22,11 +22,16 @@ import org.apache.commons.csv.CSVRecord;
  * more than {@value #MAX_FIELD_CHARS} characters is refused; and so is a quote inside an unquoted
  * field ({@code x"y}), which Commons CSV reads as text. To tell {@code x"y} from {@code "x""y"} (the
  * same value) it looks at how the record was written: the text Commons CSV has read since the
- * record's start is kept (at most the record and Commons CSV's read-ahead).
+ * record's start is kept. That text is also what keeps a malformed file (a quote never closed) from
+ * exhausting memory: past {@value #MAX_KEPT_CHARS} characters (two records of the largest allowed
+ * size and Commons CSV's read-ahead) the record being read is refused.
  */
 public final class CsvReader {
     public static final int MAX_FIELD_CHARS = 1_000;
     public static final int MAX_FIELDS = 64;
+    /** A record of {@value #MAX_FIELDS} quoted fields, each of quotes only (doubled), plus separators. */
+    private static final int MAX_RECORD_CHARS = MAX_FIELDS * (2 * MAX_FIELD_CHARS + 3) + 2;
+    static final int MAX_KEPT_CHARS = 2 * MAX_RECORD_CHARS + 16 * 1024;
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     /** One record and the (1-based) line it starts on. */
@@ -57,6 +62,10 @@ public final class CsvReader {
                 if (e.getCause() instanceof CSVException) {
                     // Commons CSV's own message gives positions only; ours says the same in our words
                     throw new CsvFormatException(line, "a quoted field is not closed, or text follows its closing quote");
+                }
+                if (e.getCause() instanceof RecordTooLong) {
+                    throw new CsvFormatException(line, "a record is longer than " + MAX_FIELDS + " fields of "
+                            + MAX_FIELD_CHARS + " characters can be");
                 }
                 throw e.getCause(); // the reader's, e.g. a byte that is not UTF-8
             }
@@ -98,6 +107,11 @@ public final class CsvReader {
         return reader;
     }
 
+    /** The record being read is longer than any the limits allow (and so is not read to its end). */
+    private static final class RecordTooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
     /** Keeps what was read from the current record's start on, by character position. */
     private static final class RecentText extends FilterReader {
         private final StringBuilder kept = new StringBuilder();
@@ -112,6 +126,7 @@ public final class CsvReader {
             int c = super.read();
             if (c >= 0) {
                 kept.append((char) c);
+                bounded();
             }
             return c;
         }
@@ -121,8 +136,15 @@ public final class CsvReader {
             int n = super.read(buffer, offset, length);
             if (n > 0) {
                 kept.append(buffer, offset, n);
+                bounded();
             }
             return n;
+        }
+
+        private void bounded() throws RecordTooLong {
+            if (kept.length() > MAX_KEPT_CHARS) {
+                throw new RecordTooLong();
+            }
         }
 
         void forgetBefore(long position) {

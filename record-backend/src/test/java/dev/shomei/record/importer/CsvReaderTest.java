@@ -78,6 +78,36 @@ class CsvReaderTest {
         assertEquals(2, assertThrows(CsvFormatException.class, csv::next).line());
     }
 
+    /** A quote never closed is refused at its record's line, long before the file's end (memory stays bounded). */
+    @Test
+    void anUnclosedQuoteInAHugeFileIsRefusedEarly() throws Exception {
+        int[] served = {0};
+        java.io.Reader endless = new java.io.Reader() {
+            private final java.io.Reader head = new StringReader("a,b\n1,2\n3,\"never closed ");
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws java.io.IOException {
+                int n = head.read(buffer, offset, length);
+                if (n < 0) {
+                    java.util.Arrays.fill(buffer, offset, offset + length, 'x');
+                    n = length;
+                }
+                served[0] += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        CsvReader csv = new CsvReader(endless);
+        csv.next();
+        csv.next();
+        CsvFormatException tooLong = assertThrows(CsvFormatException.class, csv::next);
+        assertEquals(3, tooLong.line());
+        assertTrue(served[0] < 2 * CsvReader.MAX_KEPT_CHARS, "read " + served[0] + " characters");
+    }
+
     /** A reader's error (the importer's UTF-8 decoder) comes through as itself, not as a CSV error. */
     @Test
     void theReadersOwnErrorPassesThrough() {
