@@ -29,6 +29,7 @@ import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.center.render.PdfCertificateRenderer;
 import dev.shomei.center.stats.IssuanceStats;
 import dev.shomei.printing.pdf.CertificateFont;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.line.transport.LineSettings;
 import dev.shomei.protocol.otp.Totp;
 import dev.shomei.protocol.pki.DevPki;
@@ -88,7 +89,7 @@ public final class CenterServer implements AutoCloseable {
         ServiceCalendar calendar = new ServiceCalendar(clock, maintenance::windows);
         municipalities = new MunicipalityCatalog(new BackendMunicipalities(parts.backend(),
                 dir.resolve("municipalities.json")));
-        IssuanceStats stats = new IssuanceStats(clock, ServiceCalendar.JAPAN, 48);
+        IssuanceStats stats = new IssuanceStats(clock, ServiceRules.ZONE, 48);
         CenterMetrics metrics = new CenterMetrics();
         ReconciliationLog reconciliations = new ReconciliationLog(500);
         IssuedTransactions transactions = new IssuedTransactions(clock, settings.reconcileAfter().multipliedBy(2), 200_000);

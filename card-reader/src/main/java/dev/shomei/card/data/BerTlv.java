@@ -10,6 +10,15 @@ import java.util.Arrays;
  * ({@code 0xFF20}) and never normalised. Lengths: {@code 00..7F}, {@code 81 xx}, {@code 82 xx xx},
  * {@code 83 xx xx xx}; the indefinite form is refused.
  *
+ * <p>Hand-written on purpose. The BER-TLV library GlobalPlatformPro uses, {@code com.payneteasy:ber-tlv}
+ * 1.0-11, was tried on the card's needs (December 2026) and does not fit: its TLVs carry no byte
+ * offsets, which {@link SignatureFile} (the signature covers raw byte ranges), {@link BasicInfoFile}
+ * (fields found through an offset table) and {@link CvCertificate} (key ids between TLVs) need; it
+ * has no header-only read ({@link #readHeader}, how the reader learns a file's length from its first
+ * bytes); it reads the indefinite length {@code 80} as 0 and goes on instead of refusing it; and
+ * truncated input ends in {@code ArrayIndexOutOfBoundsException} or {@code IllegalStateException},
+ * where the card code (and its fuzz tests) need a {@link CardDataException} with a reason.
+ *
  * @param tag         the tag bytes as an int, e.g. {@code 0xDF22}
  * @param start       offset of the first tag byte
  * @param valueOffset offset of the first value byte

@@ -1,11 +1,11 @@
 package dev.shomei.center.hours;
 
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.line.MunicipalityInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -15,7 +15,6 @@ import java.util.function.Supplier;
  * maintenance windows. The clock is injected so tests can stand at any minute of the day.
  */
 public final class ServiceCalendar {
-    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     public static final LocalTime DEFAULT_OPENS = LocalTime.of(6, 30);
     public static final LocalTime DEFAULT_CLOSES = LocalTime.of(23, 0);
 
@@ -23,7 +22,7 @@ public final class ServiceCalendar {
     private final Supplier<List<MaintenanceWindow>> windows;
 
     public ServiceCalendar(Clock clock, Supplier<List<MaintenanceWindow>> windows) {
-        this.clock = clock.withZone(JAPAN);
+        this.clock = clock.withZone(ServiceRules.ZONE);
         this.windows = windows;
     }
 

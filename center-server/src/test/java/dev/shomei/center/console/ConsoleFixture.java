@@ -14,6 +14,7 @@ import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.center.stats.IssuanceStats;
 import dev.shomei.center.testing.FakeMunicipalities;
 import dev.shomei.center.testing.MutableClock;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.otp.Base32;
 import dev.shomei.protocol.otp.Totp;
 import dev.shomei.protocol.pki.DevPki;
@@ -23,7 +24,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,7 +32,7 @@ final class ConsoleFixture implements AutoCloseable {
     static final String ADMIN_PASSWORD = "admin password 123";
     static final String OPERATOR_PASSWORD = "operator password 1";
 
-    final MutableClock clock = new MutableClock(Instant.now(), ZoneId.of("Asia/Tokyo"));
+    final MutableClock clock = new MutableClock(Instant.now(), ServiceRules.ZONE);
     final TerminalRegistry registry;
     final TerminalBoard board;
     final FakeMunicipalities municipalitySource = new FakeMunicipalities();
@@ -55,7 +55,7 @@ final class ConsoleFixture implements AutoCloseable {
         board = new TerminalBoard(clock, registry, Duration.ofSeconds(90), versions,
                 new AlertLog(clock, versions::incrementAndGet, 100));
         maintenance = new MaintenanceSchedule(dir.resolve("maintenance.json"));
-        stats = new IssuanceStats(clock, ZoneId.of("Asia/Tokyo"), 48);
+        stats = new IssuanceStats(clock, ServiceRules.ZONE, 48);
         accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(), 1_000);
         adminSecret = Base32.decodeAllowingHyphens(accounts.create("admin", Role.ADMIN, ADMIN_PASSWORD.toCharArray()));
         operatorSecret = Base32.decodeAllowingHyphens(accounts.create("operator", Role.OPERATOR, OPERATOR_PASSWORD.toCharArray()));

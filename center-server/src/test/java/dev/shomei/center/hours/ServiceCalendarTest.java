@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.line.MunicipalityInfo;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +27,7 @@ class ServiceCalendarTest {
 
     private static ServiceCalendar at(String japanTime, List<MaintenanceWindow> windows) {
         LocalDateTime local = LocalDateTime.parse(japanTime);
-        Clock clock = Clock.fixed(local.atZone(ServiceCalendar.JAPAN).toInstant(), ServiceCalendar.JAPAN);
+        Clock clock = Clock.fixed(local.atZone(ServiceRules.ZONE).toInstant(), ServiceRules.ZONE);
         return new ServiceCalendar(clock, () -> windows);
     }
 

@@ -29,6 +29,7 @@ import dev.shomei.center.testing.MutableClock;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.Language;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.cert.Passport;
 import dev.shomei.protocol.line.Ack;
@@ -67,7 +68,7 @@ class IssuanceServiceTest {
     Path dir;
 
     final MutableClock clock = new MutableClock(
-            LocalDateTime.parse("2025-05-01T12:00").atZone(ServiceCalendar.JAPAN).toInstant(), ServiceCalendar.JAPAN);
+            LocalDateTime.parse("2025-05-01T12:00").atZone(ServiceRules.ZONE).toInstant(), ServiceRules.ZONE);
     final List<MaintenanceWindow> maintenance = new ArrayList<>();
     TerminalRegistry registry;
     FakeBackend backend;
@@ -99,7 +100,7 @@ class IssuanceServiceTest {
         renderer = new FakeRenderer();
         AtomicLong versions = new AtomicLong();
         alerts = new AlertLog(clock, versions::incrementAndGet, 100);
-        stats = new IssuanceStats(clock, ServiceCalendar.JAPAN, 48);
+        stats = new IssuanceStats(clock, ServiceRules.ZONE, 48);
         reconciliations = new ReconciliationLog(100);
         catalog = new MunicipalityCatalog(new BackendMunicipalities(backend, dir.resolve("municipalities.json")));
         CenterMetrics metrics = new CenterMetrics();
@@ -160,15 +161,15 @@ class IssuanceServiceTest {
 
     @Test
     void outsideServiceHoursOrInMaintenanceIsRefusedWithTheWait() {
-        clock.set(LocalDateTime.parse("2025-05-01T05:00").atZone(ServiceCalendar.JAPAN).toInstant());
+        clock.set(LocalDateTime.parse("2025-05-01T05:00").atZone(ServiceRules.ZONE).toInstant());
         Refusal early = assertInstanceOf(Refusal.class, service.issue("K0001", request("tx-4", FakeMunicipalities.BUNKYO)));
         assertEquals(ErrorCode.OUTSIDE_SERVICE_HOURS, early.code());
         assertEquals(90 * 60, early.detail().getAsInt(), "opens at 06:30, 90 minutes later");
 
-        clock.set(LocalDateTime.parse("2025-05-01T23:00").atZone(ServiceCalendar.JAPAN).toInstant());
+        clock.set(LocalDateTime.parse("2025-05-01T23:00").atZone(ServiceRules.ZONE).toInstant());
         assertEquals(ErrorCode.OUTSIDE_SERVICE_HOURS, refused(service.issue("K0001", request("tx-5", FakeMunicipalities.BUNKYO))));
 
-        clock.set(LocalDateTime.parse("2025-05-01T12:00").atZone(ServiceCalendar.JAPAN).toInstant());
+        clock.set(LocalDateTime.parse("2025-05-01T12:00").atZone(ServiceRules.ZONE).toInstant());
         maintenance.add(new MaintenanceWindow(LocalDateTime.parse("2025-05-01T11:00"),
                 LocalDateTime.parse("2025-05-01T13:00"), FakeMunicipalities.BUNKYO, "VRS"));
         assertEquals(ErrorCode.OUTSIDE_SERVICE_HOURS, refused(service.issue("K0001", request("tx-6", FakeMunicipalities.BUNKYO))));

@@ -9,6 +9,7 @@ import dev.shomei.center.hours.ServiceCalendar;
 import dev.shomei.center.issue.VerifierCardVerification;
 import dev.shomei.center.render.PdfCertificateRenderer;
 import dev.shomei.printing.pdf.CertificateFont;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.line.tls.LineTls;
 import dev.shomei.protocol.line.transport.LineClient;
 import dev.shomei.protocol.line.transport.LineSettings;
@@ -56,7 +57,7 @@ public final class CenterFixture implements AutoCloseable {
 
     /** The system clock moved so that now is 12:00 in Japan today. */
     public static Clock noonInJapan() {
-        var noon = LocalDate.now(ServiceCalendar.JAPAN).atTime(LocalTime.NOON).atZone(ServiceCalendar.JAPAN).toInstant();
+        var noon = LocalDate.now(ServiceRules.ZONE).atTime(LocalTime.NOON).atZone(ServiceRules.ZONE).toInstant();
         return Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(), noon));
     }
 

@@ -4,6 +4,7 @@ import dev.shomei.card.sim.CardPerson;
 import dev.shomei.center.issue.RecordBackend;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.CertificateDto;
 import dev.shomei.protocol.backend.IssueRequest;
@@ -137,7 +138,7 @@ public final class FakeBackend implements RecordBackend {
                 List.of(new Dose(1, LocalDate.of(2021, 6, 1), catalog.byCode("comirnaty").orElseThrow(), "FA5765"),
                         new Dose(2, LocalDate.of(2021, 6, 22), catalog.byCode("comirnaty").orElseThrow(), "FA7812")),
                 new IssuingAuthority(request.municipalityCode(), "文京区長", "Mayor of Bunkyo City"),
-                LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Tokyo")));
+                LocalDate.ofInstant(clock.instant(), ServiceRules.ZONE));
         SignedCertificate signed = signer.sign(content, clock.instant());
         var municipality = municipalities.stream().filter(m -> m.code().equals(request.municipalityCode())).findFirst();
         int fee = municipality.map(MunicipalityList.Entry::feePerCopyYen).orElse(0);

@@ -8,6 +8,7 @@ import dev.shomei.card.sim.CardPerson;
 import dev.shomei.card.sim.VirtualCardFile;
 import dev.shomei.center.CenterServer;
 import dev.shomei.center.CenterSettings;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.cert.VaccineCatalog;
 import dev.shomei.protocol.line.tls.LineTls;
 import dev.shomei.protocol.pki.DevPki;
@@ -35,7 +36,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -55,7 +55,6 @@ public final class RealStack implements AutoCloseable {
     public static final String BUNKYO = "131059";
     /** A built-in ward that does not take part in kiosk issuance. */
     public static final String CHIYODA_NOT_PARTICIPATING = "131016";
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final String RARE_KANJI = "鴎鷲鵯鶫鷦鷯鴫鵜鶺鴒鸛鵲鷭鶲";
 
     /** A resident with a card. */
@@ -100,7 +99,7 @@ public final class RealStack implements AutoCloseable {
 
     /** The system clock moved so that now is 12:00 in Japan today (and ticking). */
     public static Clock noonInJapan() {
-        var noon = LocalDate.now(JAPAN).atTime(LocalTime.NOON).atZone(JAPAN).toInstant();
+        var noon = LocalDate.now(ServiceRules.ZONE).atTime(LocalTime.NOON).atZone(ServiceRules.ZONE).toInstant();
         return Clock.offset(Clock.systemUTC(), Duration.between(Clock.systemUTC().instant(), noon));
     }
 

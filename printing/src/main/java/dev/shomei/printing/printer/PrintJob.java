@@ -1,6 +1,7 @@
 package dev.shomei.printing.printer;
 
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import java.util.Arrays;
 import java.util.regex.Pattern;
@@ -11,7 +12,6 @@ import java.util.regex.Pattern;
  * The job holds the caller's array (no copy, so {@link #wipe()} clears the only one).
  */
 public final class PrintJob {
-    public static final int MAX_COPIES = 10;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final String name;
@@ -26,8 +26,8 @@ public final class PrintJob {
         if (pdf == null || pdf.length < 5 || pdf[0] != '%' || pdf[1] != 'P' || pdf[2] != 'D' || pdf[3] != 'F') {
             throw new ShomeiException(ErrorCode.INVALID_REQUEST, "print job data is not a PDF");
         }
-        if (copies < 1 || copies > MAX_COPIES) {
-            throw new ShomeiException(ErrorCode.INVALID_REQUEST, "copies must be 1-" + MAX_COPIES);
+        if (copies < 1 || copies > ServiceRules.COPIES_MAX) {
+            throw new ShomeiException(ErrorCode.INVALID_REQUEST, "copies must be 1-" + ServiceRules.COPIES_MAX);
         }
         this.name = name;
         this.pdf = pdf;

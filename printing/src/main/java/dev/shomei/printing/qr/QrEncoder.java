@@ -9,6 +9,12 @@ import java.util.List;
  * range, terminator and pad codewords, Reed-Solomon blocks interleaved, function patterns, format
  * and version information, data placement, and the mask with the lowest penalty (ties to the lower
  * mask number, as ZXing does). Stateless and thread-safe.
+ *
+ * <p>Why not ZXing's {@code Encoder}: it picks one mode for the whole symbol, and a SMART Health Card
+ * must be a byte segment {@code shc:/} followed by a numeric segment; and it is slower where a
+ * certificate spends its render time: {@code QrEncodeBench.smartHealthCard} 555 µs here against
+ * about 1.3 ms with ZXing, 90 % of that its mask choice (docs/benchmarks.md). {@code QrEncoderTest}
+ * keeps every symbol bit-identical to ZXing's.
  */
 public final class QrEncoder {
     private static final int PENALTY_N1 = 3;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class PrintJobTest {
         assertThrows(ShomeiException.class, () -> new PrintJob("a b", pdf(), 1));
         assertThrows(ShomeiException.class, () -> new PrintJob("job", "hello".getBytes(), 1));
         assertThrows(ShomeiException.class, () -> new PrintJob("job", pdf(), 0));
-        assertThrows(ShomeiException.class, () -> new PrintJob("job", pdf(), PrintJob.MAX_COPIES + 1));
+        assertThrows(ShomeiException.class, () -> new PrintJob("job", pdf(), ServiceRules.COPIES_MAX + 1));
         PrintJob job = new PrintJob("cert-0001", pdf(), 2);
         assertFalse(job.toString().contains("山田"));
         job.wipe();

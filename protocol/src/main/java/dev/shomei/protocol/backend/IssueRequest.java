@@ -9,7 +9,7 @@ import dev.shomei.protocol.CertificateType;
  *
  * @param transactionId 1..64 of {@code [A-Za-z0-9._-]}, unique per kiosk transaction
  * @param myNumber      the 12-digit My Number from the verified card
- * @param copies        1..10
+ * @param copies        1..{@value dev.shomei.protocol.ServiceRules#COPIES_MAX}
  * @param terminalId    the kiosk (CN of its client certificate)
  */
 public record IssueRequest(

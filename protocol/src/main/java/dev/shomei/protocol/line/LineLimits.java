@@ -1,5 +1,7 @@
 package dev.shomei.protocol.line;
 
+import dev.shomei.protocol.ServiceRules;
+
 /**
  * Every size and range limit of the line messages, in one place. Lengths of text are UTF-8 bytes
  * on the wire. The records enforce them when built; the decoder enforces them before it allocates.
@@ -21,8 +23,8 @@ public final class LineLimits {
     public static final int MUNICIPALITIES_MAX = 4096;
     /** Fee per copy, yen. */
     public static final int FEE_PER_COPY_MAX_YEN = 100_000;
-    /** Copies of a certificate in one issuance. */
-    public static final int COPIES_MAX = 10;
+    /** Copies of a certificate in one issuance (the service's rule, {@link ServiceRules#COPIES_MAX}). */
+    public static final int COPIES_MAX = ServiceRules.COPIES_MAX;
     /** One card file (EF 0001..0004) as read from the card; the real ones are 17..568 bytes. */
     public static final int CARD_FILE_MAX_BYTES = 4096;
     /** The certificate PDF; keeps every issue response inside the 8 MiB frame limit. */

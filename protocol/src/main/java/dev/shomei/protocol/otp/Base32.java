@@ -1,33 +1,26 @@
 package dev.shomei.protocol.otp;
 
-import java.io.ByteArrayOutputStream;
-
 /**
  * RFC 4648 base32, the alphabet authenticator apps read TOTP secrets in; no padding on output. Shared by
- * the record backend's clerk console and the center's operator console.
+ * the record backend's clerk console and the center's operator console. The bits are Commons Codec's;
+ * this class adds what its decoder does not do: Commons Codec skips any character outside the alphabet
+ * without a word, so a mistyped secret ('1' for 'I') would decode to a different key; here it is refused.
  */
 public final class Base32 {
+    /** Thread-safe: Commons Codec keeps each call's state in a context of its own. */
+    private static final org.apache.commons.codec.binary.Base32 CODEC = new org.apache.commons.codec.binary.Base32();
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private Base32() {
     }
 
     public static String encode(byte[] data) {
-        StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : data) {
-            buffer = (buffer << 8) | (b & 0xFF);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(ALPHABET.charAt((buffer >> (bits - 5)) & 0x1F));
-                bits -= 5;
-            }
+        String padded = CODEC.encodeToString(data);
+        int end = padded.length();
+        while (end > 0 && padded.charAt(end - 1) == '=') {
+            end--;
         }
-        if (bits > 0) {
-            out.append(ALPHABET.charAt((buffer << (5 - bits)) & 0x1F));
-        }
-        return out.toString();
+        return padded.substring(0, end);
     }
 
     /** Decodes, ignoring case, spaces and '=' padding; any other character (a hyphen too) is refused. */
@@ -44,25 +37,18 @@ public final class Base32 {
     }
 
     private static byte[] decode(String text, boolean skipHyphens) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
+        StringBuilder letters = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = Character.toUpperCase(text.charAt(i));
             if (c == ' ' || c == '=' || (skipHyphens && c == '-')) {
                 continue;
             }
-            int value = ALPHABET.indexOf(c);
-            if (value < 0) {
+            if (ALPHABET.indexOf(c) < 0) {
                 throw new IllegalArgumentException("not a base32 character at position " + i);
             }
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xFF);
-                bits -= 8;
-            }
+            letters.append(c);
         }
-        return out.toByteArray();
+        // unpadded: a last group's leftover bits (fewer than 8) are dropped, as RFC 4648 decoders do
+        return CODEC.decode(letters.toString());
     }
 }

@@ -37,6 +37,21 @@ class Base32Test {
                 Base32.encode("12345678901234567890".getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /** Every length of a last group (0..4 leftover bytes) comes back, and spaces between groups do not matter. */
+    @Test
+    void roundTripsEveryLength() {
+        java.util.Random random = new java.util.Random(16);
+        for (int length = 0; length <= 41; length++) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            String encoded = Base32.encode(bytes);
+            assertEquals((length * 8 + 4) / 5, encoded.length(), "no padding, length " + length);
+            assertArrayEquals(bytes, Base32.decode(encoded));
+            assertArrayEquals(bytes, Base32.decode(encoded.replaceAll("(.{4})", "$1 ")));
+            assertArrayEquals(bytes, Base32.decodeAllowingHyphens(encoded.replaceAll("(.{4})", "$1-")));
+        }
+    }
+
     /** The one difference between the two callers: the center skips hyphens, the record backend refuses them. */
     @Test
     void onlyTheLenientDecoderSkipsHyphens() {

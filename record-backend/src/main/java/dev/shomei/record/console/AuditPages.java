@@ -1,5 +1,6 @@
 package dev.shomei.record.console;
 
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.record.audit.AuditLog;
 import dev.shomei.record.audit.AuditVerifier;
 import dev.shomei.record.users.Actor;
@@ -61,8 +62,8 @@ final class AuditPages {
         List<AuditEntry> entries = List.of();
         if (problems.isEmpty()) {
             entries = queries.list(chain, user.isEmpty() ? null : user, action.isEmpty() ? null : action,
-                    from == null ? null : from.atStartOfDay(RecordQueries.JAPAN).toInstant(),
-                    to == null ? null : to.plusDays(1).atStartOfDay(RecordQueries.JAPAN).toInstant(), LIST_LIMIT);
+                    from == null ? null : from.atStartOfDay(ServiceRules.ZONE).toInstant(),
+                    to == null ? null : to.plusDays(1).atStartOfDay(ServiceRules.ZONE).toInstant(), LIST_LIMIT);
             audit.record(actor, "VIEW_AUDIT", "chain", chain, "OK", "rows=" + entries.size());
         }
         List<AuditEntry> shown = entries;
@@ -141,15 +142,15 @@ final class AuditPages {
         String monthText = x.query("month");
         List<String> problems = new ArrayList<>();
         try {
-            month = monthText.isEmpty() ? YearMonth.from(LocalDate.ofInstant(x.now, RecordQueries.JAPAN))
+            month = monthText.isEmpty() ? YearMonth.from(LocalDate.ofInstant(x.now, ServiceRules.ZONE))
                     : YearMonth.parse(monthText);
         } catch (DateTimeParseException e) {
             problems.add("review.bad.month");
-            month = YearMonth.from(LocalDate.ofInstant(x.now, RecordQueries.JAPAN));
+            month = YearMonth.from(LocalDate.ofInstant(x.now, ServiceRules.ZONE));
         }
         String chain = chainOf(actor);
-        Instant start = month.atDay(1).atStartOfDay(RecordQueries.JAPAN).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(RecordQueries.JAPAN).toInstant();
+        Instant start = month.atDay(1).atStartOfDay(ServiceRules.ZONE).toInstant();
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ServiceRules.ZONE).toInstant();
         ConsoleSettings settings = context.settings();
         AuditReview review = AuditReview.of(queries.clerkEntries(chain, start, end, REVIEW_LIMIT), settings.officeOpens(),
                 settings.officeCloses(), settings.bulkViewThreshold());

@@ -1,5 +1,6 @@
 package dev.shomei.record.console;
 
+import dev.shomei.protocol.ServiceRules;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -38,7 +39,7 @@ record AuditReview(List<UserSummary> users, List<AuditEntry> afterHours, List<Bu
         List<AuditEntry> afterHours = new ArrayList<>();
         for (AuditEntry entry : entries) {
             int[] c = counts.computeIfAbsent(entry.actorId(), id -> new int[7]);
-            LocalDateTime local = LocalDateTime.ofInstant(entry.at(), RecordQueries.JAPAN);
+            LocalDateTime local = LocalDateTime.ofInstant(entry.at(), ServiceRules.ZONE);
             boolean ok = "OK".equals(entry.outcome());
             switch (entry.action()) {
                 case "LOGIN" -> c[ok ? 0 : 1]++;

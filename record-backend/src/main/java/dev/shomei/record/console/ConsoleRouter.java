@@ -1,6 +1,7 @@
 package dev.shomei.record.console;
 
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.record.users.Actor;
 import dev.shomei.record.users.ClerkUser;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -37,7 +37,6 @@ final class ConsoleRouter {
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
     private static final System.Logger LOG = System.getLogger(ConsoleRouter.class.getName());
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final HttpRules rules;
     private final ConsoleContext context;
@@ -144,7 +143,7 @@ final class ConsoleRouter {
     /** The session's user as stored now; disabled, expired or missing ends the session. */
     private ClerkUser activeUser(Session session, Instant now) {
         Optional<ClerkUser> user = context.database().read(tx -> users.find(tx, session.userId()));
-        if (user.isEmpty() || !user.get().active(LocalDate.ofInstant(now, JAPAN))
+        if (user.isEmpty() || !user.get().active(LocalDate.ofInstant(now, ServiceRules.ZONE))
                 || (session.stage() == Session.Stage.FULL && user.get().mustEnrol())
                 || !user.get().scope().equals(session.scope())) {
             context.sessions().invalidateUser(session.userId());

@@ -1,6 +1,7 @@
 package dev.shomei.record.console;
 
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.cert.VaccineCatalog;
 import dev.shomei.protocol.cert.VaccineProduct;
@@ -62,7 +63,7 @@ final class RecordChanges {
         MunicipalityCode code = actor.municipality();
         LocalDate vaccinatedOn = IssuanceCriteria.date(date, new java.util.ArrayList<>(), "x");
         if (vaccinatedOn == null || vaccinatedOn.isBefore(FIRST_VACCINATION)
-                || vaccinatedOn.isAfter(LocalDate.ofInstant(clock.instant(), RecordQueries.JAPAN))) {
+                || vaccinatedOn.isAfter(LocalDate.ofInstant(clock.instant(), ServiceRules.ZONE))) {
             throw new BadInput("change.bad.date");
         }
         VaccineProduct product = catalog.byCode(productCode).orElseThrow(() -> new BadInput("change.bad.product"));

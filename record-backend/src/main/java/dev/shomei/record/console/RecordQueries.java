@@ -1,6 +1,7 @@
 package dev.shomei.record.console;
 
 import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.db.Database;
 import dev.shomei.record.db.Tx;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,6 @@ import java.util.Optional;
  * parameters; the SQL text is fixed fragments only. The My Number table is never read.
  */
 final class RecordQueries {
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     /** The most residents a name search decrypts (names are stored encrypted, so it scans). */
     static final int NAME_SCAN_LIMIT = 50_000;
     private static final String ISSUANCE_COLUMNS = "i.certificate_id, i.issued_at, i.certificate_type, i.channel, "
@@ -127,11 +126,11 @@ final class RecordQueries {
         }
         if (criteria.from() != null) {
             where.append(" AND i.issued_at >= ?");
-            parameters.add(criteria.from().atStartOfDay(JAPAN).toInstant().toEpochMilli());
+            parameters.add(criteria.from().atStartOfDay(ServiceRules.ZONE).toInstant().toEpochMilli());
         }
         if (criteria.to() != null) {
             where.append(" AND i.issued_at < ?");
-            parameters.add(criteria.to().plusDays(1).atStartOfDay(JAPAN).toInstant().toEpochMilli());
+            parameters.add(criteria.to().plusDays(1).atStartOfDay(ServiceRules.ZONE).toInstant().toEpochMilli());
         }
         if (criteria.status() != null) {
             where.append(" AND i.status = ?");

@@ -1,5 +1,6 @@
 package dev.shomei.record.console;
 
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.record.domain.Municipality;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.store.MunicipalityRepository;
@@ -39,8 +40,8 @@ final class StatisticsPage {
     }
 
     List<Counts> counts(Actor actor, YearMonth month, Lang lang) {
-        long start = month.atDay(1).atStartOfDay(RecordQueries.JAPAN).toInstant().toEpochMilli();
-        long end = month.plusMonths(1).atDay(1).atStartOfDay(RecordQueries.JAPAN).toInstant().toEpochMilli();
+        long start = month.atDay(1).atStartOfDay(ServiceRules.ZONE).toInstant().toEpochMilli();
+        long end = month.plusMonths(1).atDay(1).atStartOfDay(ServiceRules.ZONE).toInstant().toEpochMilli();
         record Group(String code, String type, String channel, String status, int count) {
         }
         return context.database().readReplica(tx -> {
@@ -85,11 +86,11 @@ final class StatisticsPage {
         List<String> problems = new ArrayList<>();
         YearMonth month;
         try {
-            month = monthText.isEmpty() ? YearMonth.from(LocalDate.ofInstant(x.now, RecordQueries.JAPAN))
+            month = monthText.isEmpty() ? YearMonth.from(LocalDate.ofInstant(x.now, ServiceRules.ZONE))
                     : YearMonth.parse(monthText);
         } catch (DateTimeParseException e) {
             problems.add("review.bad.month");
-            month = YearMonth.from(LocalDate.ofInstant(x.now, RecordQueries.JAPAN));
+            month = YearMonth.from(LocalDate.ofInstant(x.now, ServiceRules.ZONE));
         }
         List<Counts> counts = counts(actor, month, x.lang);
         audit.record(actor, "VIEW_STATISTICS", "scope", actor.scope().value(), "OK", "month=" + month);

@@ -38,10 +38,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource reader;
     private final HikariDataSource replica;
     private final SqliteCheckpointer checkpointer;
+    private final Path sqliteFile;
 
     private Database(Engine engine, HikariDataSource writer, HikariDataSource reader, HikariDataSource replica,
-            SqliteCheckpointer checkpointer) {
+            SqliteCheckpointer checkpointer, Path sqliteFile) {
         this.engine = engine;
+        this.sqliteFile = sqliteFile;
         this.writer = writer;
         this.reader = reader;
         this.replica = replica;
@@ -68,16 +70,16 @@ public final class Database implements AutoCloseable {
                 HikariDataSource writer = sqlitePool(file, "shomei-sqlite-writer", 1);
                 restrict(file, "rw-------"); // ciphertext only, still nobody else's business
                 HikariDataSource reader = sqlitePool(file, "shomei-sqlite-reader", SQLITE_READERS);
-                yield new Database(engine, writer, reader, reader, checkpointer(file, writer, reader));
+                yield new Database(engine, writer, reader, reader, checkpointer(file, writer, reader), file);
             }
             case POSTGRESQL -> {
                 HikariDataSource primary = postgresqlPool(jdbcUrl, "shomei-postgresql");
                 HikariDataSource replica = replicaUrl == null ? primary : postgresqlPool(replicaUrl, "shomei-replica");
-                yield new Database(engine, primary, primary, replica, null);
+                yield new Database(engine, primary, primary, replica, null, null);
             }
         };
         try {
-            new Migrator(database).migrate();
+            SchemaMigrations.migrate(database);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -88,6 +90,21 @@ public final class Database implements AutoCloseable {
     /** The default embedded database: {@code <state>/backend/records.db}. */
     public static String defaultUrl(Path stateDir) {
         return "jdbc:sqlite:" + stateDir.resolve("backend").resolve("records.db").toAbsolutePath();
+    }
+
+    /**
+     * Where Flyway migrates. PostgreSQL: the primary's pool. SQLite: connections of their own (Flyway
+     * holds one connection throughout, and the writer pool has only one), whose transactions start
+     * with {@code BEGIN IMMEDIATE} like every other write here, so that processes starting at once
+     * take turns (Flyway has no lock of its own on SQLite).
+     */
+    javax.sql.DataSource migrationDataSource() {
+        if (engine == Engine.POSTGRESQL) {
+            return writer;
+        }
+        SQLiteConfig config = sqliteConfig();
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return withUrl(config, sqliteFile);
     }
 
     public Engine engine() {

@@ -14,7 +14,8 @@ import java.nio.file.Path;
 /**
  * The line of a file's first byte that is not UTF-8. The JDK's reader reports a malformed byte
  * only for the buffer it sits in, so the CSV reader's line count cannot tell where it is; this
- * decodes again, streaming, only on that error path.
+ * decodes again, streaming, only on that error path. (Commons CSV, which parses the file, reads
+ * characters, not bytes, so it cannot say either; no library here reports a malformed byte's line.)
  */
 final class MalformedUtf8 {
     private MalformedUtf8() {

@@ -1,5 +1,6 @@
 package dev.shomei.record.importer;
 
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.cert.VaccineCatalog;
 import dev.shomei.record.RecordStore;
 import dev.shomei.record.audit.AuditEvent;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +61,7 @@ public final class ResidentImporter {
         List<ImportedResident> parsed;
         try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            parsed = new ResidentCsv(municipality, catalog, LocalDate.now(clock.withZone(ZoneId.of("Asia/Tokyo"))))
+            parsed = new ResidentCsv(municipality, catalog, LocalDate.now(clock.withZone(ServiceRules.ZONE)))
                     .read(new java.io.BufferedReader(reader));
         } catch (CharacterCodingException e) {
             throw new ImportException(List.of("line " + MalformedUtf8.firstBadLine(file) + ": not UTF-8 text"));

@@ -2,6 +2,7 @@ package dev.shomei.record.issue;
 
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.BackendJson;
 import dev.shomei.protocol.backend.CertificateDto;
@@ -33,7 +34,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -52,8 +52,6 @@ import java.util.regex.Pattern;
 public final class IssuanceService {
     private static final System.Logger LOG = System.getLogger(IssuanceService.class.getName());
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    private static final int MAX_COPIES = 10;
     private static final int ID_ATTEMPTS = 8;
 
     private final Database database;
@@ -147,7 +145,7 @@ public final class IssuanceService {
             Instant now = clock.instant();
             String certificateId = certificateIds.next(code);
             CertificateContent content = contents.build(certificateId, request.type(), municipality, resident,
-                    eligible.doses(), LocalDate.ofInstant(now, JAPAN));
+                    eligible.doses(), LocalDate.ofInstant(now, ServiceRules.ZONE));
             SignedCertificate signed = signer.sign(content, now);
             int fee = municipality.feePerCopyYen();
             Issuance issuance = new Issuance(Ids.random(), code, certificateId, resident.id(), request.type(), Channel.KIOSK,
@@ -231,8 +229,8 @@ public final class IssuanceService {
         if (request.type() == null) {
             throw invalid("type must be DOMESTIC or OVERSEAS");
         }
-        if (request.copies() < 1 || request.copies() > MAX_COPIES) {
-            throw invalid("copies must be 1.." + MAX_COPIES);
+        if (request.copies() < 1 || request.copies() > ServiceRules.COPIES_MAX) {
+            throw invalid("copies must be 1.." + ServiceRules.COPIES_MAX);
         }
         if (request.holder() == null || request.holder().birthDate() == null) {
             throw invalid("holder.birthDate is missing");

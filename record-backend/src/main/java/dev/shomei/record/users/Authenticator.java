@@ -1,5 +1,6 @@
 package dev.shomei.record.users;
 
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.otp.Totp;
 import dev.shomei.record.audit.AuditEvent;
 import dev.shomei.record.audit.AuditLog;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,7 +30,6 @@ public final class Authenticator {
     /** Refusals from one address before it is locked: a few clerks may share one address. */
     public static final int ADDRESS_MAX_FAILURES = 4 * MAX_FAILURES;
     private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     /** OK: logged in. ENROL: the initial password was right; TOTP enrolment and a new password come next. */
     public enum Outcome { OK, ENROL, REFUSED }
@@ -107,7 +106,7 @@ public final class Authenticator {
                 reason = "BAD_PASSWORD";
             } else if (user.disabled()) {
                 reason = "DISABLED";
-            } else if (user.expired(LocalDate.ofInstant(now, JAPAN))) {
+            } else if (user.expired(LocalDate.ofInstant(now, ServiceRules.ZONE))) {
                 reason = "EXPIRED";
             } else if (!user.mustEnrol()) {
                 OptionalLong matched = credentials.totpSecret() == null ? OptionalLong.empty()

@@ -1,5 +1,6 @@
 package dev.shomei.record.users;
 
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.otp.Base32;
 import dev.shomei.protocol.otp.Totp;
 import dev.shomei.record.RecordStore;
@@ -12,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -50,7 +50,7 @@ public final class DemoLogins {
         UserAdministration administration = new UserAdministration(store.database(), store.audit(),
                 new PasswordHasher(new SecureRandom()), new SecureRandom(), Clock.systemUTC());
         TotpSecrets secrets = new TotpSecrets(store.masterKeys());
-        LocalDate expires = LocalDate.now(ZoneId.of("Asia/Tokyo")).plusYears(1);
+        LocalDate expires = LocalDate.now(ServiceRules.ZONE).plusYears(1);
         int created = 0;
         for (DemoLogin login : LOGINS) {
             NewUser user = new NewUser(login.id(), login.displayName(), login.role(), login.scope(), expires, false, null, null);

@@ -1,6 +1,7 @@
 package dev.shomei.record.users;
 
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.record.audit.AuditEvent;
 import dev.shomei.record.audit.AuditLog;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -25,7 +25,6 @@ import java.util.List;
 public final class UserAdministration {
     /** The longest an id may be issued for. */
     public static final int MAX_VALIDITY_YEARS = 3;
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     /** A new id and its initial password, shown once to the administrator. */
@@ -52,7 +51,7 @@ public final class UserAdministration {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), JAPAN);
+        return LocalDate.ofInstant(clock.instant(), ServiceRules.ZONE);
     }
 
     /** The ids inside the administrator's scope, with their rights. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shomei.protocol.ServiceRules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class AuditReviewTest {
     private static Instant japan(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(RecordQueries.JAPAN).toInstant();
+        return LocalDateTime.parse(localDateTime).atZone(ServiceRules.ZONE).toInstant();
     }
 
     private static AuditEntry entry(long seq, String at, String user, String action, String target, String outcome) {

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.domain.Vaccination;
 import dev.shomei.record.store.VaccinationRepository;
@@ -137,7 +138,7 @@ class ClerkConsoleBrowserIT {
         // the supervisor exports a month as CSV
         login("supervisor-a");
         page.navigate(fixture.origin() + "/export");
-        LocalDate today = LocalDate.ofInstant(fixture.clock.instant(), RecordQueries.JAPAN);
+        LocalDate today = LocalDate.ofInstant(fixture.clock.instant(), ServiceRules.ZONE);
         page.locator("#from").fill(today.minusDays(30).toString());
         page.locator("#to").fill(today.toString());
         Download download = page.waitForDownload(() -> page.locator("main form button[type=submit]").click());

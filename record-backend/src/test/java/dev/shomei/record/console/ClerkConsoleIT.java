@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.cert.VaccineCatalog;
 import dev.shomei.protocol.otp.Base32;
@@ -353,7 +354,7 @@ class ClerkConsoleIT {
     void theExportIsACsvOfTheOwnMunicipalityWithoutAnyMyNumber() throws Exception {
         login("supervisor-a");
         page("/export");
-        LocalDate today = LocalDate.ofInstant(fixture.clock.instant(), RecordQueries.JAPAN);
+        LocalDate today = LocalDate.ofInstant(fixture.clock.instant(), ServiceRules.ZONE);
         HttpResponse<byte[]> csv = http.post("/export", Map.of("from", today.minusDays(7).toString(), "to", today.toString()));
         assertEquals(200, csv.statusCode(), text(csv));
         assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));

@@ -138,11 +138,11 @@ public abstract class RecordStoreContract {
     @Test
     void reopeningMigratesNothingTwiceAndKeepsData() {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
-        long versionsBefore = store.database().read(tx -> tx.queryLong("SELECT count(*) FROM schema_version"));
+        long versionsBefore = store.database().read(tx -> tx.queryLong("SELECT count(*) FROM flyway_schema_history"));
         assertTrue(versionsBefore >= 1);
         store.close();
         store = RecordStore.open(url, temp.resolve("master-keys.p12"));
-        long versions = store.database().read(tx -> tx.queryLong("SELECT count(*) FROM schema_version"));
+        long versions = store.database().read(tx -> tx.queryLong("SELECT count(*) FROM flyway_schema_history"));
         assertEquals(versionsBefore, versions);
         assertEquals(1L, (long) store.database().read(tx -> residents.count(tx, store.keyring().cipher(tx, BUNKYO))));
     }

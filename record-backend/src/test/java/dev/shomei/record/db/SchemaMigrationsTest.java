@@ -1,0 +1,51 @@
+package dev.shomei.record.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Schema migrations on SQLite, and what both engines' script folders must agree on. */
+class SchemaMigrationsTest extends SchemaMigrationsContract {
+    @TempDir
+    Path temp;
+    private int databases;
+
+    @Override
+    protected String newDatabaseUrl() {
+        return "jdbc:sqlite:" + temp.resolve("records-" + (++databases) + ".db");
+    }
+
+    @Override
+    protected Engine engine() {
+        return Engine.SQLITE;
+    }
+
+    @Test
+    void bothEnginesHaveTheSameVersionsAndTables() {
+        TreeMap<Integer, String> sqlite = scripts(Engine.SQLITE);
+        TreeMap<Integer, String> postgresql = scripts(Engine.POSTGRESQL);
+        assertEquals(sqlite.keySet(), postgresql.keySet());
+        for (int version : sqlite.keySet()) {
+            assertEquals(tables(sqlite.get(version)), tables(postgresql.get(version)).stream()
+                    .filter(table -> !table.matches(".*_p[0-9]+")).toList(), "version " + version);
+        }
+        assertTrue(postgresql.firstEntry().getValue().contains("PARTITION BY HASH (municipality_code)"));
+    }
+
+    private static List<String> tables(String sql) {
+        Matcher matcher = Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?([a-z_0-9]+)").matcher(sql);
+        List<String> tables = new ArrayList<>();
+        while (matcher.find()) {
+            tables.add(matcher.group(1));
+        }
+        return tables;
+    }
+}
