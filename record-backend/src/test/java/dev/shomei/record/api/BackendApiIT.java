@@ -123,8 +123,11 @@ class BackendApiIT {
         assertEquals(400, garbage.statusCode());
         assertEquals("INVALID_REQUEST", BackendJson.read(garbage.body(), ApiError.class).code());
 
-        HttpResponse<String> huge = TlsClients.post(center, api + BackendApi.ISSUANCES, "{\"x\":\"" + "a".repeat(40_000) + "\"}");
-        assertTrue(huge.statusCode() == 400 || huge.statusCode() == 413, "status " + huge.statusCode());
+        // refused on its Content-Length alone; with 100-continue the client hears it before sending the body
+        // (without, the server may close the connection while the client still sends: an IOException, not 413)
+        HttpResponse<String> huge = TlsClients.postExpectingContinue(center, api + BackendApi.ISSUANCES,
+                "{\"x\":\"" + "a".repeat(40_000) + "\"}");
+        assertEquals(413, huge.statusCode());
 
         HttpResponse<String> unknown = TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
                 BackendJson.writeString(new StatusUpdate("131059", "no-such", "PRINTED", null)));

@@ -48,6 +48,17 @@ public final class TlsClients {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Posts with {@code Expect: 100-continue}: the server answers a body it will refuse (too large)
+     * before the body is sent, instead of closing the connection while the client is still sending it.
+     */
+    public static HttpResponse<String> postExpectingContinue(HttpClient client, String url, String json)
+            throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).expectContinue(true)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public static HttpResponse<String> post(HttpClient client, String url, String json) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
