@@ -3,7 +3,7 @@ package dev.shomei.printing.testing;
 import dev.shomei.printing.pdf.CertificateFont;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.SignedCertificate;
-import dev.shomei.protocol.cert.sign.CertificateSigner;
+import dev.shomei.protocol.sign.CertificateSigner;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.protocol.shc.EcShcSigner;
 import dev.shomei.protocol.shc.Jwks;

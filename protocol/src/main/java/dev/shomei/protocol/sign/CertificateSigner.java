@@ -1,4 +1,4 @@
-package dev.shomei.protocol.cert.sign;
+package dev.shomei.protocol.sign;
 
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;

@@ -1,4 +1,4 @@
-package dev.shomei.protocol.cert.sign;
+package dev.shomei.protocol.sign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
