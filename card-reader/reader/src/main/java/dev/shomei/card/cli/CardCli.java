@@ -1,10 +1,11 @@
 package dev.shomei.card.cli;
 
 import dev.shomei.card.transport.PcscReaders;
-import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.keys.KeyDirectory;
 import java.io.Console;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -36,23 +37,24 @@ public final class CardCli {
     private final PrintStream out;
     private final PrintStream err;
     private final Supplier<PcscReaders> readers;
-    private final Supplier<DevPki> pki;
+    /** The dev J-LIS CA key pair that signs virtual cards, read when a command needs it. */
+    private final Supplier<KeyPair> jlisDevKey;
     private final PinPrompt pinPrompt;
     private final RandomGenerator random;
 
-    CardCli(PrintStream out, PrintStream err, Supplier<PcscReaders> readers, Supplier<DevPki> pki, PinPrompt pinPrompt,
+    CardCli(PrintStream out, PrintStream err, Supplier<PcscReaders> readers, Supplier<KeyPair> jlisDevKey, PinPrompt pinPrompt,
             RandomGenerator random) {
         this.out = out;
         this.err = err;
         this.readers = readers;
-        this.pki = pki;
+        this.jlisDevKey = jlisDevKey;
         this.pinPrompt = pinPrompt;
         this.random = random;
     }
 
     public static void main(String[] args) {
         CardCli cli = new CardCli(System.out, System.err, PcscReaders::system,
-                () -> DevPki.ensure(Path.of(System.getProperty("shomei.state", "state"), "pki")),
+                () -> KeyDirectory.open(Path.of(System.getProperty("shomei.state", "state"), "pki")).jlisDevKey(),
                 CardCli::consolePin, new SecureRandom());
         int code = cli.run(args);
         System.out.flush();
@@ -66,8 +68,8 @@ public final class CardCli {
                 throw new UsageException("a command is required");
             }
             return switch (args[0]) {
-                case "new" -> new CardNewCommand(out, pki, random).run(args);
-                case "read" -> new CardReadCommand(out, readers, pki, pinPrompt).run(args);
+                case "new" -> new CardNewCommand(out, jlisDevKey, random).run(args);
+                case "read" -> new CardReadCommand(out, readers, jlisDevKey, pinPrompt).run(args);
                 case "vpcd" -> new CardVpcdCommand(out).run(args);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);

@@ -6,9 +6,10 @@ import dev.shomei.card.data.Sex;
 import dev.shomei.card.sim.CardFactory;
 import dev.shomei.card.sim.CardPerson;
 import dev.shomei.card.sim.VirtualCardFile;
-import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.keys.KeySource;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -23,12 +24,12 @@ final class CardNewCommand {
             DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     private final PrintStream out;
-    private final Supplier<DevPki> pki;
+    private final Supplier<KeyPair> jlisDevKey;
     private final RandomGenerator random;
 
-    CardNewCommand(PrintStream out, Supplier<DevPki> pki, RandomGenerator random) {
+    CardNewCommand(PrintStream out, Supplier<KeyPair> jlisDevKey, RandomGenerator random) {
         this.out = out;
-        this.pki = pki;
+        this.jlisDevKey = jlisDevKey;
         this.random = random;
     }
 
@@ -59,11 +60,10 @@ final class CardNewCommand {
         int tries = a.intValue("--tries", 3, 0, 3);
 
         CardPerson person = new CardPerson(myNumber, name, kana, address, birth, sex);
-        DevPki devPki = pki.get();
-        CardFactory factory = new CardFactory(devPki.jlisDevKey(), KeyId.parse(DevPki.JLIS_DEV_KEY_ID));
+        CardFactory factory = new CardFactory(jlisDevKey.get(), KeyId.parse(KeySource.JLIS_DEV_KEY_ID));
         factory.personalise(person, pin, tries).write(target);
         out.println("wrote " + target + ": virtual My Number card " + myNumber.masked() + ", signed by J-LIS dev key "
-                + DevPki.JLIS_DEV_KEY_ID + ", " + tries + " PIN tries left");
+                + KeySource.JLIS_DEV_KEY_ID + ", " + tries + " PIN tries left");
         myNumber.wipe();
         return 0;
     }

@@ -12,8 +12,9 @@ import dev.shomei.card.transport.PcscReaders;
 import dev.shomei.card.transport.PcscTransport;
 import dev.shomei.card.transport.TracingTransport;
 import dev.shomei.protocol.ShomeiException;
-import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.keys.KeySource;
 import java.io.PrintStream;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
@@ -30,13 +31,13 @@ import java.util.logging.Logger;
 final class CardReadCommand {
     private final PrintStream out;
     private final Supplier<PcscReaders> readers;
-    private final Supplier<DevPki> pki;
+    private final Supplier<KeyPair> jlisDevKey;
     private final CardCli.PinPrompt pinPrompt;
 
-    CardReadCommand(PrintStream out, Supplier<PcscReaders> readers, Supplier<DevPki> pki, CardCli.PinPrompt pinPrompt) {
+    CardReadCommand(PrintStream out, Supplier<PcscReaders> readers, Supplier<KeyPair> jlisDevKey, CardCli.PinPrompt pinPrompt) {
         this.out = out;
         this.readers = readers;
-        this.pki = pki;
+        this.jlisDevKey = jlisDevKey;
         this.pinPrompt = pinPrompt;
     }
 
@@ -175,8 +176,8 @@ final class CardReadCommand {
     }
 
     private TrustedCardKeys trustedKeys(TrustedCardKeys.Profile profile) {
-        return TrustedCardKeys.forProfile(profile, KeyId.parse(DevPki.JLIS_DEV_KEY_ID),
-                () -> pki.get().jlisDevKey().getPublic());
+        return TrustedCardKeys.forProfile(profile, KeyId.parse(KeySource.JLIS_DEV_KEY_ID),
+                () -> jlisDevKey.get().getPublic());
     }
 
     private static String reason(RuntimeException e) {

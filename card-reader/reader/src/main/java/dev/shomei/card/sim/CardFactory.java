@@ -22,14 +22,14 @@ import java.util.Map;
  * Personalises virtual cards the way J-LIS does: EF 0001 and EF 0002 from a {@link CardPerson},
  * EF 0003 with their hashes signed by a signer key, EF 0004 the signer's CV certificate signed by
  * the J-LIS CA key. shomei's CA key is the dev key of the Foundation PKI ({@code
- * DevPki.jlisDevKey()}, id "9000033/001"); {@link #inMemory()} makes a throw-away CA for tests.
+ * state/pki/jlis-dev.key}, id "9000033/001"); {@link #inMemory()} makes a throw-away CA for tests.
  *
  * <p>The signer key is generated once per factory (RSA-2048) unless given.
  */
 public final class CardFactory {
     /** Key id of the signer key in shomei's dev hierarchy (the CA is "9000033/001"). */
     public static final KeyId DEV_SIGNER_KEY_ID = KeyId.parse("9000033/101");
-    /** Key id of the dev CA, same as {@code DevPki.JLIS_DEV_KEY_ID}. */
+    /** Key id of the dev CA, same as {@code KeySource.JLIS_DEV_KEY_ID}. */
     public static final KeyId DEV_CA_KEY_ID = KeyId.parse("9000033/001");
 
     private final KeyId caKeyId;

@@ -57,7 +57,7 @@ class CardCliTest {
         out.reset();
         err.reset();
         CardCli cli = new CardCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                () -> new PcscReaders(terminals.terminalFactory()), () -> pki, prompt -> prompted, new SplittableRandom(7));
+                () -> new PcscReaders(terminals.terminalFactory()), pki::jlisDevKey, prompt -> prompted, new SplittableRandom(7));
         return cli.run(args);
     }
 

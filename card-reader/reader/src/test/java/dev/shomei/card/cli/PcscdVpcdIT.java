@@ -160,7 +160,7 @@ class PcscdVpcdIT {
         DevPki pki = DevPki.ensure(dir.resolve("pki"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CardCli cli = new CardCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8),
-                () -> readers, () -> pki, prompt -> null, new SplittableRandom(3));
+                () -> readers, pki::jlisDevKey, prompt -> null, new SplittableRandom(3));
         Path file = dir.resolve("cli.json");
         assertEquals(0, cli.run(new String[] {"new", "--out", file.toString(), "--pin", "2580"}), out.toString(StandardCharsets.UTF_8));
 

@@ -6,7 +6,7 @@ import dev.shomei.printing.verify.ScannedQr;
 import dev.shomei.printing.verify.TrustSources;
 import dev.shomei.printing.verify.Verdict;
 import dev.shomei.protocol.cert.CertificateVerificationException;
-import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.keys.KeyDirectory;
 import dev.shomei.protocol.pki.Pem;
 import dev.shomei.protocol.shc.Jwks;
 import dev.shomei.protocol.shc.SmartHealthCardVerifier;
@@ -28,8 +28,8 @@ import java.util.List;
  * Exit status 0 when every code is valid, 1 when any is invalid or none is found, 2 on a usage or
  * input error.
  *
- * <p>Trust defaults to the dev PKI in {@code <shomei.state>/pki}: its SMART Health Card issuer keys and
- * its VDS-NC CSCA. {@code --ca} names the CA certificate that an https JWKS URL must chain to.
+ * <p>Trust defaults to the keys in {@code <shomei.state>/pki} (read, never created): the SMART Health
+ * Card issuer keys and the VDS-NC CSCA. {@code --ca} names the CA certificate that an https JWKS URL must chain to.
  */
 public final class VerifyCli {
     static final int VALID = 0;
@@ -48,12 +48,12 @@ public final class VerifyCli {
         System.exit(run(args, out, err));
     }
 
-    /** Runs the command with the dev PKI of {@code -Dshomei.state}; returns the exit status. */
+    /** Runs the command with the keys of {@code -Dshomei.state}; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, out, err, Path.of(System.getProperty("shomei.state", "state")));
     }
 
-    /** Runs the command; {@code stateDir} holds the dev PKI used when no trust flags are given. */
+    /** Runs the command; {@code stateDir} holds the keys ({@code pki/}) used when no trust flags are given. */
     static int run(String[] args, PrintStream out, PrintStream err, Path stateDir) {
         Options options;
         try {
@@ -91,8 +91,8 @@ public final class VerifyCli {
     }
 
     private static CertificateVerifier verifier(Options options, Path stateDir) throws IOException {
-        // the dev PKI only when a flag is missing: explicit trust never touches the state directory
-        DevPki pki = options.jwks() == null || options.csca() == null ? DevPki.ensure(stateDir.resolve("pki")) : null;
+        // the state directory's keys only when a flag is missing: explicit trust never touches it
+        KeyDirectory pki = options.jwks() == null || options.csca() == null ? KeyDirectory.open(stateDir.resolve("pki")) : null;
         Jwks jwks = options.jwks() != null ? TrustSources.jwks(options.jwks(), options.ca()) : TrustSources.devJwks(pki);
         List<X509Certificate> cscas = options.csca() != null ? Pem.readCertificates(options.csca())
                 : List.of(pki.vdsCscaCertificate());

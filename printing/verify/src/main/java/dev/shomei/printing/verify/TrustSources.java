@@ -1,6 +1,6 @@
 package dev.shomei.printing.verify;
 
-import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.keys.KeySource;
 import dev.shomei.protocol.pki.Pem;
 import dev.shomei.protocol.shc.EcJwk;
 import dev.shomei.protocol.shc.Jwks;
@@ -24,7 +24,7 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Where a verifier's trust comes from: a JWKS file or URL, a CSCA certificate file, or the dev PKI. */
+/** Where a verifier's trust comes from: a JWKS file or URL, a CSCA certificate file, or the state directory's keys. */
 public final class TrustSources {
     private static final int MAX_JWKS_BYTES = 1 << 20;
 
@@ -42,10 +42,9 @@ public final class TrustSources {
         return Jwks.parse(Files.readString(Path.of(location), StandardCharsets.UTF_8));
     }
 
-    /** Every SMART Health Card issuer key of the dev PKI ({@code shc/*.pub}: issuer-1 and rotated ones). */
-    public static Jwks devJwks(DevPki pki) throws IOException {
+    /** Every SMART Health Card issuer key of a key source ({@code shc/*.pub}: issuer-1 and rotated ones). */
+    public static Jwks devJwks(KeySource pki) throws IOException {
         List<EcJwk> keys = new ArrayList<>();
-        keys.add(EcJwk.of(pki.shcIssuerKey().getPublic()));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(pki.shcDir(), "*.pub")) {
             for (Path file : files) {
                 PublicKey key = Pem.readPublicKey(file);

@@ -1,5 +1,6 @@
 package dev.shomei.protocol.pki;
 
+import dev.shomei.protocol.keys.KeySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -31,11 +32,12 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Private keys are 0600 and never printed. Safe to call from several processes at once: creation
- * happens under a file lock.
+ * happens under a file lock. A {@link KeySource} that creates what is asked for; components read the
+ * same layout through {@link dev.shomei.protocol.keys.KeyDirectory}, which creates nothing.
  */
-public final class DevPki {
-    /** Key id of the dev J-LIS hierarchy that signs shomei's virtual cards (see MYNA-CARD.md). */
-    public static final String JLIS_DEV_KEY_ID = "9000033/001";
+public final class DevPki implements KeySource {
+    /** The demo terminals: the center registers them on its first run, {@code ./shomei pki} makes their certificates. */
+    public static final List<String> DEMO_TERMINALS = List.of("K0001", "K0002", "K0003", "K0004");
 
     private static final Duration CA_VALIDITY = Duration.ofDays(3650);
     private static final Duration LEAF_VALIDITY = Duration.ofDays(825);
@@ -75,27 +77,33 @@ public final class DevPki {
         return dir;
     }
 
+    @Override
     public X509Certificate rootCaCertificate() {
         return rootCa.certificate();
     }
 
+    @Override
     public Path rootCaPem() {
         return rootCa.certificatePem();
     }
 
+    @Override
     public TlsIdentity centerServer() {
         return leaf("center-server", "CN=center,OU=certificate center,O=shomei dev", true, false);
     }
 
+    @Override
     public TlsIdentity backendServer() {
         return leaf("backend-server", "CN=backend,OU=record backend,O=shomei dev", true, false);
     }
 
+    @Override
     public TlsIdentity centerClient() {
         return leaf("center-client", "CN=center-client,OU=certificate center,O=shomei dev", false, true);
     }
 
     /** A kiosk's client certificate (CN = terminal id), created on first request. */
+    @Override
     public TlsIdentity terminal(String terminalId) {
         if (terminalId == null || !TERMINAL_ID.matcher(terminalId).matches()) {
             throw new IllegalArgumentException("terminal id must be 1-32 letters, digits or '-'");
@@ -108,16 +116,23 @@ public final class DevPki {
         return keyPair("jlis-dev", true);
     }
 
+    @Override
+    public PublicKey jlisDevPublicKey() {
+        return jlisDevKey().getPublic();
+    }
+
     /** The SMART Health Card issuer key (EC P-256); the backend adds rotated keys beside it. */
     public KeyPair shcIssuerKey() {
         return keyPair("shc/issuer-1", false);
     }
 
+    @Override
     public Path shcDir() {
         return dir.resolve("shc");
     }
 
     /** The VDS-NC test CSCA (the country signing CA a verifier trusts). */
+    @Override
     public X509Certificate vdsCscaCertificate() {
         return vdsCsca().certificate();
     }
@@ -127,6 +142,7 @@ public final class DevPki {
     }
 
     /** The VDS-NC barcode signer, issued by the test CSCA. */
+    @Override
     public TlsIdentity vdsSigner() {
         TlsIdentity csca = vdsCsca();
         return underLock(dir, () -> identity(dir, "vds/signer", () -> {

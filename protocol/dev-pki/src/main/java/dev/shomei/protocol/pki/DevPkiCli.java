@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * {@code ./shomei pki [--terminal ID]}: creates the dev PKI in the state directory (idempotent) and
- * names its folder; with {@code --terminal} also the client certificate of a new kiosk terminal.
+ * {@code ./shomei pki [--terminal ID]}: creates the dev PKI in the state directory (idempotent), with
+ * the client certificates of the demo terminals ({@link DevPki#DEMO_TERMINALS}), and names its folder;
+ * with {@code --terminal} also the client certificate of a new kiosk terminal. The components only
+ * read what it made (the launcher runs it before starting one).
  */
 public final class DevPkiCli {
     private DevPkiCli() {
@@ -24,6 +26,7 @@ public final class DevPkiCli {
             return 2;
         }
         DevPki pki = DevPki.ensure(state.resolve("pki"));
+        DevPki.DEMO_TERMINALS.forEach(pki::terminal);
         if (terminal == null) {
             out.println("dev PKI ready in " + pki.dir());
             return 0;

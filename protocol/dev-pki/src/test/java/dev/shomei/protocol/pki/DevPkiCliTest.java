@@ -3,6 +3,7 @@ package dev.shomei.protocol.pki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shomei.protocol.keys.KeyDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,18 @@ class DevPkiCliTest {
     private int run(String... args) {
         return DevPkiCli.run(args, state, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void makesTheDevPkiWithTheDemoTerminalsCertificates() throws Exception {
+        assertEquals(0, run());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("dev PKI ready in"));
+        KeyDirectory keys = KeyDirectory.open(state.resolve("pki"));
+        for (String id : DevPki.DEMO_TERMINALS) {
+            var issued = keys.terminal(id).certificate();
+            assertTrue(issued.getSubjectX500Principal().getName().contains("CN=" + id));
+            issued.verify(keys.rootCaCertificate().getPublicKey());
+        }
     }
 
     @Test
