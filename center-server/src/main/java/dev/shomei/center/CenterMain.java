@@ -5,7 +5,7 @@ import dev.shomei.center.console.auth.PasswordHash;
 import dev.shomei.center.console.auth.Role;
 import dev.shomei.center.config.StateFiles;
 import dev.shomei.center.registry.TerminalRegistry;
-import dev.shomei.protocol.keys.KeyDirectory;
+import dev.shomei.protocol.pki.KeyDirectory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -17,7 +17,7 @@ import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.Language;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.line.tls.LineTls;
-import dev.shomei.protocol.keys.KeyDirectory;
+import dev.shomei.protocol.pki.KeyDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

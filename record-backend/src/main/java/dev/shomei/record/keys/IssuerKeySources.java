@@ -1,6 +1,6 @@
 package dev.shomei.record.keys;
 
-import dev.shomei.protocol.keys.KeySource;
+import dev.shomei.protocol.pki.KeySource;
 import dev.shomei.protocol.vds.VdsNcSealer;
 import java.io.IOException;
 import java.io.InputStream;

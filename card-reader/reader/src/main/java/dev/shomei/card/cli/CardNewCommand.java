@@ -6,7 +6,7 @@ import dev.shomei.card.data.Sex;
 import dev.shomei.card.sim.CardFactory;
 import dev.shomei.card.sim.CardPerson;
 import dev.shomei.card.sim.VirtualCardFile;
-import dev.shomei.protocol.keys.KeySource;
+import dev.shomei.protocol.pki.KeySource;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.KeyPair;

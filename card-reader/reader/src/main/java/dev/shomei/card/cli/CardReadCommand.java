@@ -12,7 +12,7 @@ import dev.shomei.card.transport.PcscReaders;
 import dev.shomei.card.transport.PcscTransport;
 import dev.shomei.card.transport.TracingTransport;
 import dev.shomei.protocol.ShomeiException;
-import dev.shomei.protocol.keys.KeySource;
+import dev.shomei.protocol.pki.KeySource;
 import java.io.PrintStream;
 import java.security.KeyPair;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.shomei.printing.verify.ScannedQr;
 import dev.shomei.printing.verify.TrustSources;
 import dev.shomei.printing.verify.Verdict;
 import dev.shomei.protocol.cert.CertificateVerificationException;
-import dev.shomei.protocol.keys.KeyDirectory;
+import dev.shomei.protocol.pki.KeyDirectory;
 import dev.shomei.protocol.pki.Pem;
 import dev.shomei.protocol.shc.Jwks;
 import dev.shomei.protocol.shc.SmartHealthCardVerifier;

@@ -1,6 +1,6 @@
 package dev.shomei.printing.verify;
 
-import dev.shomei.protocol.keys.KeySource;
+import dev.shomei.protocol.pki.KeySource;
 import dev.shomei.protocol.pki.Pem;
 import dev.shomei.protocol.shc.EcJwk;
 import dev.shomei.protocol.shc.Jwks;

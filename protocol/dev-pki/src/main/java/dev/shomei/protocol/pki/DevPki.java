@@ -1,6 +1,5 @@
 package dev.shomei.protocol.pki;
 
-import dev.shomei.protocol.keys.KeySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -33,7 +32,7 @@ import java.util.regex.Pattern;
  *
  * Private keys are 0600 and never printed. Safe to call from several processes at once: creation
  * happens under a file lock. A {@link KeySource} that creates what is asked for; components read the
- * same layout through {@link dev.shomei.protocol.keys.KeyDirectory}, which creates nothing.
+ * same layout through {@link dev.shomei.protocol.pki.KeyDirectory}, which creates nothing.
  */
 public final class DevPki implements KeySource {
     /** The demo terminals: the center registers them on its first run, {@code ./shomei pki} makes their certificates. */

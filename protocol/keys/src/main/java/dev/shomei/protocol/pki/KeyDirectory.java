@@ -1,7 +1,5 @@
-package dev.shomei.protocol.keys;
+package dev.shomei.protocol.pki;
 
-import dev.shomei.protocol.pki.Pem;
-import dev.shomei.protocol.pki.TlsIdentity;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

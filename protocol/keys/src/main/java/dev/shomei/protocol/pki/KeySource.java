@@ -1,6 +1,5 @@
-package dev.shomei.protocol.keys;
+package dev.shomei.protocol.pki;
 
-import dev.shomei.protocol.pki.TlsIdentity;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;

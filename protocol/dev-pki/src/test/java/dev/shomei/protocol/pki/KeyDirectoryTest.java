@@ -1,12 +1,10 @@
-package dev.shomei.protocol.keys;
+package dev.shomei.protocol.pki;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shomei.protocol.pki.DevPki;
-import dev.shomei.protocol.pki.TlsIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
