@@ -52,7 +52,7 @@ demo_cards() {
   while IFS=$'\t' read -r file my_number name birth sex pin tries; do
     case "$file" in ''|'#'*) continue ;; esac
     [ -f "$dir/$file" ] && continue
-    run_java card-reader dev.shomei.card.cli.CardCli new --out "$dir/$file" --my-number "$my_number" \
+    run_java card-reader/reader dev.shomei.card.cli.CardCli new --out "$dir/$file" --my-number "$my_number" \
       --name "$name" --birth "$birth" --sex "$sex" --pin "$pin" --tries "$tries" >/dev/null
   done <"$list"
   echo "demo cards (PIN 1234) in $dir:"

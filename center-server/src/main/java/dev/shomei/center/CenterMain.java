@@ -5,7 +5,7 @@ import dev.shomei.center.console.auth.PasswordHash;
 import dev.shomei.center.console.auth.Role;
 import dev.shomei.center.config.StateFiles;
 import dev.shomei.center.registry.TerminalRegistry;
-import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.pki.KeyDirectory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,9 +15,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./shomei center serve [--line-port 8420] [--console-port 8421] [--backend https://127.0.0.1:8410]}.
- * Configuration lives in {@code <shomei.state>/center/}; on first run the demo terminals K0001..K0004
- * are registered and two demo logins are created, their passwords and TOTP secrets written to
- * {@code demo-logins.txt} (0600). Stops on Ctrl-C.
+ * Configuration lives in {@code <shomei.state>/center/}, keys in {@code <shomei.state>/pki/} (read only;
+ * {@code ./shomei pki} makes them); on first run the demo terminals K0001..K0004 are registered and two
+ * demo logins are created, their passwords and TOTP secrets written to {@code demo-logins.txt} (0600).
+ * Stops on Ctrl-C.
  */
 public final class CenterMain {
     public static final List<String> DEMO_TERMINALS = List.of("K0001", "K0002", "K0003", "K0004");
@@ -49,9 +50,9 @@ public final class CenterMain {
             }
         }
         settings = settings.withPorts(linePort, consolePort);
-        DevPki pki = DevPki.ensure(state.resolve("pki"));
-        firstRun(dir, pki);
-        CenterServer center = CenterServer.start(settings, dir, pki, CenterServer.Parts.real(settings, pki));
+        KeyDirectory keys = KeyDirectory.open(state.resolve("pki"));
+        firstRun(dir);
+        CenterServer center = CenterServer.start(settings, dir, keys, CenterServer.Parts.real(settings, keys));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             center.close();
@@ -62,14 +63,13 @@ public final class CenterMain {
         stopped.await();
     }
 
-    /** Demo terminals (with their dev certificates) and demo logins, once. */
-    public static void firstRun(Path dir, DevPki pki) {
+    /** Demo terminals and demo logins, once. The terminals' certificates come from {@code ./shomei pki}. */
+    public static void firstRun(Path dir) {
         TerminalRegistry registry = TerminalRegistry.open(dir.resolve("terminals.json"));
         if (registry.all().isEmpty()) {
             for (int i = 0; i < DEMO_TERMINALS.size(); i++) {
                 String id = DEMO_TERMINALS.get(i);
                 registry.register(id, "Demo store " + (i + 1));
-                pki.terminal(id);
             }
         }
         OperatorAccounts accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(),

@@ -32,7 +32,7 @@ import dev.shomei.printing.pdf.CertificateFont;
 import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.line.transport.LineSettings;
 import dev.shomei.protocol.otp.Totp;
-import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.pki.KeySource;
 import dev.shomei.protocol.pki.TlsIdentity;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
@@ -68,18 +68,18 @@ public final class CenterServer implements AutoCloseable {
     /** The parts a center is made of; tests swap the backend, the card verification or the renderer. */
     public record Parts(RecordBackend backend, CardVerification cards, CertificateRenderer renderer, Clock clock) {
         /** The real parts: HTTPS backend with the center's client certificate, card trust per settings, PDFBox. */
-        public static Parts real(CenterSettings settings, DevPki pki) {
+        public static Parts real(CenterSettings settings, KeySource pki) {
             TlsIdentity client = pki.centerClient();
             RecordBackend backend = new HttpRecordBackend(settings.backend(),
                     MutualTls.context(client.privateKey(), List.of(client.certificate()), List.of(pki.rootCaCertificate())));
             TrustedCardKeys keys = TrustedCardKeys.forProfile(settings.cardTrust(),
-                    dev.shomei.card.data.KeyId.parse(DevPki.JLIS_DEV_KEY_ID), () -> pki.jlisDevKey().getPublic());
+                    dev.shomei.card.data.KeyId.parse(KeySource.JLIS_DEV_KEY_ID), pki::jlisDevPublicKey);
             return new Parts(backend, new VerifierCardVerification(keys),
                     new PdfCertificateRenderer(CertificateFont.fromSystemProperty()), Clock.systemUTC());
         }
     }
 
-    private CenterServer(CenterSettings settings, Path dir, DevPki pki, Parts parts) {
+    private CenterServer(CenterSettings settings, Path dir, KeySource pki, Parts parts) {
         Clock clock = parts.clock();
         registry = TerminalRegistry.open(dir.resolve("terminals.json"));
         AtomicLong versions = new AtomicLong();
@@ -137,7 +137,7 @@ public final class CenterServer implements AutoCloseable {
     }
 
     /** Starts a center on the configuration directory {@code dir} ({@code <state>/center}). */
-    public static CenterServer start(CenterSettings settings, Path dir, DevPki pki, Parts parts) {
+    public static CenterServer start(CenterSettings settings, Path dir, KeySource pki, Parts parts) {
         CenterServer center = new CenterServer(settings, dir, pki, parts);
         LOG.log(System.Logger.Level.INFO, "center up: line {0}, console https://{1}:{2,number,#}/",
                 center.line.address(), settings.consoleHost(), center.console.port());

@@ -23,16 +23,15 @@ class CenterMainTest {
 
     @Test
     void firstRunRegistersDemoTerminalsAndWritesPrivateDemoLogins() throws Exception {
-        DevPki pki = DevPki.ensure(state.resolve("pki"));
         Path dir = state.resolve("center");
-        CenterMain.firstRun(dir, pki);
+        CenterMain.firstRun(dir);
 
         TerminalRegistry registry = TerminalRegistry.open(dir.resolve("terminals.json"));
         assertEquals(List.of("K0001", "K0002", "K0003", "K0004"), registry.all().stream().map(Terminal::id).toList());
         assertTrue(registry.all().stream().allMatch(Terminal::enabled));
-        for (String id : CenterMain.DEMO_TERMINALS) {
-            assertTrue(Files.exists(state.resolve("pki/terminals/" + id + ".crt")), "certificate for " + id);
-        }
+        assertEquals(DevPki.DEMO_TERMINALS, CenterMain.DEMO_TERMINALS,
+                "./shomei pki makes the certificates of exactly the terminals the center registers");
+        assertTrue(Files.notExists(state.resolve("pki")), "the center creates no keys");
 
         Path logins = dir.resolve("demo-logins.txt");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(logins)));
@@ -45,7 +44,7 @@ class CenterMainTest {
         assertTrue(!Files.readString(dir.resolve("operators.json")).contains(passwordOf(text, "admin")),
                 "passwords are stored hashed only");
 
-        CenterMain.firstRun(dir, pki);
+        CenterMain.firstRun(dir);
         assertEquals(text, Files.readString(logins), "a second run changes nothing");
     }
 

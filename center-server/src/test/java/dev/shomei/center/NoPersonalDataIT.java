@@ -94,7 +94,7 @@ class NoPersonalDataIT {
             fake.addResident(r.card(), FakeMunicipalities.BUNKYO, r.family(), r.given(), r.passport());
         }
         Path centerDir = state.resolve("center");
-        CenterMain.firstRun(centerDir, pki);
+        CenterMain.firstRun(centerDir);
         StringBuilder logs = new StringBuilder();
         Handler capture = captureLogs(logs);
         StringBuilder answers = new StringBuilder();

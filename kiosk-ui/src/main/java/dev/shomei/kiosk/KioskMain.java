@@ -16,8 +16,9 @@ import dev.shomei.kiosk.device.Printers;
 import dev.shomei.kiosk.session.KioskSession;
 import dev.shomei.kiosk.web.KioskWebServer;
 import dev.shomei.kiosk.web.SimulatedHardware;
-import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.protocol.line.tls.LineTls;
+import dev.shomei.protocol.pki.KeyDirectory;
+import dev.shomei.protocol.pki.KeySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ public final class KioskMain {
     private static void serve(Options options) {
         Path state = Path.of(System.getProperty("shomei.state", "state"));
         createDirectories(state.resolve("kiosk"));
-        DevPki pki = DevPki.ensure(state.resolve("pki"));
+        KeyDirectory pki = KeyDirectory.open(state.resolve("pki"));
         LineCenterLink center = new LineCenterLink(options.centers(),
                 LineTls.clientContext(pki.terminal(options.terminal()), pki.rootCaPem()),
                 options.terminal(), FIRMWARE_VERSION, Duration.ofSeconds(20));
@@ -114,7 +115,7 @@ public final class KioskMain {
      * the demo set-up left in {@code <state>/demo/cards/} or {@code <state>/demo/} (one whose name
      * contains "ordinary" first), else a fresh in-memory card signed by the dev J-LIS key.
      */
-    static VirtualCard demoCard(Path given, Path state, DevPki pki) {
+    static VirtualCard demoCard(Path given, Path state, KeyDirectory pki) {
         if (given != null) {
             return VirtualCardFile.open(given);
         }
@@ -125,7 +126,7 @@ public final class KioskMain {
             return VirtualCardFile.open(prepared.get());
         }
         System.out.println("kiosk: no demo card file found; using a fresh virtual card (PIN 1234) nobody has records for");
-        return new CardFactory(pki.jlisDevKey(), KeyId.parse(DevPki.JLIS_DEV_KEY_ID))
+        return new CardFactory(pki.jlisDevKey(), KeyId.parse(KeySource.JLIS_DEV_KEY_ID))
                 .card(CardPerson.sample(new SecureRandom()), "1234");
     }
 

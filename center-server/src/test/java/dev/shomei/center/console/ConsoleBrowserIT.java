@@ -60,7 +60,7 @@ class ConsoleBrowserIT {
     void theBoardShowsATerminalGoingOfflineAndItsAlert() throws Exception {
         DevPki pki = DevPki.ensure(pkiDir);
         Path centerDir = state.resolve("center");
-        dev.shomei.center.CenterMain.firstRun(centerDir, pki);
+        dev.shomei.center.CenterMain.firstRun(centerDir);
         String logins = Files.readString(centerDir.resolve("demo-logins.txt"));
 
         try (FakeBackendServer backend = new FakeBackendServer(pki, new FakeBackend(pki, Clock.systemUTC()));

@@ -21,7 +21,7 @@ import dev.shomei.protocol.cert.Passport;
 import dev.shomei.protocol.cert.Person;
 import dev.shomei.protocol.cert.SignedCertificate;
 import dev.shomei.protocol.cert.VaccineCatalog;
-import dev.shomei.protocol.cert.sign.CertificateSigner;
+import dev.shomei.protocol.sign.CertificateSigner;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.protocol.shc.EcShcSigner;
 import dev.shomei.protocol.shc.SmartHealthCardIssuer;

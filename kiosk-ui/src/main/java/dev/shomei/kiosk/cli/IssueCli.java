@@ -17,7 +17,7 @@ import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.Language;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.line.tls.LineTls;
-import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.pki.KeyDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -113,7 +113,7 @@ public final class IssueCli {
 
     private static HeadlessIssue.Result issue(CliOptions options, Path cardFile, Path outDir, HeadlessIssue.Order order,
                                               Path stateDir, Clock clock) {
-        DevPki pki = DevPki.ensure(stateDir.resolve("pki"));
+        KeyDirectory pki = KeyDirectory.open(stateDir.resolve("pki"));
         String terminal = options.optional("--terminal", DEFAULT_TERMINAL);
         List<CenterAddress> centers = CenterAddress.parseList(options.optional("--center", "127.0.0.1:8420"));
         SimulatedCoinUnit coins = new SimulatedCoinUnit();

@@ -77,6 +77,7 @@ public final class RealStack implements AutoCloseable {
 
     public RealStack(Path pkiDir, Path backendDir, Path centerDir) throws Exception {
         this.pki = DevPki.ensure(pkiDir);
+        DevPki.DEMO_TERMINALS.forEach(pki::terminal); // as ./shomei pki does: the kiosk's main only reads its certificate
         this.backendDir = Files.createDirectories(backendDir);
         this.centerDir = Files.createDirectories(centerDir);
         this.clock = noonInJapan();

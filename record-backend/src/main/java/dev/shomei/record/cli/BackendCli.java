@@ -3,7 +3,8 @@ package dev.shomei.record.cli;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.protocol.cert.VaccineCatalog;
-import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.pki.KeyDirectory;
+import dev.shomei.protocol.pki.KeySource;
 import dev.shomei.protocol.pki.TlsIdentity;
 import dev.shomei.record.RecordStore;
 import dev.shomei.record.api.BackendServer;
@@ -143,8 +144,8 @@ public final class BackendCli {
         return RecordStore.open(url, replica, masterKeys);
     }
 
-    private DevPki pki() {
-        return DevPki.ensure(state.resolve("pki"));
+    private KeySource pki() {
+        return KeyDirectory.open(state.resolve("pki"));
     }
 
     private IssuerKeys issuerKeys(CliArgs args, String issuer) {
@@ -165,7 +166,7 @@ public final class BackendCli {
         int timeout = args.intValue("--confirmation-timeout", 1800, 10, 7 * 24 * 3600);
         String host = args.value("--host", "127.0.0.1");
         String issuer = args.value("--issuer", DEFAULT_ISSUER);
-        DevPki pki = pki();
+        KeySource pki = pki();
         IssuerKeys keys = issuerKeys(args, issuer);
         RecordStore store = open(args);
         TlsIdentity identity = pki.backendServer();

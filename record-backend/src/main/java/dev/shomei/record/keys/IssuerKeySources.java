@@ -1,6 +1,6 @@
 package dev.shomei.record.keys;
 
-import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.pki.KeySource;
 import dev.shomei.protocol.vds.VdsNcSealer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +13,8 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 
 /**
- * Where the issuer keys come from. Development: the dev PKI (SHC keys {@code shc/issuer-<n>.key},
- * VDS-NC barcode signer {@code vds/signer.*}). Production: one PKCS#12 key store with private-key
+ * Where the issuer keys come from. Development: a {@link KeySource}, i.e. the {@code state/pki} layout
+ * (SHC keys {@code shc/issuer-<n>.key}, VDS-NC barcode signer {@code vds/signer.*}). Production: one PKCS#12 key store with private-key
  * entries {@code shc-<n>} and {@code vds-signer} (the latter with its certificate chain).
  */
 public final class IssuerKeySources {
@@ -24,7 +24,7 @@ public final class IssuerKeySources {
     private IssuerKeySources() {
     }
 
-    public static IssuerKeys dev(DevPki pki, String issuerUrl) {
+    public static IssuerKeys dev(KeySource pki, String issuerUrl) {
         return new IssuerKeys(issuerUrl, () -> ShcKeyRing.fromDirectory(pki.shcDir()),
                 new VdsNcSealer(pki.vdsSigner().privateKey(), pki.vdsSigner().certificate()));
     }

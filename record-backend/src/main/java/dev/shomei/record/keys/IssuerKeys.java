@@ -1,6 +1,6 @@
 package dev.shomei.record.keys;
 
-import dev.shomei.protocol.cert.sign.CertificateSigner;
+import dev.shomei.protocol.sign.CertificateSigner;
 import dev.shomei.protocol.shc.SmartHealthCardIssuer;
 import dev.shomei.protocol.vds.VdsNcSealer;
 import java.util.Objects;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.protocol.shc.Jwks;
 import dev.shomei.record.RecordStore;
 import dev.shomei.record.crypto.MasterKeys;
@@ -16,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,12 @@ class BackendCliTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** The launcher makes the dev PKI before it starts the backend, which only reads it. */
+    @BeforeEach
+    void devPki() {
+        DevPki.ensure(state.resolve("pki"));
+    }
 
     private int run(String... args) {
         out.reset();

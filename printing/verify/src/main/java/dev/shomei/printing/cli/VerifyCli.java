@@ -1,0 +1,139 @@
+package dev.shomei.printing.cli;
+
+import dev.shomei.printing.verify.CertificateVerifier;
+import dev.shomei.printing.verify.QrScanner;
+import dev.shomei.printing.verify.ScannedQr;
+import dev.shomei.printing.verify.TrustSources;
+import dev.shomei.printing.verify.Verdict;
+import dev.shomei.protocol.cert.CertificateVerificationException;
+import dev.shomei.protocol.pki.KeyDirectory;
+import dev.shomei.protocol.pki.Pem;
+import dev.shomei.protocol.shc.Jwks;
+import dev.shomei.protocol.shc.SmartHealthCardVerifier;
+import dev.shomei.protocol.vds.VdsNcVerifier;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * {@code ./shomei verify FILE.pdf|FILE.png [--jwks URL|FILE] [--csca FILE] [--ca FILE]}: finds every
+ * QR code on every page, verifies each, prints what it says and VALID or INVALID with the reason.
+ * Exit status 0 when every code is valid, 1 when any is invalid or none is found, 2 on a usage or
+ * input error.
+ *
+ * <p>Trust defaults to the keys in {@code <shomei.state>/pki} (read, never created): the SMART Health
+ * Card issuer keys and the VDS-NC CSCA. {@code --ca} names the CA certificate that an https JWKS URL must chain to.
+ */
+public final class VerifyCli {
+    static final int VALID = 0;
+    static final int INVALID = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = "usage: shomei verify FILE.pdf|FILE.png [--jwks URL|FILE] [--csca FILE]"
+            + " [--ca FILE]";
+
+    private VerifyCli() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the command with the keys of {@code -Dshomei.state}; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Path.of(System.getProperty("shomei.state", "state")));
+    }
+
+    /** Runs the command; {@code stateDir} holds the keys ({@code pki/}) used when no trust flags are given. */
+    static int run(String[] args, PrintStream out, PrintStream err, Path stateDir) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        CertificateVerifier verifier;
+        List<ScannedQr> codes;
+        try {
+            verifier = verifier(options, stateDir);
+            codes = new QrScanner().scan(Files.readAllBytes(options.file()));
+        } catch (IOException | UncheckedIOException | CertificateVerificationException e) {
+            err.println("shomei verify: " + e.getMessage());
+            return USAGE;
+        }
+        if (codes.isEmpty()) {
+            out.println("no QR code found in " + options.file().getFileName());
+            out.println("INVALID");
+            return INVALID;
+        }
+        int valid = 0;
+        for (ScannedQr code : codes) {
+            Verdict verdict = verifier.verify(code);
+            out.println("page " + verdict.page() + ": " + verdict.kind().label());
+            verdict.statements().forEach(line -> out.println("  " + line));
+            out.println("  " + (verdict.valid() ? "VALID (" + verdict.reason() + ")" : "INVALID: " + verdict.reason()));
+            valid += verdict.valid() ? 1 : 0;
+        }
+        boolean allValid = valid == codes.size();
+        out.println(codes.size() + " QR code(s), " + valid + " valid: " + (allValid ? "VALID" : "INVALID"));
+        return allValid ? VALID : INVALID;
+    }
+
+    private static CertificateVerifier verifier(Options options, Path stateDir) throws IOException {
+        // the state directory's keys only when a flag is missing: explicit trust never touches it
+        KeyDirectory pki = options.jwks() == null || options.csca() == null ? KeyDirectory.open(stateDir.resolve("pki")) : null;
+        Jwks jwks = options.jwks() != null ? TrustSources.jwks(options.jwks(), options.ca()) : TrustSources.devJwks(pki);
+        List<X509Certificate> cscas = options.csca() != null ? Pem.readCertificates(options.csca())
+                : List.of(pki.vdsCscaCertificate());
+        return new CertificateVerifier(new SmartHealthCardVerifier(jwks), new VdsNcVerifier(cscas));
+    }
+
+    record Options(Path file, String jwks, Path csca, Path ca) {
+        static Options parse(String[] args) {
+            Path file = null;
+            String jwks = null;
+            Path csca = null;
+            Path ca = null;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--jwks" -> jwks = value(args, ++i, arg);
+                    case "--csca" -> csca = Path.of(value(args, ++i, arg));
+                    case "--ca" -> ca = Path.of(value(args, ++i, arg));
+                    case "-h", "--help" -> throw new IllegalArgumentException("verify a certificate's QR codes");
+                    default -> {
+                        if (arg.startsWith("--") || file != null) {
+                            throw new IllegalArgumentException("unexpected argument " + arg);
+                        }
+                        file = Path.of(arg);
+                    }
+                }
+            }
+            if (file == null) {
+                throw new IllegalArgumentException("name a certificate PDF or PNG");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no such file: " + file);
+            }
+            return new Options(file, jwks, csca, ca);
+        }
+
+        private static String value(String[] args, int index, String flag) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            return args[index];
+        }
+    }
+}
