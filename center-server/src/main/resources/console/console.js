@@ -58,7 +58,9 @@ function isAdmin() {
 
 // --- board -------------------------------------------------------------------------------------
 
-function device(value) {
+function device(value, offline) {
+  // an offline terminal's last report is stale: its devices are unknown, not 正常
+  if (offline) return el("span", { class: "dev-UNKNOWN" }, t("device.UNKNOWN"));
   if (!value) return el("span", {}, "—");
   return el("span", { class: "dev-" + value }, t("device." + value));
 }
@@ -88,9 +90,9 @@ function terminalRow(term) {
     el("td", {}, term.firmware || "—"),
     el("td", {}, percent(term.paper)),
     el("td", {}, percent(term.toner)),
-    el("td", {}, device(term.reader)),
-    el("td", {}, device(term.printer)),
-    el("td", {}, device(term.cashUnit)),
+    el("td", {}, device(term.reader, term.status === "OFFLINE")),
+    el("td", {}, device(term.printer, term.status === "OFFLINE")),
+    el("td", {}, device(term.cashUnit, term.status === "OFFLINE")),
     el("td", {}, term.issued + " / " + term.voided + " / " + term.errors),
     el("td", {}, toggle));
 }
@@ -210,14 +212,18 @@ async function loadMunicipalities() {
 const OUTCOMES = ["ISSUED", "PRINTED", "VOIDED", "RECONCILED", "REFUSED"];
 
 async function loadCounts() {
-  const data = await api("GET", "/counts");
+  const [data, known] = await Promise.all([api("GET", "/counts"), api("GET", "/municipalities")]);
+  const names = new Map(known.municipalities.map(m => [m.code, currentLang() === "ja" ? m.nameJa : m.nameEn]));
   const header = first => el("tr", {}, el("th", {}, t(first)), ...OUTCOMES.map(o => el("th", {}, t("col." + o))));
   document.querySelector("#counts-hour thead").replaceChildren(header("col.hour"));
   document.querySelector("#counts-hour tbody").replaceChildren(...data.perHour.map(row =>
     el("tr", {}, el("td", {}, row.hour.replace("T", " ")), ...OUTCOMES.map(o => el("td", {}, row[o])))));
   document.querySelector("#counts-municipality thead").replaceChildren(header("col.code"));
   document.querySelector("#counts-municipality tbody").replaceChildren(...data.perMunicipality.map(row =>
-    el("tr", { "data-municipality": row.municipalityCode }, el("td", {}, row.municipalityCode),
+    el("tr", { "data-municipality": row.municipalityCode },
+      // the name first, the code as small secondary text
+      el("td", {}, names.get(row.municipalityCode) || row.municipalityCode, " ",
+        el("small", { class: "code" }, row.municipalityCode)),
       ...OUTCOMES.map(o => el("td", {}, row[o])))));
 }
 
@@ -255,9 +261,65 @@ async function loadReconciled() {
     el("td", {}, formatTime(r.issuedAt)), el("td", {}, formatTime(r.voidedAt)))));
 }
 
+// --- operator accounts (administrators) --------------------------------------------------------
+
+function showSecret(name, secret) {
+  const box = document.getElementById("op-secret");
+  box.textContent = t("operators.secret").replace("{name}", name).replace("{secret}", secret);
+  box.hidden = false;
+}
+
+async function loadOperators() {
+  const data = await api("GET", "/operators");
+  document.querySelector("#operators tbody").replaceChildren(...data.operators.map(op => {
+    const self = state.me && op.username === state.me.username;
+    const toggle = el("button", { type: "button", disabled: self, onclick: async () => {
+      await api("PUT", "/operators/" + op.username, { role: op.role, enabled: !op.enabled, expires: op.expires });
+      loadOperators();
+    } }, t(op.enabled ? "action.disable" : "action.enable"));
+    const role = el("button", { type: "button", disabled: self, onclick: async () => {
+      await api("PUT", "/operators/" + op.username, { role: op.role === "ADMIN" ? "OPERATOR" : "ADMIN", enabled: op.enabled,
+        expires: op.expires });
+      loadOperators();
+    } }, t(op.role === "ADMIN" ? "operators.demote" : "operators.promote"));
+    const totp = el("button", { type: "button", disabled: self, onclick: async () => {
+      if (!window.confirm(t("operators.confirmTotp").replace("{name}", op.username))) return;
+      const reset = await api("POST", "/operators/" + op.username + "/totp", {});
+      showSecret(op.username, reset.totpSecret);
+    } }, t("operators.resetTotp"));
+    return el("tr", { "data-operator": op.username },
+      el("td", {}, op.username), el("td", {}, t("role." + op.role), " ", el("small", { class: "code" }, op.role)),
+      el("td", {}, t(op.enabled ? "enabled" : "disabled")), el("td", {}, op.expires || "—"),
+      el("td", {}, toggle, " ", role, " ", totp));
+  }));
+}
+
+async function addOperator() {
+  const name = document.getElementById("op-name").value.trim();
+  const password = document.getElementById("op-password");
+  const created = await api("POST", "/operators", { username: name, role: document.getElementById("op-role").value,
+    password: password.value, expires: document.getElementById("op-expires").value || null });
+  password.value = "";
+  showSecret(created.username, created.totpSecret);
+  loadOperators();
+}
+
+// --- operator audit trail (administrators) ----------------------------------------------------
+
+async function loadAudit() {
+  const data = await api("GET", "/audit");
+  const status = document.getElementById("audit-status");
+  status.textContent = data.intact ? t("audit.intact").replace("{n}", data.checked) : t("audit.broken").replace("{reason}", data.reason);
+  status.className = data.intact ? "" : "error";
+  document.querySelector("#audit tbody").replaceChildren(...data.entries.map(e => el("tr", {},
+    el("td", {}, String(e.seq)), el("td", {}, formatTime(e.at)), el("td", {}, e.actor), el("td", {}, e.source),
+    el("td", {}, t("action." + e.action) === "action." + e.action ? e.action : t("action." + e.action)),
+    el("td", {}, e.target || ""), el("td", {}, e.before || ""), el("td", {}, e.after || ""))));
+}
+
 // --- page --------------------------------------------------------------------------------------
 
-const LOADERS = { municipalities: loadMunicipalities, counts: loadCounts, maintenance: loadMaintenance, reconciled: loadReconciled };
+const LOADERS = { municipalities: loadMunicipalities, counts: loadCounts, maintenance: loadMaintenance, reconciled: loadReconciled, operators: loadOperators, audit: loadAudit };
 
 function showTab(name) {
   state.tab = name;
@@ -276,8 +338,9 @@ document.addEventListener("DOMContentLoaded", async () => {
   });
   document.querySelectorAll(".tabs button").forEach(b => b.addEventListener("click", () => showTab(b.dataset.tab)));
   document.getElementById("mw-add").addEventListener("click", () => addMaintenance().catch(() => {}));
+  document.getElementById("op-add").addEventListener("click", () => addOperator().catch(() => {}));
   state.me = await api("GET", "/me");
-  document.getElementById("user").textContent = state.me.username + " (" + state.me.role + ")";
+  document.getElementById("user").textContent = state.me.username + " (" + t("role." + state.me.role) + ")";
   document.querySelectorAll(".admin-only").forEach(e => { e.hidden = !isAdmin(); });
   document.querySelectorAll(".admin-hint").forEach(e => { e.hidden = isAdmin(); });
   connectStream();

@@ -24,6 +24,14 @@ document.addEventListener("DOMContentLoaded", () => {
     if (response.ok) {
       window.location.assign("/");
     } else {
+      const data = await response.json().catch(() => ({}));
+      if (data.error === "LOCKED" && data.until) {
+        const until = new Date(data.until).toLocaleTimeString(currentLang() === "ja" ? "ja-JP" : "en-GB",
+          {hour: "2-digit", minute: "2-digit", timeZone: "Asia/Tokyo"});
+        error.textContent = t("login.locked").replace("{until}", until);
+      } else {
+        error.textContent = t("login.failed");
+      }
       error.hidden = false;
     }
   });

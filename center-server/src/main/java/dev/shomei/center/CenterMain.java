@@ -1,10 +1,10 @@
 package dev.shomei.center;
 
-import dev.shomei.center.console.auth.OperatorAccounts;
-import dev.shomei.center.console.auth.PasswordHash;
-import dev.shomei.center.console.auth.Role;
 import dev.shomei.center.config.StateFiles;
+import dev.shomei.center.console.auth.OperatorAccounts;
+import dev.shomei.center.console.auth.Role;
 import dev.shomei.center.registry.TerminalRegistry;
+import dev.shomei.consolesecurity.PasswordHashes;
 import dev.shomei.protocol.pki.KeyDirectory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +27,12 @@ public final class CenterMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && "audit-verify".equals(args[0])) {
+            System.exit(auditVerify(Path.of(System.getProperty("shomei.state", "state")).resolve("center"), System.out));
+        }
         if (args.length == 0 || !"serve".equals(args[0])) {
-            System.err.println("usage: center serve [--line-port 8420] [--console-port 8421] [--backend https://127.0.0.1:8410]");
+            System.err.println("usage: center audit-verify | center serve [--line-port 8420] [--console-port 8421] [--backend https://127.0.0.1:8410] "
+                    + "[--console-client-certificates required|off]");
             System.exit(2);
         }
         Path state = Path.of(System.getProperty("shomei.state", "state"));
@@ -46,10 +50,23 @@ public final class CenterMain {
                 case "--line-port" -> linePort = Integer.parseInt(value);
                 case "--console-port" -> consolePort = Integer.parseInt(value);
                 case "--backend" -> settings = settings.withBackend(URI.create(value));
+                case "--console-client-certificates" -> settings = settings.withConsoleClientCertificates(switch (value) {
+                    case "required" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException("--console-client-certificates is required or off");
+                });
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         settings = settings.withPorts(linePort, consolePort);
+        if (!settings.consoleClientCertificates()) {
+            System.err.println("""
+                    *****************************************************************************
+                    * WARNING: operator console client certificates are OFF (demo mode).        *
+                    * Any browser that reaches the console port gets the login page. Never run  *
+                    * a real center like this: set console.client-certificates: required.       *
+                    *****************************************************************************""");
+        }
         KeyDirectory keys = KeyDirectory.open(state.resolve("pki"));
         firstRun(dir);
         CenterServer center = CenterServer.start(settings, dir, keys, CenterServer.Parts.real(settings, keys));
@@ -63,6 +80,19 @@ public final class CenterMain {
         stopped.await();
     }
 
+    /** Walks the operator audit trail's chain; 0 when intact, 1 when an entry was edited, inserted or deleted. */
+    static int auditVerify(Path dir, java.io.PrintStream out) {
+        var check = new dev.shomei.consolesecurity.AuditTrail(
+                dir.resolve(dev.shomei.center.console.ConsoleContext.OPERATOR_AUDIT_FILE), java.time.Clock.systemUTC()).verify();
+        if (check.intact()) {
+            out.println("operator audit trail intact: " + check.entries() + " entries");
+            return 0;
+        }
+        out.println("operator audit trail BROKEN at entry " + check.brokenAt().orElse(-1L) + ": " + check.reason()
+                + " (" + check.entries() + " entries before it verify)");
+        return 1;
+    }
+
     /** Demo terminals and demo logins, once. The terminals' certificates come from {@code ./shomei pki}. */
     public static void firstRun(Path dir) {
         TerminalRegistry registry = TerminalRegistry.open(dir.resolve("terminals.json"));
@@ -73,7 +103,7 @@ public final class CenterMain {
             }
         }
         OperatorAccounts accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(),
-                PasswordHash.DEFAULT_ITERATIONS);
+                PasswordHashes.ITERATIONS);
         if (accounts.isEmpty()) {
             SecureRandom random = new SecureRandom();
             String adminPassword = password(random);
@@ -97,6 +127,9 @@ public final class CenterMain {
         String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                password.append('-'); // groups of four: easier to type, and never all letters
+            }
             password.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return password.toString();

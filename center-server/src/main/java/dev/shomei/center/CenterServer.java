@@ -9,7 +9,9 @@ import dev.shomei.center.console.ConsoleContext;
 import dev.shomei.center.console.ConsoleServer;
 import dev.shomei.center.console.auth.LoginService;
 import dev.shomei.center.console.auth.OperatorAccounts;
-import dev.shomei.center.console.auth.PasswordHash;
+import dev.shomei.center.console.ConsolePcs;
+import dev.shomei.consolesecurity.PasswordHashes;
+import dev.shomei.consolesecurity.RegisteredClients;
 import dev.shomei.center.console.auth.SessionStore;
 import dev.shomei.center.hours.MaintenanceSchedule;
 import dev.shomei.center.hours.ServiceCalendar;
@@ -104,7 +106,7 @@ public final class CenterServer implements AutoCloseable {
         metrics.watch(board, line::connectionCount);
 
         OperatorAccounts accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(),
-                PasswordHash.DEFAULT_ITERATIONS);
+                PasswordHashes.ITERATIONS);
         SessionStore sessions = new SessionStore(Clock.systemUTC(), new SecureRandom(), settings.sessionIdleTimeout(),
                 settings.sessionMaxLifetime());
         LoginService login = new LoginService(accounts, sessions, Totp.standard(), Clock.systemUTC(), 5, Duration.ofMinutes(5));
@@ -121,7 +123,9 @@ public final class CenterServer implements AutoCloseable {
         ConsoleContext consoleContext = new ConsoleContext(clock, registry, board, municipalities, maintenance, stats,
                 reconciliations, login, sessions, metrics, checks, settings.streamInterval());
         try {
-            console = ConsoleServer.start(consoleContext, serverIdentity, settings.consoleHost(), settings.consolePort());
+            ConsolePcs pcs = new ConsolePcs(dir.resolve("console-pcs.json"));
+            console = ConsoleServer.start(consoleContext, serverIdentity, settings.consoleHost(), settings.consolePort(),
+                    new RegisteredClients(settings.consoleClientCertificates(), pcs::ids), List.of(pki.rootCaCertificate()));
         } catch (RuntimeException e) {
             line.close();
             throw e;

@@ -30,7 +30,8 @@ public record CenterSettings(
         Duration reconcileAfter,
         Duration reconcileEvery,
         Duration municipalityRefresh,
-        Duration streamInterval) {
+        Duration streamInterval,
+        boolean consoleClientCertificates) {
 
     public static final String FILE_NAME = "center.yaml";
 
@@ -54,6 +55,7 @@ public record CenterSettings(
               port: 8421
               session-idle-timeout: 30m
               session-max-lifetime: 12h
+              client-certificates: required  # required: only registered PCs (console-pcs.json) reach it; off: demo only
             backend:                    # record backend, HTTPS with the center's client certificate
               url: https://127.0.0.1:8410
               attempt-timeout: 3s
@@ -116,7 +118,23 @@ public record CenterSettings(
                 duration(config.get("reconcile-after")),
                 duration(config.get("reconcile-every")),
                 duration(config.get("municipality-refresh")),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                clientCertificates(console.get("client-certificates").asString().orElse("required")));
+    }
+
+    private static boolean clientCertificates(String value) {
+        return switch (value) {
+            case "required" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("console.client-certificates is required or off, not " + value);
+        };
+    }
+
+    /** Whether the operator console admits only registered PCs; off only for the demo. */
+    public CenterSettings withConsoleClientCertificates(boolean required) {
+        return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
+                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, heartbeatGap, reconcileAfter,
+                reconcileEvery, municipalityRefresh, streamInterval, required);
     }
 
     private static Duration duration(Config node) {
@@ -126,7 +144,7 @@ public record CenterSettings(
     public CenterSettings withPorts(int newLinePort, int newConsolePort) {
         return new CenterSettings(lineHost, newLinePort, lineIdleTimeout, lineLimits, consoleHost, newConsolePort,
                 sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, heartbeatGap, reconcileAfter,
-                reconcileEvery, municipalityRefresh, streamInterval);
+                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
     }
 
     public CenterSettings withBackend(URI uri) {
@@ -134,13 +152,13 @@ public record CenterSettings(
                 sessionIdleTimeout, sessionMaxLifetime,
                 new BackendClientSettings(uri, backend.attemptTimeout(), backend.attempts(), backend.backoff(),
                         backend.deadline()),
-                cardTrust, heartbeatGap, reconcileAfter, reconcileEvery, municipalityRefresh, streamInterval);
+                cardTrust, heartbeatGap, reconcileAfter, reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
     }
 
     public CenterSettings withBackendSettings(BackendClientSettings newBackend) {
         return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
                 sessionIdleTimeout, sessionMaxLifetime, newBackend, cardTrust, heartbeatGap, reconcileAfter,
-                reconcileEvery, municipalityRefresh, streamInterval);
+                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
     }
 
     /** Timers for tests: heartbeat gap, reconciliation age and period, board stream interval. */
@@ -148,12 +166,12 @@ public record CenterSettings(
             Duration newStreamInterval) {
         return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
                 sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, newHeartbeatGap, newReconcileAfter,
-                newReconcileEvery, municipalityRefresh, newStreamInterval);
+                newReconcileEvery, municipalityRefresh, newStreamInterval, consoleClientCertificates);
     }
 
     public CenterSettings withLineLimits(LineLimitsConfig limits, Duration idleTimeout) {
         return new CenterSettings(lineHost, linePort, idleTimeout, limits, consoleHost, consolePort,
                 sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, heartbeatGap, reconcileAfter,
-                reconcileEvery, municipalityRefresh, streamInterval);
+                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
     }
 }

@@ -54,6 +54,7 @@ class CenterMainTest {
         CenterSettings defaults = CenterSettings.load(file);
         assertEquals(8420, defaults.linePort());
         assertEquals(8421, defaults.consolePort());
+        assertTrue(defaults.consoleClientCertificates(), "registered PCs only, unless turned off for the demo");
         assertEquals("https://127.0.0.1:8410", defaults.backend().baseUri().toString());
         assertEquals(Duration.ofSeconds(8), defaults.backend().deadline());
         assertEquals(Duration.ofMinutes(15), defaults.reconcileAfter());

@@ -50,17 +50,27 @@ final class ConsoleApi implements HttpService {
                 .post("/maintenance", this::addMaintenance)
                 .delete("/maintenance/{index}", this::removeMaintenance)
                 .get("/counts", this::counts)
-                .get("/reconciled", this::reconciled);
+                .get("/reconciled", this::reconciled)
+                .get("/audit", this::auditTrail);
     }
 
     private void login(ServerRequest req, ServerResponse res) {
         JsonNode body = Json.read(req.content().as(String.class));
         char[] password = Json.text(body, "password").toCharArray();
         Cookies.session(req).ifPresent(context.sessions()::invalidate); // a login never reuses a session id
-        var session = context.login().login(clientAddress(req), Json.text(body, "username"), password,
-                Json.text(body, "code"));
+        String typed = Json.text(body, "username");
+        var result = context.login().attempt(clientAddress(req), typed, password, Json.text(body, "code"));
+        var session = result.session();
+        // a refused name is recorded only when it is an operator's: a password typed into the name field must not stay
+        String actor = session.map(Session::username).orElse(context.login().accounts().find(typed).isPresent()
+                ? typed : "(unknown)");
+        audit(req, actor, session.isPresent() ? "LOGIN" : "LOGIN_REFUSED", actor, null,
+                result.lockedUntil().map(until -> "locked until " + until).orElse(null));
         if (session.isEmpty()) {
-            json(res.status(Status.UNAUTHORIZED_401), Map.of("error", "LOGIN_FAILED"));
+            // a lock is said (with its end): it applies to any typed name, so it tells nobody who exists
+            json(res.status(Status.UNAUTHORIZED_401), result.lockedUntil()
+                    .<Map<String, Object>>map(until -> Map.of("error", "LOCKED", "until", until.toString()))
+                    .orElse(Map.of("error", "LOGIN_FAILED")));
             return;
         }
         res.header(HeaderNames.SET_COOKIE, Cookies.set(session.get().id()));
@@ -68,7 +78,7 @@ final class ConsoleApi implements HttpService {
     }
 
     /** The peer's IP address (no port), for the per-address login failure limit. */
-    private static String clientAddress(ServerRequest req) {
+    static String clientAddress(ServerRequest req) {
         return req.remotePeer().address() instanceof java.net.InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() : null;
     }
@@ -76,6 +86,7 @@ final class ConsoleApi implements HttpService {
     private void logout(ServerRequest req, ServerResponse res) {
         Session session = ConsoleSecurity.session(req);
         context.sessions().invalidate(session.id());
+        audit(req, session.username(), "LOGOUT", session.username(), null, null);
         res.header(HeaderNames.SET_COOKIE, Cookies.expire());
         json(res, Map.of("ok", true));
     }
@@ -104,7 +115,10 @@ final class ConsoleApi implements HttpService {
             json(res.status(Status.NOT_FOUND_404), Map.of("error", "UNKNOWN_TERMINAL"));
             return;
         }
+        boolean before = context.registry().isEnabled(id);
         context.registry().setEnabled(id, enabled);
+        audit(req, session.username(), enabled ? "ENABLE_TERMINAL" : "DISABLE_TERMINAL", id,
+                before ? "enabled" : "disabled", enabled ? "enabled" : "disabled");
         LOG.log(System.Logger.Level.INFO, "console: {0} {1} terminal {2}", session.username(),
                 enabled ? "enabled" : "disabled", id);
         json(res, Map.of("id", id, "enabled", enabled));
@@ -118,6 +132,9 @@ final class ConsoleApi implements HttpService {
             throw new IllegalArgumentException("alert id must be a number");
         }
         boolean changed = context.board().alerts().acknowledge(id);
+        if (changed) {
+            audit(req, ConsoleSecurity.session(req).username(), "ACK_ALERT", String.valueOf(id), null, null);
+        }
         json(res, Map.of("id", id, "acknowledged", changed));
     }
 
@@ -144,6 +161,7 @@ final class ConsoleApi implements HttpService {
                 time(body, "opensAt", current.opensAt()),
                 time(body, "closesAt", current.closesAt()));
         MunicipalitySettings stored = context.municipalities().update(next);
+        audit(req, session.username(), "UPDATE_MUNICIPALITY", code, terms(current), terms(stored));
         LOG.log(System.Logger.Level.INFO, "console: {0} changed municipality {1}", session.username(), code);
         json(res, Json.municipality(stored));
     }
@@ -173,6 +191,8 @@ final class ConsoleApi implements HttpService {
             throw new IllegalArgumentException("start and end are Japan local times like 2025-05-01T01:00");
         }
         context.maintenance().add(window);
+        audit(req, session.username(), "ADD_MAINTENANCE", window.municipalityCode().isEmpty() ? "all" : window.municipalityCode(),
+                null, window.start() + ".." + window.end() + " " + window.note());
         LOG.log(System.Logger.Level.INFO, "console: {0} added a maintenance window", session.username());
         json(res, Map.of("ok", true));
     }
@@ -188,7 +208,11 @@ final class ConsoleApi implements HttpService {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("index must be a number");
         }
+        List<MaintenanceWindow> windows = context.maintenance().windows();
+        String removed = index >= 0 && index < windows.size()
+                ? windows.get(index).start() + ".." + windows.get(index).end() + " " + windows.get(index).municipalityCode() : null;
         context.maintenance().remove(index);
+        audit(req, session.username(), "REMOVE_MAINTENANCE", String.valueOf(index), removed, null);
         LOG.log(System.Logger.Level.INFO, "console: {0} removed a maintenance window", session.username());
         json(res, Map.of("ok", true));
     }
@@ -203,7 +227,35 @@ final class ConsoleApi implements HttpService {
                         .filter(a -> a.isOpen() && a.kind() == AlertKind.ISSUANCE_RECONCILED).count()));
     }
 
-    private static Session requireAdmin(ServerRequest req, ServerResponse res) {
+    /** The operator audit trail (administrators only): the newest entries and whether the chain is intact. */
+    private void auditTrail(ServerRequest req, ServerResponse res) {
+        if (requireAdmin(req, res) == null) {
+            return;
+        }
+        var trail = context.audit();
+        var check = trail.verify();
+        json(res, Map.of("entries", trail.latest(200), "intact", check.intact(), "checked", check.entries(),
+                "reason", check.reason()));
+    }
+
+    private void audit(ServerRequest req, String actor, String action, String target, String before, String after) {
+        audit(context, req, actor, action, target, before, after);
+    }
+
+    /** One entry in the operator audit trail: the address and, with registered PCs, the PC's id as its source. */
+    static void audit(ConsoleContext context, ServerRequest req, String actor, String action, String target, String before,
+            String after) {
+        String source = clientAddress(req) + dev.shomei.consolesecurity.RegisteredClients.clientId(req)
+                .map(pc -> " pc=" + pc).orElse("");
+        context.audit().append(actor, source, action, target, before, after);
+    }
+
+    private static String terms(MunicipalitySettings m) {
+        return "participating=" + m.participating() + " overseas=" + m.offersOverseas() + " fee=" + m.feePerCopyYen()
+                + " hours=" + m.opensAt() + "-" + m.closesAt();
+    }
+
+    static Session requireAdmin(ServerRequest req, ServerResponse res) {
         Session session = ConsoleSecurity.session(req);
         if (!session.role().mayAdminister()) {
             json(res.status(Status.FORBIDDEN_403), Map.of("error", "ADMIN_ONLY"));

@@ -1,6 +1,8 @@
 package dev.shomei.center.console;
 
 import dev.shomei.center.board.TerminalBoard;
+import dev.shomei.center.console.auth.LiveSessions;
+import dev.shomei.consolesecurity.AuditTrail;
 import dev.shomei.center.console.auth.LoginService;
 import dev.shomei.center.console.auth.SessionStore;
 import dev.shomei.center.hours.MaintenanceSchedule;
@@ -33,4 +35,16 @@ public record ConsoleContext(
         CenterMetrics metrics,
         List<HealthCheck> healthChecks,
         Duration streamInterval) {
+
+    /** The operators' hash-chained audit trail, next to {@code operators.json} (shared by the centers). */
+    public AuditTrail audit() {
+        return new AuditTrail(login.accounts().path().resolveSibling(OPERATOR_AUDIT_FILE), clock);
+    }
+
+    public static final String OPERATOR_AUDIT_FILE = "operator-audit.jsonl";
+
+    /** Sessions checked against their accounts on every use. */
+    public LiveSessions live() {
+        return new LiveSessions(sessions, login.accounts());
+    }
 }

@@ -1,7 +1,8 @@
 package dev.shomei.center.console;
 
 import dev.shomei.center.console.auth.Session;
-import dev.shomei.center.console.auth.SessionStore;
+import dev.shomei.center.console.auth.LiveSessions;
+import dev.shomei.consolesecurity.ConsoleHardening;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -19,28 +20,26 @@ import java.util.Set;
 /**
  * One filter in front of everything: security headers on every response; a live session for every
  * {@code /api/} call except login; for every change (not GET/HEAD) the session's CSRF token in
- * {@code X-CSRF-Token} and, when the browser sends one, an {@code Origin} equal to this server.
+ * {@code X-CSRF-Token} and, when the browser sends one, an {@code Origin} equal to this server and a
+ * {@code Sec-Fetch-Site} of same-origin. Sessions are checked against their accounts
+ * ({@link LiveSessions}); every request but the board's stream resets the idle timer.
  */
 final class ConsoleSecurity implements Filter {
     static final HeaderName CSRF_HEADER = HeaderNames.create("X-CSRF-Token");
+    private static final HeaderName SEC_FETCH_SITE = HeaderNames.create("Sec-Fetch-Site");
     private static final Set<Method> SAFE = Set.of(Method.GET, Method.HEAD);
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    private final SessionStore sessions;
+    private static final String STREAM = "/api/events";
 
-    ConsoleSecurity(SessionStore sessions) {
+    private final LiveSessions sessions;
+
+    ConsoleSecurity(LiveSessions sessions) {
         this.sessions = sessions;
     }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
-        response.header(HeaderNames.create("Content-Security-Policy"), CSP);
-        response.header(HeaderNames.STRICT_TRANSPORT_SECURITY, "max-age=31536000");
-        response.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
-        response.header(HeaderNames.create("X-Frame-Options"), "DENY");
-        response.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
-        response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        ConsoleHardening.headers(response, ConsoleHardening.STRICT_CSP);
 
         String path = request.path().path();
         boolean unsafe = !SAFE.contains(request.prologue().method());
@@ -49,7 +48,7 @@ final class ConsoleSecurity implements Filter {
             return;
         }
         if (path.startsWith("/api/") && !path.equals("/api/login")) {
-            Optional<Session> session = currentSession(request);
+            Optional<Session> session = Cookies.session(request).flatMap(id -> sessions.find(id, !path.equals(STREAM)));
             if (session.isEmpty()) {
                 deny(response, Status.UNAUTHORIZED_401, "LOGIN_REQUIRED");
                 return;
@@ -64,7 +63,7 @@ final class ConsoleSecurity implements Filter {
     }
 
     Optional<Session> currentSession(ServerRequest request) {
-        return Cookies.session(request).flatMap(sessions::find);
+        return Cookies.session(request).flatMap(id -> sessions.find(id, true));
     }
 
     static Session session(ServerRequest request) {
@@ -81,7 +80,9 @@ final class ConsoleSecurity implements Filter {
     /** An Origin header, when present, must be this server (browsers send it on every POST). */
     private static boolean sameOrigin(ServerRequest request) {
         Optional<String> origin = request.headers().first(HeaderNames.ORIGIN);
-        return origin.isEmpty() || origin.get().equals("https://" + request.authority());
+        Optional<String> site = request.headers().first(SEC_FETCH_SITE);
+        return (origin.isEmpty() || origin.get().equals("https://" + request.authority()))
+                && (site.isEmpty() || site.get().equals("same-origin") || site.get().equals("none"));
     }
 
     private static void deny(RoutingResponse response, Status status, String code) {

@@ -1,7 +1,11 @@
 package dev.shomei.center.console;
 
+import dev.shomei.consolesecurity.ConsoleHardening;
 import dev.shomei.protocol.pki.TlsIdentity;
+import dev.shomei.consolesecurity.RegisteredClients;
 import io.helidon.common.tls.Tls;
+import io.helidon.common.tls.TlsClientAuth;
+import io.helidon.common.tls.TlsConfig;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -10,6 +14,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The operator console: HTTPS only (the center's server certificate), login with password + TOTP,
@@ -31,19 +36,25 @@ public final class ConsoleServer implements AutoCloseable {
     private final WebServer server;
     private volatile boolean running = true;
 
-    private ConsoleServer(ConsoleContext context, TlsIdentity identity, List<X509Certificate> chain, String host, int port) {
-        ConsoleSecurity security = new ConsoleSecurity(context.sessions());
+    private ConsoleServer(ConsoleContext context, TlsIdentity identity, List<X509Certificate> chain, String host, int port,
+            RegisteredClients clients, List<X509Certificate> clientCas) {
+        ConsoleSecurity security = new ConsoleSecurity(context.live());
         ConsoleAssets assets = new ConsoleAssets();
         BoardStream stream = new BoardStream(context, () -> running);
-        Tls tls = Tls.builder()
+        TlsConfig.Builder tlsBuilder = Tls.builder()
                 .privateKey(identity.privateKey())
                 .privateKeyCertChain(chain)
-                .enabledProtocols(List.of("TLSv1.3"))
-                .build();
+                .enabledProtocols(List.of("TLSv1.3"));
+        if (clients.required()) {
+            // OPTIONAL, not REQUIRED: a browser without a certificate gets the refusal page, not a TLS error
+            tlsBuilder.clientAuth(TlsClientAuth.OPTIONAL).trust(clientCas);
+        }
+        Tls tls = tlsBuilder.build();
         this.server = WebServer.builder()
                 .host(host)
                 .port(port)
                 .tls(tls)
+                .maxPayloadSize(ConsoleHardening.MAX_PAYLOAD_BYTES)
                 .featuresDiscoverServices(false)
                 .addFeature(ObserveFeature.builder()
                         .observersDiscoverServices(false)
@@ -53,15 +64,26 @@ public final class ConsoleServer implements AutoCloseable {
                                 .addChecks(context.healthChecks().toArray(io.helidon.health.HealthCheck[]::new))
                                 .build())
                         .build())
-                .routing(routing -> routing(routing, context, security, assets, stream))
+                .routing(routing -> routing(routing.addFilter(clients), context, security, assets, stream))
                 .build();
     }
 
-    /** Starts the console on {@code host:port} (0 = any free port). */
+    /** Starts the console on {@code host:port} (0 = any free port) for any browser (the demo, tests). */
     public static ConsoleServer start(ConsoleContext context, TlsIdentity identity, String host, int port) {
-        ConsoleServer console = new ConsoleServer(context, identity, List.of(identity.certificate()), host, port);
+        return start(context, identity, host, port, new RegisteredClients(false, Set::of), List.of());
+    }
+
+    /**
+     * Starts the console on {@code host:port}; when {@code clients} is required, only browsers with a
+     * client certificate from {@code clientCas} whose id is registered get past the refusal page.
+     */
+    public static ConsoleServer start(ConsoleContext context, TlsIdentity identity, String host, int port,
+            RegisteredClients clients, List<X509Certificate> clientCas) {
+        ConsoleServer console = new ConsoleServer(context, identity, List.of(identity.certificate()), host, port,
+                clients, clientCas);
         console.server.start();
-        LOG.log(System.Logger.Level.INFO, "operator console on https://{0}:{1,number,#}/", host, console.port());
+        LOG.log(System.Logger.Level.INFO, "operator console on https://{0}:{1,number,#}/ (registered PCs only: {2})", host,
+                console.port(), clients.required());
         return console;
     }
 
@@ -82,6 +104,7 @@ public final class ConsoleServer implements AutoCloseable {
                 })
                 .get("/assets/{name}", (req, res) -> assets.send(req.path().pathParameters().get("name"), res))
                 .get("/api/events", stream::handle)
+                .register("/api/operators", new OperatorApi(context))
                 .register("/api", new ConsoleApi(context))
                 .error(Exception.class, ConsoleApi::error);
     }

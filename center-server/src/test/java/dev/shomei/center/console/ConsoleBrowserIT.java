@@ -153,6 +153,42 @@ class ConsoleBrowserIT {
             assertThat(page.locator("#message")).isVisible(VISIBLE);
             assertEquals(150, fixture.center.municipalities().find(FakeMunicipalities.BUNKYO).orElseThrow().feePerCopyYen());
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-municipalities-en.png")));
+
+            // the administrator adds an operator (the TOTP secret is shown once) and cannot change their own standing
+            page.click("button[data-tab=operators]");
+            page.fill("#op-name", "night-op");
+            page.fill("#op-password", "night shift 2026");
+            page.click("#op-add");
+            assertThat(page.locator("#op-secret")).containsText("night-op");
+            assertThat(page.locator("tr[data-operator=night-op]")).containsText("Operator");
+            assertThat(page.locator("tr[data-operator=admin] button").first()).isDisabled();
+            assertTrue(Files.readString(centerDir.resolve("operators.json")).contains("night-op"), "stored for every center");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-operators-en.png")));
+
+            // the administrator sees the operators' audit trail: who disabled what, from where, before/after
+            page.click("button[data-tab=audit]");
+            Locator trail = page.locator("#audit tbody");
+            assertThat(trail).containsText("Terminal disabled");
+            assertThat(trail).containsText("K0003");
+            assertThat(trail).containsText("Municipality changed");
+            assertThat(trail).containsText("fee=150");
+            assertThat(trail).containsText("Operator created");
+            assertThat(page.locator("#audit-status")).containsText("intact");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-audit-en.png")));
+
+            // a locked name is told so, and until when (the same for a name that does not exist)
+            page.click("#logout");
+            page.click("#lang");
+            assertThat(page.locator("#login-submit")).hasText("ログイン");
+            for (int i = 0; i < 6; i++) {
+                page.fill("#username", "nobody-here");
+                page.fill("#password", "wrong password " + i);
+                page.fill("#code", "000000");
+                page.click("#login-submit");
+                assertThat(page.locator("#login-error")).isVisible();
+            }
+            assertThat(page.locator("#login-error")).containsText("まで停止しています");
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-login-locked-ja.png")));
         }
     }
 

@@ -14,6 +14,7 @@ import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.center.stats.IssuanceStats;
 import dev.shomei.center.testing.FakeMunicipalities;
 import dev.shomei.center.testing.MutableClock;
+import dev.shomei.consolesecurity.RegisteredClients;
 import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.otp.Base32;
 import dev.shomei.protocol.otp.Totp;
@@ -48,17 +49,32 @@ final class ConsoleFixture implements AutoCloseable {
     final ConsoleServer server;
 
     ConsoleFixture(Path dir, DevPki pki) {
+        this(dir, pki, null);
+    }
+
+    /** A second console instance on {@code sibling}'s state directory (another center sharing it). */
+    ConsoleFixture(Path dir, DevPki pki, ConsoleFixture sibling) {
+        this(dir, pki, sibling, new RegisteredClients(false, java.util.Set::of), List.of());
+    }
+
+    /** A console that admits only the PCs {@code clients} registers, with certificates from {@code clientCas}. */
+    ConsoleFixture(Path dir, DevPki pki, ConsoleFixture sibling, RegisteredClients clients,
+            List<java.security.cert.X509Certificate> clientCas) {
         registry = TerminalRegistry.open(dir.resolve("terminals.json"));
-        registry.register("K0001", "Store 1");
-        registry.register("K0002", "Store 2");
+        if (sibling == null) {
+            registry.register("K0001", "Store 1");
+            registry.register("K0002", "Store 2");
+        }
         AtomicLong versions = new AtomicLong();
         board = new TerminalBoard(clock, registry, Duration.ofSeconds(90), versions,
                 new AlertLog(clock, versions::incrementAndGet, 100));
         maintenance = new MaintenanceSchedule(dir.resolve("maintenance.json"));
         stats = new IssuanceStats(clock, ServiceRules.ZONE, 48);
         accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(), 1_000);
-        adminSecret = Base32.decodeAllowingHyphens(accounts.create("admin", Role.ADMIN, ADMIN_PASSWORD.toCharArray()));
-        operatorSecret = Base32.decodeAllowingHyphens(accounts.create("operator", Role.OPERATOR, OPERATOR_PASSWORD.toCharArray()));
+        adminSecret = sibling != null ? sibling.adminSecret
+                : Base32.decodeAllowingHyphens(accounts.create("admin", Role.ADMIN, ADMIN_PASSWORD.toCharArray()));
+        operatorSecret = sibling != null ? sibling.operatorSecret
+                : Base32.decodeAllowingHyphens(accounts.create("operator", Role.OPERATOR, OPERATOR_PASSWORD.toCharArray()));
         // sessions and TOTP run on the real clock: the browser-side code is computed from it
         sessions = new SessionStore(Clock.systemUTC(), new SecureRandom(), Duration.ofMinutes(30), Duration.ofHours(12));
         LoginService login = new LoginService(accounts, sessions, Totp.standard(), Clock.systemUTC(), 5,
@@ -69,7 +85,7 @@ final class ConsoleFixture implements AutoCloseable {
                 reconciliations, login, sessions, metrics,
                 List.of(() -> HealthCheckResponse.builder().status(true).detail("line", "up").build()),
                 Duration.ofMillis(100));
-        server = ConsoleServer.start(context, pki.centerServer(), "127.0.0.1", 0);
+        server = ConsoleServer.start(context, pki.centerServer(), "127.0.0.1", 0, clients, clientCas);
     }
 
     String code(byte[] secret) {

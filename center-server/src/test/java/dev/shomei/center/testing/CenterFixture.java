@@ -43,7 +43,9 @@ public final class CenterFixture implements AutoCloseable {
         this.pki = pki;
         this.cards = cards;
         this.backend = backend;
-        CenterSettings settings = tweak.apply(CenterSettings.defaults().withPorts(0, 0).withBackend(backend.uri()));
+        // the console's registered-PC check has its own test (ConsoleClientCertificateIT); these reach it as any browser
+        CenterSettings settings = tweak.apply(CenterSettings.defaults().withPorts(0, 0).withBackend(backend.uri())
+                .withConsoleClientCertificates(false));
         var client = pki.centerClient();
         HttpRecordBackend http = new HttpRecordBackend(settings.backend(),
                 MutualTls.context(client.privateKey(), List.of(client.certificate()), List.of(pki.rootCaCertificate())));

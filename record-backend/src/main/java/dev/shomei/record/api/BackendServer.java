@@ -14,6 +14,9 @@ import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
+import dev.shomei.consolesecurity.RegisteredClients;
+import java.util.Set;
+import java.util.function.Supplier;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -43,8 +46,18 @@ public final class BackendServer implements AutoCloseable {
      * @param confirmationTimeout  how long an issuance may stay ISSUED before the backend voids it
      * @param housekeepingPeriod   how often the timeout voiding and the key re-reading run
      */
+    /**
+     * @param consolePcs when not null, the clerk console admits only browsers with a client certificate
+     *                   from {@code trustedCa} whose CN it lists (registered municipal PCs); null = any browser (demo)
+     */
     public record Settings(String host, int apiPort, int consolePort, TlsIdentity serverIdentity, X509Certificate trustedCa,
-                           List<X509Certificate> allowedClients, Duration confirmationTimeout, Duration housekeepingPeriod) {
+                           List<X509Certificate> allowedClients, Duration confirmationTimeout, Duration housekeepingPeriod,
+                           Supplier<Set<String>> consolePcs) {
+        public Settings(String host, int apiPort, int consolePort, TlsIdentity serverIdentity, X509Certificate trustedCa,
+                        List<X509Certificate> allowedClients, Duration confirmationTimeout, Duration housekeepingPeriod) {
+            this(host, apiPort, consolePort, serverIdentity, trustedCa, allowedClients, confirmationTimeout,
+                    housekeepingPeriod, null);
+        }
     }
 
     private final WebServer server;
@@ -67,18 +80,26 @@ public final class BackendServer implements AutoCloseable {
                 new QrCertificateSigner(keys), new CertificateContents(VaccineCatalog.standard()), clock);
         IssuanceOutcomes outcomes = new IssuanceOutcomes(store.database(), store.audit(), clock);
         IssuanceApi api = new IssuanceApi(store.database(), issuance, outcomes, metrics);
-        ConsoleRoutes consoleRoutes = new ConsoleRoutes(keys, console);
+        // the JWKS and monitoring stay open to anyone: public keys, nothing personal
+        RegisteredClients clients = new RegisteredClients(settings.consolePcs() != null,
+                settings.consolePcs() == null ? Set::of : settings.consolePcs(),
+                path -> path.equals(dev.shomei.protocol.backend.BackendApi.JWKS) || path.startsWith("/observe/"));
+        ConsoleRoutes consoleRoutes = new ConsoleRoutes(keys, console, clients);
 
         Tls apiTls = Tls.builder()
                 .sslContext(PinnedClientTrust.sslContext(settings.serverIdentity(), settings.trustedCa(), settings.allowedClients()))
                 .clientAuth(TlsClientAuth.REQUIRED)
                 .enabledProtocols(List.of("TLSv1.3"))
                 .build();
-        Tls consoleTls = Tls.builder()
+        io.helidon.common.tls.TlsConfig.Builder consoleTlsBuilder = Tls.builder()
                 .privateKey(settings.serverIdentity().privateKey())
                 .privateKeyCertChain(List.of(settings.serverIdentity().certificate(), settings.trustedCa()))
-                .enabledProtocols(List.of("TLSv1.3"))
-                .build();
+                .enabledProtocols(List.of("TLSv1.3"));
+        if (clients.required()) {
+            // OPTIONAL: a browser without a certificate gets the refusal page (and JWKS readers need none)
+            consoleTlsBuilder.clientAuth(TlsClientAuth.OPTIONAL).trust(List.of(settings.trustedCa()));
+        }
+        Tls consoleTls = consoleTlsBuilder.build();
         WebServer server = WebServer.builder()
                 .host(settings.host())
                 .port(settings.apiPort())

@@ -2,6 +2,7 @@ package dev.shomei.record.api;
 
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.record.keys.IssuerKeys;
+import dev.shomei.consolesecurity.RegisteredClients;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -16,15 +17,18 @@ import java.util.function.Consumer;
  */
 public final class ConsoleRoutes {
     private final IssuerKeys keys;
+    private final RegisteredClients clients;
     private final Consumer<HttpRules> console;
 
     /** @param console mounts the clerk console's pages; {@code null} for none */
-    public ConsoleRoutes(IssuerKeys keys, Consumer<HttpRules> console) {
+    public ConsoleRoutes(IssuerKeys keys, Consumer<HttpRules> console, RegisteredClients clients) {
         this.keys = keys;
         this.console = console;
+        this.clients = clients;
     }
 
     public void routing(HttpRouting.Builder routing) {
+        routing.addFilter(clients);
         routing.get(BackendApi.JWKS, (req, res) -> res
                         .header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8")
                         .header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")

@@ -9,6 +9,7 @@ import dev.shomei.protocol.pki.TlsIdentity;
 import dev.shomei.record.RecordStore;
 import dev.shomei.record.api.BackendServer;
 import dev.shomei.record.audit.AuditVerifier;
+import dev.shomei.consolesecurity.RegisteredPcsFile;
 import dev.shomei.record.console.ClerkConsole;
 import dev.shomei.record.crypto.MasterKeys;
 import dev.shomei.record.db.Database;
@@ -48,8 +49,10 @@ public final class BackendCli {
             usage: ./shomei backend COMMAND [OPTIONS]
 
               serve [--api-port 8410] [--console-port 8411] [--host 127.0.0.1] [--issuer URL]
-                    [--confirmation-timeout SECONDS] [--keystore FILE.p12]
-                                        the issuance API (mutual TLS) and the console port (JWKS, health, metrics)
+                    [--confirmation-timeout SECONDS] [--keystore FILE.p12] [--console-client-certificates required|off]
+                                        the issuance API (mutual TLS) and the console port (JWKS, health, metrics);
+                                        the clerk console admits only PCs listed in <state>/backend/console-pcs.txt
+                                        (client certificate CN) unless turned off for the demo
               import --municipality CODE FILE.csv
                                         import residents and doses (all or nothing; see docs/operations.md)
               add-municipality --code CODE --name-ja NAME --name-en NAME --mayor-ja TITLE --mayor-en TITLE
@@ -100,7 +103,7 @@ public final class BackendCli {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             return switch (args[0]) {
-                case "serve" -> serve(options(rest, "--api-port", "--console-port", "--host", "--issuer",
+                case "serve" -> serve(options(rest, "--api-port", "--console-port", "--host", "--issuer", "--console-client-certificates",
                         "--confirmation-timeout", "--keystore"));
                 case "import" -> importFile(options(rest, "--municipality"));
                 case "add-municipality" -> addMunicipality(options(rest, "--code", "--name-ja", "--name-en",
@@ -171,8 +174,22 @@ public final class BackendCli {
         RecordStore store = open(args);
         TlsIdentity identity = pki.backendServer();
         X509Certificate ca = pki.rootCaCertificate();
+        String clientCertificates = args.value("--console-client-certificates", "required");
+        java.util.function.Supplier<java.util.Set<String>> consolePcs = switch (clientCertificates) {
+            case "required" -> new RegisteredPcsFile(state.resolve("backend/console-pcs.txt"));
+            case "off" -> null;
+            default -> throw new CliArgs.UsageException("--console-client-certificates is required or off");
+        };
+        if (consolePcs == null) {
+            err.println("""
+                    *****************************************************************************
+                    * WARNING: clerk console client certificates are OFF (demo mode). Any       *
+                    * browser that reaches the console port gets the login page. Never run the  *
+                    * record system like this: registered municipal PCs only.                   *
+                    *****************************************************************************""");
+        }
         BackendServer server = BackendServer.start(new BackendServer.Settings(host, apiPort, consolePort, identity, ca,
-                List.of(pki.centerClient().certificate()), Duration.ofSeconds(timeout), Duration.ofSeconds(30)),
+                List.of(pki.centerClient().certificate()), Duration.ofSeconds(timeout), Duration.ofSeconds(30), consolePcs),
                 store, keys, Clock.systemUTC(), ClerkConsole.create(store)::routing);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -106,14 +106,34 @@ final class AuditPages {
         }
         html.close("tr").close("thead").open("tbody");
         for (AuditEntry entry : entries) {
+            // labels in the page's language; codes only as small secondary text
             html.open("tr").element("td", entry.seq()).element("td", Formats.time(entry.at()))
-                    .element("td", entry.actorType() + ": " + entry.actorId()).element("td", entry.source())
+                    .open("td").text(entry.actorId() + " ").element("small", label(x, "actorType.", entry.actorType()),
+                            "class", "code").close("td")
+                    .element("td", entry.source())
                     .element("td", ChangePages.actionLabel(x, entry.action()))
-                    .element("td", entry.targetType() == null ? "" : entry.targetType() + " " + entry.targetId())
-                    .element("td", entry.outcome()).element("td", PreviousValues.withoutSealed(entry.detail()))
-                    .close("tr");
+                    .element("td", entry.targetType() == null ? "" : label(x, "targetType.", entry.targetType()) + " " + entry.targetId())
+                    .open("td").text(label(x, "outcome.", entry.outcome()));
+            if (x.lang.has("outcome." + entry.outcome())) {
+                html.text(" ").element("small", entry.outcome(), "class", "code");
+            }
+            html.close("td").element("td", detail(x, PreviousValues.withoutSealed(entry.detail()))).close("tr");
         }
         html.close("tbody").close("table");
+    }
+
+    private static String label(Exchange x, String prefix, String code) {
+        return code != null && x.lang.has(prefix + code) ? x.t(prefix + code) : String.valueOf(code);
+    }
+
+    /** A login refusal's {@code reason=LOCKED} reads as words; anything else stays as recorded. */
+    private static String detail(Exchange x, String detail) {
+        if (detail == null) {
+            return "";
+        }
+        java.util.regex.Matcher reason = java.util.regex.Pattern.compile("reason=([A-Z_]+)").matcher(detail);
+        return reason.find() && x.lang.has("reason." + reason.group(1))
+                ? x.t("reason." + reason.group(1)) + " (" + detail + ")" : detail;
     }
 
     private void verify(Exchange x) {

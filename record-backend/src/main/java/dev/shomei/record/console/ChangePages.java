@@ -43,8 +43,11 @@ final class ChangePages {
     private final ResidentRepository residents = new ResidentRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
 
-    ChangePages(ConsoleContext context, RecordChanges changes, RecordQueries queries) {
+    private final ConsoleAudit audit;
+
+    ChangePages(ConsoleContext context, RecordChanges changes, RecordQueries queries, ConsoleAudit audit) {
         this.context = context;
+        this.audit = audit;
         this.changes = changes;
         this.queries = queries;
     }
@@ -96,6 +99,8 @@ final class ChangePages {
     private void dosePage(Exchange x) {
         DoseTarget target = doseTarget(x);
         Vaccination dose = target.dose();
+        // the page shows the resident's name and dose: a view like the resident's page, audited before it is sent
+        audit.record(x.actor(), "VIEW_DOSE", "resident", target.resident().id(), "OK", "dose=" + dose.id());
         renderDose(x, Status.OK_200, target, null, dose.date().toString(), dose.product(), dose.lotNumber(),
                 dose.ticketNumber() == null ? "" : dose.ticketNumber());
     }
@@ -156,6 +161,7 @@ final class ChangePages {
 
     private void passportPage(Exchange x) {
         Resident r = resident(x);
+        audit.record(x.actor(), "VIEW_PASSPORT", "resident", r.id(), "OK", null);
         renderPassport(x, Status.OK_200, r, null, r.passportNumber(),
                 r.nameRoman() == null ? "" : r.nameRoman().family(), r.nameRoman() == null ? "" : r.nameRoman().given(),
                 r.nationality() == null ? "JPN" : r.nationality());
@@ -206,7 +212,9 @@ final class ChangePages {
     }
 
     private void voidPage(Exchange x) {
-        renderVoid(x, Status.OK_200, issuance(x), null, "", "");
+        IssuanceRow row = issuance(x);
+        audit.record(x.actor(), "VIEW_ISSUANCE", "issuance", row.certificateId(), "OK", null);
+        renderVoid(x, Status.OK_200, row, null, "", "");
     }
 
     private void renderVoid(Exchange x, Status status, IssuanceRow row, String problem, String reason, String note) {

@@ -52,7 +52,7 @@ public final class ClerkConsole {
         ConsoleRouter router = new ConsoleRouter(rules, context);
         RecordChanges changes = new RecordChanges(context.database(), context.keyring(), context.catalog(), audit,
                 context.clock());
-        ChangePages changePages = new ChangePages(context, changes, queries);
+        ChangePages changePages = new ChangePages(context, changes, queries, audit);
         new AuthPages(context).register(router);
         new RecordPages(context, queries, audit, changePages).register(router);
         changePages.register(router);

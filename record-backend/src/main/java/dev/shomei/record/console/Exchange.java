@@ -6,6 +6,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import dev.shomei.consolesecurity.RegisteredClients;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,15 @@ final class Exchange {
         return form;
     }
 
+    /**
+     * A search field, trimmed; empty when missing. Searches arrive only as POSTed forms (never in the
+     * URL, where a name or birth date would reach browser history and proxy logs): on a GET this is
+     * always empty.
+     */
+    String input(String name) {
+        return form == null ? "" : form.get(name).strip();
+    }
+
     /** A query parameter, trimmed; empty when missing. */
     String query(String name) {
         return request.query().contains(name) ? request.query().get(name).strip() : "";
@@ -70,11 +80,15 @@ final class Exchange {
         return request.path().pathParameters().get(name);
     }
 
-    /** Where the request came from, for the audit log: the remote address. */
+    /**
+     * Where the request came from, for the audit log: the remote address and, when the console
+     * admits registered PCs only, the PC's certificate id ({@code "10.0.0.5 pc=ward-pc-1"}).
+     */
     String source() {
         SocketAddress address = request.remotePeer().address();
-        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+        String from = address instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() : String.valueOf(address);
+        return RegisteredClients.clientId(request).map(pc -> from + " pc=" + pc).orElse(from);
     }
 
     String t(String key, Object... arguments) {

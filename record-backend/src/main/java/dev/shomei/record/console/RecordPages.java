@@ -48,13 +48,15 @@ final class RecordPages {
 
     void register(ConsoleRouter router) {
         router.get("/issuances", Permission.READ_RECORDS, this::issuances);
+        router.post("/issuances", Permission.READ_RECORDS, this::issuances);
         router.get("/residents", Permission.READ_RECORDS, this::residentSearch);
+        router.post("/residents", Permission.READ_RECORDS, this::residentSearch);
         router.get("/residents/{id}", Permission.READ_RECORDS, this::resident);
     }
 
     private void issuances(Exchange x) {
-        boolean submitted = !x.query("search").isEmpty();
-        IssuanceCriteria criteria = IssuanceCriteria.parse(x::query);
+        boolean submitted = !x.input("search").isEmpty();
+        IssuanceCriteria criteria = IssuanceCriteria.parse(x::input);
         Actor actor = x.actor();
         MunicipalityCode code = actor.municipality();
         List<IssuanceRow> rows = List.of();
@@ -66,25 +68,26 @@ final class RecordPages {
         List<IssuanceRow> found = rows;
         x.html(Status.OK_200, Layout.page(x, x.t("issuances.title"), html -> {
             problems(html, x, criteria.problems());
-            html.open("form", "method", "get", "action", "/issuances", "class", "search");
+            html.open("form", "method", "post", "action", "/issuances", "class", "search");
+            Layout.csrf(html, x);
             html.empty("input", "type", "hidden", "name", "search", "value", "1");
-            Layout.field(html, "certificateId", x.t("field.certificateId"), "text", x.query("certificateId"),
+            Layout.field(html, "certificateId", x.t("field.certificateId"), "text", x.input("certificateId"),
                     "maxlength", "64", "autofocus", "autofocus", "autocapitalize", "characters");
-            Layout.field(html, "from", x.t("field.from"), "date", x.query("from"), "maxlength", "64");
-            Layout.field(html, "to", x.t("field.to"), "date", x.query("to"), "maxlength", "64");
+            Layout.field(html, "from", x.t("field.from"), "date", x.input("from"), "maxlength", "64");
+            Layout.field(html, "to", x.t("field.to"), "date", x.input("to"), "maxlength", "64");
             List<String> statuses = new ArrayList<>(List.of("", x.t("field.any")));
             for (IssuanceStatus status : IssuanceStatus.values()) {
                 statuses.add(status.name());
                 statuses.add(x.t("status." + status.name()));
             }
-            Layout.select(html, "status", x.t("field.status"), x.query("status"), statuses.toArray(String[]::new));
+            Layout.select(html, "status", x.t("field.status"), x.input("status"), statuses.toArray(String[]::new));
             List<String> channels = new ArrayList<>(List.of("", x.t("field.any")));
             for (Channel channel : Channel.values()) {
                 channels.add(channel.name());
                 channels.add(x.t("channel." + channel.name()));
             }
-            Layout.select(html, "channel", x.t("field.channel"), x.query("channel"), channels.toArray(String[]::new));
-            Layout.field(html, "terminal", x.t("field.terminal"), "text", x.query("terminal"), "maxlength", "64");
+            Layout.select(html, "channel", x.t("field.channel"), x.input("channel"), channels.toArray(String[]::new));
+            Layout.field(html, "terminal", x.t("field.terminal"), "text", x.input("terminal"), "maxlength", "64");
             html.element("button", x.t("search.submit"), "type", "submit");
             html.close("form");
             if (submitted && criteria.valid()) {
@@ -144,9 +147,9 @@ final class RecordPages {
     private void residentSearch(Exchange x) {
         Actor actor = x.actor();
         MunicipalityCode code = actor.municipality();
-        String atena = x.query("atena");
-        String name = x.query("name");
-        String birth = x.query("birth");
+        String atena = x.input("atena");
+        String name = x.input("name");
+        String birth = x.input("birth");
         List<String> problems = new ArrayList<>();
         List<RecordQueries.ResidentHit> hits = null;
         if (!atena.isEmpty()) {
@@ -180,11 +183,13 @@ final class RecordPages {
         List<RecordQueries.ResidentHit> found = hits;
         x.html(Status.OK_200, Layout.page(x, x.t("residents.title"), html -> {
             problems(html, x, problems);
-            html.open("form", "method", "get", "action", "/residents", "class", "search");
+            html.open("form", "method", "post", "action", "/residents", "class", "search");
+            Layout.csrf(html, x);
             Layout.field(html, "atena", x.t("field.atena"), "text", atena, "maxlength", "64", "autofocus", "autofocus");
             html.element("button", x.t("search.submit"), "type", "submit");
             html.close("form");
-            html.open("form", "method", "get", "action", "/residents", "class", "search");
+            html.open("form", "method", "post", "action", "/residents", "class", "search");
+            Layout.csrf(html, x);
             Layout.field(html, "name", x.t("field.name"), "text", name, "maxlength", "64");
             Layout.field(html, "birth", x.t("field.birthDate"), "date", birth, "maxlength", "64");
             html.element("button", x.t("search.submit"), "type", "submit");

@@ -43,6 +43,7 @@ public final class Authenticator {
     private final Database database;
     private final AuditLog audit;
     private final TotpSecrets secrets;
+    private final FailedLoginIds failedIds;
     private final Totp totp;
     private final Clock clock;
     private final UserRepository users = new UserRepository();
@@ -54,6 +55,7 @@ public final class Authenticator {
         this.database = database;
         this.audit = audit;
         this.secrets = secrets;
+        this.failedIds = new FailedLoginIds(secrets.masterKeys());
         this.totp = totp;
         this.clock = clock;
         this.dummyHash = new PasswordHasher(new SecureRandom()).hash("no such console user 0".toCharArray());
@@ -69,7 +71,7 @@ public final class Authenticator {
         if (addresses.locked(source, now)) {
             try {
                 PasswordHasher.matches(password.clone(), dummyHash);
-                auditLogin(null, UserIds.forAudit(userId), source, "REFUSED", "reason=ADDRESS_LOCKED");
+                auditLogin(null, failedIds.forAudit(userId), source, "REFUSED", "reason=ADDRESS_LOCKED");
                 return Result.refused();
             } finally {
                 Arrays.fill(password, '\0');
@@ -89,7 +91,7 @@ public final class Authenticator {
                     : database.read(tx -> users.credentials(tx, id));
             if (found.isEmpty()) {
                 PasswordHasher.matches(password.clone(), dummyHash);
-                auditLogin(null, UserIds.forAudit(userId), source, "REFUSED", "reason=UNKNOWN_ID");
+                auditLogin(null, failedIds.forAudit(userId), source, "REFUSED", "reason=UNKNOWN_ID");
                 return Result.refused();
             }
             UserRepository.Credentials credentials = found.get();

@@ -19,6 +19,10 @@ public final class TotpSecrets {
         this.masterKeys = masterKeys;
     }
 
+    MasterKeys masterKeys() {
+        return masterKeys;
+    }
+
     public Sealed seal(String userId, byte[] secret) {
         String alias = masterKeys.currentAlias();
         return new Sealed(Aead.seal(masterKeys.masterKey(alias), secret, context(userId, alias)), alias);

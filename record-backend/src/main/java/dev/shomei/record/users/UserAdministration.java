@@ -109,6 +109,10 @@ public final class UserAdministration {
             if (role == null || !role.accepts(before.scope())) {
                 throw invalid("role " + role + " cannot have scope " + before.scope());
             }
+            if (id.equals(actor.userId()) && role != before.role()) {
+                // an administrator never sees residents; taking a reading role must need a second administrator
+                throw invalid("an administrator cannot change their own role: another administrator does that");
+            }
             ClerkUser after = new ClerkUser(id, text("display name", displayName, 64, true), role, before.scope(),
                     expiry(expiresOn), before.mustEnrol(), before.disabledAt(), before.disabledReason(), shared,
                     shared(shared, "people", sharedPeople), shared(shared, "terminals", sharedTerminals),

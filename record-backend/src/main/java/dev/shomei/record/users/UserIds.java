@@ -12,17 +12,4 @@ public final class UserIds {
     public static boolean isValid(String id) {
         return id != null && ID.matcher(id).matches();
     }
-
-    /**
-     * What a refused login records as the actor when the typed id is not a valid id: printable
-     * characters only, at most 64 (the console shows it escaped; it may be an attack string).
-     */
-    public static String forAudit(String typed) {
-        if (typed == null || typed.isEmpty()) {
-            return "(empty)";
-        }
-        StringBuilder out = new StringBuilder();
-        typed.codePoints().limit(64).forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-        return out.toString();
-    }
 }

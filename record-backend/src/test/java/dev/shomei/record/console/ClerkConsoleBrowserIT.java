@@ -113,9 +113,7 @@ class ClerkConsoleBrowserIT {
                 .list(tx, fixture.store.keyring().cipher(tx, ConsoleFixture.B), fixture.residentB.id())).getFirst();
         String b = fixture.residentB.id();
         for (String path : List.of("/residents/" + b, "/residents/" + b + "/passport", "/residents/" + b + "/doses/" + doseB.id(),
-                "/issuances/" + fixture.certificateB + "/void", "/issuances?search=1&certificateId=" + fixture.certificateB,
-                "/issuances?search=1&terminal=KIOSK-0099", "/residents?atena=B-000001",
-                "/residents?name=%E5%B1%B1%E7%94%B0&birth=1970-03-03")) {
+                "/issuances/" + fixture.certificateB + "/void")) {
             Response response = page.navigate(fixture.origin() + path);
             assertTrue(List.of(200, 403, 404).contains(response.status()), path + " " + response.status());
             String html = page.content();
@@ -124,6 +122,18 @@ class ClerkConsoleBrowserIT {
             assertFalse(html.contains("B-000001</a>"), path + " linked B's resident");
         }
         assertEquals(404, page.navigate(fixture.origin() + "/residents/" + b).status());
+        // nor by the search forms (POSTed: what was typed never shows in the address bar)
+        page.navigate(fixture.origin() + "/issuances");
+        page.locator("#certificateId").fill(fixture.certificateB);
+        page.locator("form.search button[type=submit]").click();
+        assertThat(page.locator("p.count")).hasText("0件");
+        assertEquals(fixture.origin() + "/issuances", page.url());
+        page.navigate(fixture.origin() + "/residents");
+        page.locator("#name").fill("山田");
+        page.locator("#birth").fill("1970-03-03");
+        page.locator("#birth").press("Enter");
+        assertThat(page.locator("p.count")).hasText("0件");
+        assertEquals(fixture.origin() + "/residents", page.url(), "name and birth date stay out of the URL");
 
         // English, then back
         page.navigate(fixture.origin() + "/issuances");

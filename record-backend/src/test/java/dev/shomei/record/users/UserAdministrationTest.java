@@ -95,4 +95,24 @@ class UserAdministrationTest {
                 "SELECT count(*) FROM audit_log WHERE action = 'LOGIN' AND detail = 'reason=EXPIRED'"));
         assertEquals(1, expired);
     }
+
+    @Test
+    void anAdministratorCannotChangeTheirOwnRoleButASecondOneCan() {
+        LocalDate expires = LocalDate.of(2026, 3, 31);
+        Scope scope = new Scope("131059");
+        administration.bootstrap(new NewUser("admin-one", "管理者1", Role.ADMINISTRATOR, scope, expires, false, null, null),
+                "operator");
+        administration.bootstrap(new NewUser("admin-two", "管理者2", Role.ADMINISTRATOR, scope, expires, false, null, null),
+                "operator");
+        Actor one = new Actor("admin-one", Role.ADMINISTRATOR, scope, "127.0.0.1");
+        Actor two = new Actor("admin-two", Role.ADMINISTRATOR, scope, "127.0.0.1");
+        ShomeiException refused = assertThrows(ShomeiException.class, () -> administration.update(one, "admin-one", "管理者1",
+                Role.SUPERVISOR, expires, false, null, null), "self-promotion to a role that reads residents");
+        assertTrue(refused.getMessage().contains("own role"), refused.getMessage());
+        assertEquals(Role.ADMINISTRATOR, administration.find(two, "admin-one").role(), "nothing changed");
+        assertEquals(Role.ADMINISTRATOR, administration.update(one, "admin-one", "管理者 一", Role.ADMINISTRATOR, expires,
+                false, null, null).role(), "the own name may change");
+        assertEquals(Role.SUPERVISOR, administration.update(two, "admin-one", "管理者1", Role.SUPERVISOR, expires, false,
+                null, null).role(), "a second administrator may");
+    }
 }

@@ -28,13 +28,23 @@ public final class SessionStore {
     }
 
     public Session create(OperatorAccount account) {
-        Session session = new Session(token(), account.username(), account.role(), token(), clock.instant());
+        Session session = new Session(token(), account.username(), account.role(), token(), clock.instant(),
+                account.credentialStamp());
         sessions.put(session.id(), new Entry(session, clock.instant()));
         return session;
     }
 
-    /** The live session with this id, touching its idle timer. */
+    /** The live session with this id, touching its idle timer (an operator's own request). */
     public Optional<Session> find(String id) {
+        return find(id, true);
+    }
+
+    /**
+     * The live session with this id; {@code touch} resets its idle timer. Only what the operator does
+     * touches it: the board's stream and other automatic requests look without touching, so an
+     * unattended open board still times out.
+     */
+    public Optional<Session> find(String id, boolean touch) {
         if (id == null) {
             return Optional.empty();
         }
@@ -47,7 +57,9 @@ public final class SessionStore {
             sessions.remove(id);
             return Optional.empty();
         }
-        entry.lastUsed = now;
+        if (touch) {
+            entry.lastUsed = now;
+        }
         return Optional.of(entry.session);
     }
 
@@ -57,7 +69,7 @@ public final class SessionStore {
         }
     }
 
-    /** Ends every session of {@code username} (account disabled, password changed). */
+    /** Ends every session of {@code username} (account disabled, demoted, expired, password or TOTP changed). */
     public void invalidateUser(String username) {
         sessions.values().removeIf(entry -> entry.session.username().equals(username));
     }
