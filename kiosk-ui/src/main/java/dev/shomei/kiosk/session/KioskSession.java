@@ -601,7 +601,8 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
                 go(SessionState.IDLE);
             }
             // the resident did not answer the countdown: the start screen says the time ran out
-            default -> finish(SessionState.IDLE, null, VoidReason.TIMEOUT, true);
+            // (not after the certificate was printed: that session is simply over)
+            default -> finish(SessionState.IDLE, null, VoidReason.TIMEOUT, state.asksTheResident());
         }
     }
 

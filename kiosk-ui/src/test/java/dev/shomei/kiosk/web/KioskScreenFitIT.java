@@ -261,7 +261,7 @@ class KioskScreenFitIT {
         assertThat(page.locator("#countdown")).isVisible();
         assertEquals("more-time", page.evaluate("() => document.activeElement && document.activeElement.id"),
                 "the countdown's button has the focus");
-        check("19-countdown");
+        check("23-countdown");
         click("#more-time");
         assertThat(page.locator("#countdown")).isHidden();
         assertEquals(-1, kiosk.session().screen().secondsLeft(), "the wait started again");
@@ -272,7 +272,7 @@ class KioskScreenFitIT {
         expectState(SessionState.IDLE);
         assertThat(page.locator("#timed-out")).isVisible();
         assertThat(page.locator("#money-banner")).containsText(lang.equals("ja") ? "100円" : "¥100");
-        check("20-timed-out");
+        check("24-timed-out");
         clock.advance(Duration.ofSeconds(61));
         assertThat(page.locator("#money-banner")).hasCount(0);
         assertThat(page.locator("#timed-out")).hasCount(0);
@@ -426,7 +426,7 @@ class KioskScreenFitIT {
     }
 
     private static final List<String> KEY_SCREENS = List.of("01-idle", "04-certificate-type", "07-pin", "11-municipality",
-            "14-confirm", "19-countdown");
+            "14-confirm", "23-countdown");
 
     private String prefix() {
         return language.equals("ja") ? "" : "en-";
