@@ -304,7 +304,7 @@
           el('td', { class: 'date' }, date(d.date)),
           el('td', {}, en && d.productNameEn ? d.productNameEn : d.productName),
           el('td', {}, en && d.manufacturerEn ? d.manufacturerEn : d.manufacturer),
-          el('td', {}, d.lot)))));
+          el('td', { class: 'lot' }, d.lot)))));
       // the action is in the footer (see primaryAction): fixed, low, never pushed off by the doses
       return [
         heading(x.title),
