@@ -9,12 +9,25 @@
   const backButton = document.getElementById('back');
   const cancelButton = document.getElementById('cancel');
   const voiceText = document.getElementById('voice-text');
-  const PAGE_SIZE = 8;
-  const BACK_STATES = ['LANGUAGE', 'CERTIFICATE_TYPE', 'PLACE_CARD', 'COPIES'];
+  const assistBar = document.getElementById('assist');
+  const countdown = document.getElementById('countdown');
+  const primarySlot = document.getElementById('primary-slot');
+  /** Municipalities on a page: as many as fit above the pager at the kiosk's size and text size. */
+  function pageSize() {
+    if (window.innerHeight > window.innerWidth) {
+      return assist.large ? 8 : 12;
+    }
+    return assist.large ? 4 : 6;
+  }
+  const BACK_STATES = ['LANGUAGE', 'CERTIFICATE_TYPE', 'PLACE_CARD', 'PIN', 'MUNICIPALITY', 'COPIES', 'CONFIRM'];
   const BILINGUAL_STATES = ['IDLE', 'SERVICE', 'LANGUAGE'];
 
   let current = null;       // the screen drawn now
   let municipalityPage = 0;
+  // the resident's display choices: they end with the session (never stored)
+  const NO_ASSIST = { large: false, contrast: false, low: false };
+  let assist = Object.assign({}, NO_ASSIST);
+  let voice = null;         // the firmware's voice settings: { volume, maxVolume, headphones }
   // for tests: what the kiosk said, in order (no personal data is ever spoken)
   window.kioskSpoken = [];
 
@@ -87,13 +100,19 @@
   /** A heading; on the first screens in both languages. */
   function heading(ja, en) {
     if (en === undefined) {
-      return el('h1', { id: 'heading' }, ja);
+      return el('h1', { id: 'heading', tabindex: '-1' }, ja);
     }
-    return el('h1', { id: 'heading', 'data-en': en }, ja, el('span', { class: 'en', lang: 'en' }, en));
+    return el('h1', { id: 'heading', tabindex: '-1', 'data-en': en }, ja, el('span', { class: 'en', lang: 'en' }, en));
   }
 
   function wait(text) {
-    return el('div', { class: 'wait' }, el('div', { class: 'spinner', role: 'progressbar' }), el('span', {}, text));
+    return el('div', { class: 'wait' },
+      el('div', { class: 'spinner', role: 'progressbar', 'aria-label': text || t().working }), el('span', {}, text));
+  }
+
+  /** A date as the certificate prints it: 1985年4月1日 on the Japanese screen, ISO 8601 on the English one. */
+  function date(iso) {
+    return t().confirm.formatDate(iso);
   }
 
   function banners(screen) {
@@ -103,10 +122,10 @@
       const line = screen.state === 'PRINTING' || screen.state === 'TAKE_CERTIFICATE'
         ? texts.printing.change(texts.yen(screen.returnedYen))
         : texts.takeMoney(texts.yen(screen.returnedYen));
-      out.push(el('div', { class: 'banner', id: 'money-banner' }, line));
+      out.push(el('div', { class: 'banner', id: 'money-banner', role: 'status' }, line));
     }
     if (screen.cardPresent && (screen.state === 'IDLE' || screen.state === 'REFUSED')) {
-      out.push(el('div', { class: 'banner', id: 'card-banner' }, texts.takeCard));
+      out.push(el('div', { class: 'banner', id: 'card-banner', role: 'status' }, texts.takeCard));
     }
     return out;
   }
@@ -129,16 +148,27 @@
           ...banners(s)
         ];
       }
+      if (s.timedOut) {
+        // the last session's time ran out: say so in its language, with what to take
+        return [
+          heading(t().timedOut.title),
+          el('p', { class: 'sub', id: 'timed-out' }, t().timedOut.sub),
+          ...banners(s),
+          el('div', { class: 'actions' },
+            button([T.ja.idle.start, ' / ', T.en.idle.start], () => act('START'), { class: 'big-start', id: 'start' }))
+        ];
+      }
       return [
         heading(T.ja.idle.title, T.en.idle.title),
         ...banners(s),
-        button([T.ja.idle.start, ' / ', T.en.idle.start], () => act('START'), { class: 'big-start', id: 'start' })
+        el('div', { class: 'actions' },
+          button([T.ja.idle.start, ' / ', T.en.idle.start], () => act('START'), { class: 'big-start', id: 'start' }))
       ];
     },
     SERVICE() {
       return [
         heading(T.ja.service.title, T.en.service.title),
-        el('div', { class: 'choices' },
+        el('div', { class: 'choices actions' },
           button([T.ja.service.vaccination, el('small', { lang: 'en' }, T.en.service.vaccination)],
             () => act('SERVICE', { value: 'VACCINATION_CERTIFICATE' }), { id: 'service-vaccination' }))
       ];
@@ -146,7 +176,7 @@
     LANGUAGE() {
       return [
         heading(T.ja.language.title, T.en.language.title),
-        el('div', { class: 'choices' },
+        el('div', { class: 'choices actions' },
           button('日本語', () => act('LANGUAGE', { value: 'JA' }), { id: 'lang-ja', lang: 'ja' }),
           button('English', () => act('LANGUAGE', { value: 'EN' }), { id: 'lang-en', lang: 'en' }))
       ];
@@ -155,7 +185,7 @@
       const x = t().type;
       return [
         heading(x.title),
-        el('div', { class: 'choices' },
+        el('div', { class: 'choices actions' },
           ['DOMESTIC', 'OVERSEAS'].map((type) => button([x[type], el('small', {}, x[type + '_note'])],
             () => act('CERTIFICATE_TYPE', { value: type }), { id: 'type-' + type.toLowerCase() })))
       ];
@@ -164,7 +194,7 @@
       return [
         heading(t().placeCard.title),
         el('p', { class: 'sub' }, t().placeCard.sub),
-        el('div', { class: 'card-art' }, el('div', { class: 'reader' }, el('div', { class: 'card' })))
+        el('div', { class: 'card-art', 'aria-hidden': 'true' }, el('div', { class: 'reader' }, el('div', { class: 'card' })))
       ];
     },
     CHECKING_CARD() {
@@ -182,7 +212,9 @@
       if (s.triesLeft === 1) {
         left.push(el('p', { class: 'tries last' }, x.lastTry));
       }
-      left.push(el('div', { class: 'pin-boxes', id: 'pin-boxes', 'aria-label': s.pinLength + '/4' }, boxes));
+      left.push(el('div', { class: 'pin-boxes', id: 'pin-boxes', 'aria-hidden': 'true' }, boxes));
+      left.push(el('p', { class: 'sr-only', id: 'pin-count', role: 'status' }, x.entered(s.pinLength)));
+      left.push(el('p', { class: 'hint' }, x.keys));
       const digit = (d) => button(String(d), () => act('PIN_DIGIT', { digit: d }),
         { id: 'pin-' + d, disabled: s.pinLength >= 4 });
       const pad = el('div', { class: 'pad', id: 'pin-pad' },
@@ -201,7 +233,7 @@
       return [
         heading(t().removeCard.title),
         el('p', { class: 'sub' }, t().removeCard.sub),
-        el('div', { class: 'card-art' }, el('div', { class: 'reader' }, el('div', { class: 'card out' })))
+        el('div', { class: 'card-art out', 'aria-hidden': 'true' }, el('div', { class: 'reader' }, el('div', { class: 'card out' })))
       ];
     },
     MUNICIPALITY(s) {
@@ -209,9 +241,13 @@
       if (!s.municipalities) {
         return [heading(x.title), wait(x.loading)];
       }
-      const pages = Math.max(1, Math.ceil(s.municipalities.length / PAGE_SIZE));
+      // by name in the resident's language (Japanese collation puts common kanji in reading order)
+      const collator = new Intl.Collator(lang() === 'en' ? 'en' : 'ja');
+      const sorted = s.municipalities.slice().sort((a, b) => lang() === 'en'
+        ? collator.compare(a.nameEn, b.nameEn) : collator.compare(a.nameJa, b.nameJa));
+      const pages = Math.max(1, Math.ceil(sorted.length / pageSize()));
       municipalityPage = Math.min(municipalityPage, pages - 1);
-      const shown = s.municipalities.slice(municipalityPage * PAGE_SIZE, (municipalityPage + 1) * PAGE_SIZE);
+      const shown = sorted.slice(municipalityPage * pageSize(), (municipalityPage + 1) * pageSize());
       const items = shown.map((m) => {
         const name = lang() === 'en' ? m.nameEn : m.nameJa;
         const note = m.selectable ? x.perCopy(t().yen(m.feePerCopyYen))
@@ -224,9 +260,9 @@
       const pager = el('div', { class: 'pager' });
       if (pages > 1) {
         pager.append(
-          button(x.prev, () => { municipalityPage--; redraw(); }, { class: 'secondary', disabled: municipalityPage === 0 }),
+          button(x.prev, () => { municipalityPage--; redraw(); }, { class: 'secondary', id: 'm-prev', disabled: municipalityPage === 0 }),
           el('span', {}, x.page(municipalityPage + 1, pages)),
-          button(x.next, () => { municipalityPage++; redraw(); }, { class: 'secondary', disabled: municipalityPage >= pages - 1 }));
+          button(x.next, () => { municipalityPage++; redraw(); }, { class: 'secondary', id: 'm-next', disabled: municipalityPage >= pages - 1 }));
       }
       pager.append(button(x.notListed, () => act('MUNICIPALITY_NOT_LISTED'), { class: 'secondary', id: 'not-listed' }));
       out.push(pager);
@@ -240,7 +276,7 @@
         choices.push(button([x.copy(n), el('small', {}, x.fee(t().yen(n * perCopy)))],
           () => act('COPIES', { copies: n }), { id: 'copies-' + n }));
       }
-      return [heading(x.title), el('div', { class: 'choices' }, choices)];
+      return [heading(x.title), el('div', { class: 'choices copies actions' }, choices)];
     },
     REQUESTING() {
       return [heading(t().requesting.title), wait('')];
@@ -248,33 +284,43 @@
     CONFIRM(s) {
       const x = t().confirm;
       const sum = s.summary;
+      const en = lang() === 'en';
+      const row = (label, value, id) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', id ? { id: id } : {}, value));
       const facts = el('table', { class: 'facts', id: 'facts' },
-        el('tr', {}, el('th', {}, x.name), el('td', { id: 'confirm-name' }, sum.name)),
-        sum.nameLatin ? el('tr', {}, el('th', {}, x.nameLatin), el('td', {}, sum.nameLatin)) : null,
-        el('tr', {}, el('th', {}, x.birthDate), el('td', { id: 'confirm-birth' }, sum.birthDate)));
-      const doses = el('table', { class: 'facts', id: 'doses' },
-        el('tr', {}, [x.dose, x.date, x.product, x.manufacturer, x.lot].map((h) => el('th', {}, h))),
-        sum.doses.map((d) => el('tr', {}, [d.doseNumber, d.date, d.productName, d.manufacturer, d.lot]
-          .map((v) => el('td', {}, String(v))))));
-      const municipalityName = s.municipality ? (lang() === 'en' ? s.municipality.nameEn : s.municipality.nameJa) : '';
-      const order = el('table', { class: 'facts' },
-        el('tr', {}, el('th', {}, x.municipality), el('td', {}, municipalityName),
-          el('th', {}, x.copies), el('td', {}, String(s.copies)),
-          el('th', {}, x.fee), el('td', { id: 'confirm-fee' }, t().yen(s.feeYen))));
+        row(x.name, sum.name, 'confirm-name'),
+        sum.nameLatin ? row(x.nameLatin, sum.nameLatin) : null,
+        row(x.birthDate, date(sum.birthDate), 'confirm-birth'));
+      const municipalityName = s.municipality ? (en ? s.municipality.nameEn : s.municipality.nameJa) : '';
+      const order = el('table', { class: 'facts', id: 'order' },
+        row(x.municipality, municipalityName),
+        row(x.copies, t().copies.copy(s.copies)),
+        row(x.fee, t().yen(s.feeYen), 'confirm-fee'));
+      // the doses scroll inside their own region when there are many; the action stays in place
+      const doses = el('table', { class: 'facts doses', id: 'doses' },
+        el('caption', { class: 'sr-only' }, x.doses(sum.doses.length)),
+        el('thead', {}, el('tr', {}, [x.dose, x.date, x.product, x.manufacturer, x.lot].map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, sum.doses.map((d) => el('tr', {},
+          el('td', { class: 'num' }, String(d.doseNumber)),
+          el('td', { class: 'date' }, date(d.date)),
+          el('td', {}, en && d.productNameEn ? d.productNameEn : d.productName),
+          el('td', {}, en && d.manufacturerEn ? d.manufacturerEn : d.manufacturer),
+          el('td', { class: 'lot' }, d.lot)))));
+      // the action is in the footer (see primaryAction): fixed, low, never pushed off by the doses
       return [
         heading(x.title),
-        el('p', { class: 'sub' }, x.sub),
-        el('div', { class: 'row' }, facts, order),
-        doses,
-        el('div', { class: 'row' }, button(x.ok, () => act('CONFIRM'), { id: 'confirm-ok' }))
+        el('p', { class: 'sub small' }, x.sub),
+        el('div', { class: 'confirm-grid' }, facts, order),
+        el('div', { class: 'dose-region', id: 'dose-region', tabindex: '0', role: 'region',
+          'aria-label': x.doses(sum.doses.length) }, doses)
       ];
     },
     PAYMENT(s) {
       const x = t().payment;
       return [
         heading(x.title(t().yen(s.feeYen))),
-        el('p', { class: 'amount', id: 'inserted' }, x.inserted(t().yen(s.insertedYen))),
-        el('p', { class: 'sub', id: 'remaining' }, x.remaining(t().yen(Math.max(0, s.feeYen - s.insertedYen))))
+        el('div', { role: 'status' },
+          el('p', { class: 'amount', id: 'inserted' }, x.inserted(t().yen(s.insertedYen))),
+          el('p', { class: 'sub', id: 'remaining' }, x.remaining(t().yen(Math.max(0, s.feeYen - s.insertedYen)))))
       ];
     },
     PRINTING(s) {
@@ -286,7 +332,7 @@
         heading(x.title),
         el('p', { class: 'sub' }, x.sub),
         ...banners(s),
-        el('div', { class: 'choices' }, button(x.done, () => act('DONE'), { id: 'done' }))
+        el('div', { class: 'choices actions' }, button(x.done, () => act('DONE'), { id: 'done' }))
       ];
     },
     REFUSED(s) {
@@ -294,9 +340,9 @@
       return [
         heading(message),
         el('p', { class: 'sub', id: 'hint' }, hint),
-        el('p', { class: 'sub', id: 'error-code' }, t().refused.code(s.error.code)),
         ...banners(s),
-        el('div', { class: 'choices' }, button(t().refused.ok, () => act('ACKNOWLEDGE'), { id: 'acknowledge' }))
+        el('div', { class: 'choices actions' }, button(t().refused.ok, () => act('ACKNOWLEDGE'), { id: 'acknowledge' })),
+        el('p', { class: 'staff-code', id: 'error-code' }, t().refused.code(s.error.code))
       ];
     }
   };
@@ -312,10 +358,31 @@
     }
     const previous = current;
     current = screen;
-    if (!previous || previous.state !== screen.state) {
+    const newScreen = !previous || previous.state !== screen.state || previous.timedOut !== screen.timedOut;
+    if (newScreen) {
       municipalityPage = 0;
     }
+    if (previous && previous.state !== 'IDLE' && screen.state === 'IDLE') {
+      // the session ended: the next customer gets the plain screen and the default voice
+      assist = Object.assign({}, NO_ASSIST);
+      loadVoice();
+    }
+    const focusedId = document.activeElement && document.activeElement.id;
     redraw();
+    if (newScreen) {
+      // screen readers and keyboards start at the new screen's heading
+      const h = document.getElementById('heading');
+      if (h) {
+        h.focus({ preventScroll: true });
+      }
+    }
+    if (!countdown.hidden) {
+      if (!countdown.contains(document.activeElement)) {
+        document.getElementById('more-time').focus({ preventScroll: true });
+      }
+    } else if (!newScreen && focusedId && document.getElementById(focusedId)) {
+      document.getElementById(focusedId).focus({ preventScroll: true });
+    }
     speakFor(previous, screen);
   }
 
@@ -325,19 +392,138 @@
     document.documentElement.lang = lang();
     document.body.dataset.state = s.state;
     document.body.dataset.outOfService = String(!!s.outOfService);
-    main.replaceChildren(...screens[s.state](s));
+    main.replaceChildren(...screens[s.state](s).filter((node) => node));
+    primarySlot.replaceChildren(...primaryAction(s));
     progress.replaceChildren(...texts.steps.map((label, i) => el('li', {
       class: i + 1 < s.step ? 'done' : (i + 1 === s.step ? 'current' : ''),
       'aria-current': i + 1 === s.step ? 'step' : 'false'
     }, (i + 1) + ' ' + label)));
     progress.hidden = s.step === 0;
+    progress.setAttribute('aria-label', texts.progress);
     backButton.textContent = texts.back;
     backButton.hidden = !BACK_STATES.includes(s.state);
     cancelButton.textContent = BILINGUAL_STATES.includes(s.state) ? T.ja.cancel + ' / ' + T.en.cancel : texts.cancel;
     cancelButton.hidden = !s.cancellable;
+    drawAssist();
+    drawCountdown();
   }
 
-  // --- voice: what is said is what the screen says (never personal data) -------------------
+  /** The screen's main action when it must stay in place whatever the content above: in the footer. */
+  function primaryAction(s) {
+    if (s.state === 'CONFIRM') {
+      return [button(t().confirm.ok, () => act('CONFIRM'), { id: 'confirm-ok', class: 'main-action' })];
+    }
+    return [];
+  }
+
+  // --- countdown before a timeout ------------------------------------------------------------
+
+  function drawCountdown() {
+    const s = current;
+    const showing = s.secondsLeft >= 0;
+    const wasHidden = countdown.hidden;
+    countdown.hidden = !showing;
+    document.body.classList.toggle('counting', showing);
+    if (!showing) {
+      return;
+    }
+    const x = t().countdown;
+    document.getElementById('countdown-title').textContent = x.title;
+    document.getElementById('countdown-seconds').textContent = x.seconds(s.secondsLeft);
+    const more = document.getElementById('more-time');
+    more.textContent = x.more;
+    if (wasHidden) {
+      more.focus({ preventScroll: true });
+    }
+  }
+
+  // --- accessibility bar: voice, text size, contrast, low layout -----------------------------
+
+  function toggle(id, label, pressed, onclick) {
+    return button(label, onclick, { id: id, 'aria-pressed': String(pressed) });
+  }
+
+  function drawAssist() {
+    const x = t().assist;
+    const items = [];
+    if (voice) {
+      items.push(
+        button(x.repeat, () => voiceAction('REPEAT'), { id: 'voice-repeat' }),
+        button(x.softer, () => voiceAction('SOFTER'), { id: 'voice-softer', disabled: voice.volume <= 1, 'aria-describedby': 'voice-volume' }),
+        el('span', { class: 'volume', id: 'voice-volume' }, x.volume(voice.volume, voice.maxVolume)),
+        button(x.louder, () => voiceAction('LOUDER'), { id: 'voice-louder', disabled: voice.volume >= voice.maxVolume, 'aria-describedby': 'voice-volume' }),
+        toggle('voice-headphones', x.headphones, voice.headphones,
+          () => voiceAction(voice.headphones ? 'HEADPHONES_OFF' : 'HEADPHONES_ON')));
+    }
+    items.push(
+      toggle('assist-large', x.large, assist.large, () => setAssist({ large: !assist.large })),
+      toggle('assist-contrast', x.contrast, assist.contrast, () => setAssist({ contrast: !assist.contrast })),
+      toggle('assist-low', x.low, assist.low, () => setAssist({ low: !assist.low })));
+    assistBar.setAttribute('aria-label', x.label);
+    assistBar.replaceChildren(...items);
+    document.body.classList.toggle('large', assist.large);
+    document.body.classList.toggle('contrast', assist.contrast);
+    document.body.classList.toggle('low', assist.low);
+  }
+
+  function setAssist(change) {
+    Object.assign(assist, change);
+    const focusedId = document.activeElement && document.activeElement.id;
+    redraw();
+    if (focusedId && document.getElementById(focusedId)) {
+      document.getElementById(focusedId).focus({ preventScroll: true });
+    }
+  }
+
+  function loadVoice() {
+    fetch('/api/voice', { cache: 'no-store' }).then((r) => r.ok ? r.json() : null).then((v) => {
+      voice = v;
+      if (current) {
+        drawAssist();
+      }
+    }).catch(() => {});
+  }
+
+  function voiceAction(action) {
+    fetch('/api/voice', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: action }),
+      cache: 'no-store', credentials: 'omit'
+    }).then((r) => r.ok ? r.json() : null).then((v) => {
+      if (v) {
+        voice = v;
+        setAssist({});
+      }
+    }).catch(() => {});
+  }
+
+  // for tests: set the display modes at once
+  window.kioskAssist = (change) => setAssist(change);
+
+  // --- a physical keypad on the PIN screen (digits, Backspace, Escape, Enter) ----------------
+
+  document.addEventListener('keydown', (event) => {
+    if (!current || current.state !== 'PIN' || event.repeat) {
+      return;
+    }
+    if (/^[0-9]$/.test(event.key)) {
+      if (current.pinLength < 4) {
+        act('PIN_DIGIT', { digit: Number(event.key) });
+      }
+      event.preventDefault();
+    } else if (event.key === 'Backspace') {
+      act('PIN_BACKSPACE');
+      event.preventDefault();
+    } else if (event.key === 'Escape' || event.key === 'Delete') {
+      act('PIN_CLEAR');
+      event.preventDefault();
+    } else if (event.key === 'Enter' && current.pinLength === 4
+        && !(document.activeElement && document.activeElement.tagName === 'BUTTON')) {
+      act('PIN_SUBMIT');
+      event.preventDefault();
+    }
+  });
+
+  // --- caption: what the kiosk says, written (never personal data) --------------------------
 
   /** What to say for a screen: [text, language] pairs. */
   function speechFor(screen) {
@@ -347,6 +533,9 @@
     }
     if (screen.state === 'PIN' && screen.notice) {
       return [[errorText(screen.notice)[0] + ' ' + t().pin.tries(screen.triesLeft), lang()]];
+    }
+    if (screen.state === 'IDLE' && screen.timedOut) {
+      return [[t().timedOut.title, lang()]];
     }
     if (screen.state === 'TAKE_CERTIFICATE') {
       return [[t().take.title + (lang() === 'ja' ? '。' : '. ') + t().take.sub, lang()]];
@@ -362,7 +551,7 @@
   }
 
   function speakFor(previous, screen) {
-    const changed = !previous || previous.state !== screen.state
+    const changed = !previous || previous.state !== screen.state || previous.timedOut !== screen.timedOut
       || screen.outOfService !== previous.outOfService
       || (screen.state === 'TAKE_CERTIFICATE' && screen.reminders !== previous.reminders)
       || (screen.state === 'PIN' && screen.notice && !previous.notice);
@@ -372,24 +561,11 @@
     }
   }
 
+  /** The firmware speaks (eSpeak NG on the kiosk's audio output); the screen writes it as a caption. */
   function speak(parts) {
     const text = parts.map((part) => part[0]).join(' / ');
     voiceText.textContent = text;
     window.kioskSpoken.push(text);
-    if (!('speechSynthesis' in window)) {
-      return;
-    }
-    try {
-      window.speechSynthesis.cancel();
-      parts.forEach(([words, language]) => {
-        const utterance = new SpeechSynthesisUtterance(words);
-        utterance.lang = language === 'en' ? 'en-US' : 'ja-JP';
-        utterance.rate = 0.95;
-        window.speechSynthesis.speak(utterance);
-      });
-    } catch (e) {
-      // no voice on this machine: the text is on screen anyway
-    }
   }
 
   // --- simulated hardware panel --------------------------------------------------------------
@@ -408,9 +584,11 @@
     }).catch(() => {});
   }
 
+  document.getElementById('more-time').addEventListener('click', () => act('MORE_TIME'));
   backButton.addEventListener('click', () => act('BACK'));
   cancelButton.addEventListener('click', () => act('CANCEL'));
   setUpSimulatedHardware();
+  loadVoice();
   fetch('/api/screen', { cache: 'no-store' }).then((r) => r.json()).then(show).catch(() => {});
   connect();
 }());

@@ -10,7 +10,15 @@ window.KIOSK_TEXTS = {
     idle: { title: '画面にタッチして始めてください', start: 'はじめる' },
     outOfService: { title: 'ただいま休止中です', sub: '申し訳ありません。別の端末をご利用ください。' },
     takeCard: 'カードをお取りください。',
-    takeMoney: (yen) => '返却口から ' + yen + ' をお取りください。',
+    takeMoney: (yen) => '返却口から' + yen + 'をお取りください。',
+    progress: '手続きの進み具合',
+    working: '処理中',
+    timedOut: { title: '時間が過ぎたため、中止しました', sub: '料金はかかっていません。もう一度ご利用になるときは「はじめる」を押してください。' },
+    countdown: { title: 'まだ続けますか？', seconds: (n) => 'あと' + n + '秒で中止します。', more: 'まだ続ける' },
+    assist: {
+      label: '使いやすくする', repeat: 'もう一度聞く', softer: '音量 小', louder: '音量 大', volume: (n, max) => '音量 ' + n + '/' + max,
+      headphones: 'ヘッドホン', large: '大きな文字', contrast: '見やすい色', low: '低い位置'
+    },
     service: { title: 'ご利用のサービスを選んでください', vaccination: '新型コロナワクチン接種証明書' },
     language: { title: '言語を選んでください' },
     type: {
@@ -18,44 +26,48 @@ window.KIOSK_TEXTS = {
       DOMESTIC: '日本国内用', DOMESTIC_note: '日本語。日本国内で使えます。',
       OVERSEAS: '海外用及び日本国内用', OVERSEAS_note: '日本語と英語。旅券（パスポート）の情報の登録が必要です。'
     },
-    placeCard: { title: 'マイナンバーカードをカードリーダーに置いてください', sub: '証明書を受け取るまで、ほかの操作は不要です。' },
+    placeCard: { title: 'マイナンバーカードをカードリーダーに置いてください', sub: 'このあと、暗証番号の入力、市区町村の選択、お支払いがあります。「カードをお取りください」と出るまで、カードは置いたままにしてください。' },
     checking: { title: 'カードを確認しています。カードを置いたままお待ちください。' },
     pin: {
       title: '暗証番号（数字4桁）を入力してください',
       sub: 'マイナンバーカードの「券面事項入力補助用」の暗証番号です。',
       tries: (n) => '入力できる残りの回数：' + n + '回',
       lastTry: 'あと1回間違えるとロックされます。',
-      clear: 'クリア', backspace: '訂正', ok: '確定'
+      clear: 'クリア', backspace: '1文字消す', ok: '確定',
+      entered: (n) => '4桁のうち' + n + '桁を入力しました。',
+      keys: '数字のキーでも入力できます。'
     },
     reading: { title: 'カードを読み取っています。カードを動かさないでください。' },
     removeCard: { title: 'カードをお取りください', sub: 'カードを取ると、次の画面に進みます。' },
     municipality: {
       title: '接種を受けた市区町村を選んでください',
       loading: '一覧を読み込んでいます…',
-      perCopy: (fee) => '1通 ' + fee,
+      perCopy: (fee) => '1通' + fee,
       notListed: '一覧にない',
       page: (p, n) => p + ' / ' + n + ' ページ', prev: '前へ', next: '次へ'
     },
-    copies: { title: '部数を選んでください', copy: (n) => n + '通', fee: (yen) => '料金 ' + yen },
+    copies: { title: '部数を選んでください', copy: (n) => n + '通', fee: (yen) => '料金' + yen },
     requesting: { title: '証明書を準備しています。しばらくお待ちください。' },
     confirm: {
       title: '内容を確認してください',
-      sub: '内容が違うときは「中止」を押して、市区町村の窓口にお問い合わせください。',
+      sub: '「戻る」で部数を変えられます。内容が違うときは「中止」し、市区町村にお問い合わせください。',
       name: '氏名', nameLatin: '氏名（ローマ字）', birthDate: '生年月日', dose: '回', date: '接種日',
       product: 'ワクチン', manufacturer: '製造販売業者', lot: 'ロット番号',
-      municipality: '市区町村', copies: '部数', fee: '料金', ok: 'この内容でお支払いへ'
+      municipality: '市区町村', copies: '部数', fee: '料金', ok: 'この内容でお支払いへ',
+      doses: (n) => '接種記録（' + n + '回分）',
+      formatDate: (iso) => { const [y, m, d] = iso.split('-').map(Number); return y + '年' + m + '月' + d + '日'; }
     },
     payment: {
-      title: (yen) => '料金 ' + yen + ' を入れてください',
-      inserted: (yen) => '入れた金額：' + yen, remaining: (yen) => 'あと ' + yen
+      title: (yen) => '料金' + yen + 'を入れてください',
+      inserted: (yen) => '入れた金額：' + yen, remaining: (yen) => 'あと' + yen
     },
-    printing: { title: '証明書を印刷しています。しばらくお待ちください。', change: (yen) => 'おつり ' + yen + ' をお取りください。' },
+    printing: { title: '証明書を印刷しています。しばらくお待ちください。', change: (yen) => 'おつり' + yen + 'をお取りください。' },
     take: {
       title: '証明書をお取りください',
       sub: 'カード、証明書、おつりのお取り忘れにご注意ください。',
       done: '受け取りました'
     },
-    refused: { code: (c) => 'コード：' + c, ok: '最初の画面へ' }
+    refused: { code: (c) => '係員用の番号：' + c, ok: '最初の画面へ' }
   },
   en: {
     steps: ['Choose', 'Card', 'Municipality', 'Check', 'Pay', 'Print'],
@@ -66,6 +78,14 @@ window.KIOSK_TEXTS = {
     outOfService: { title: 'This terminal is out of service', sub: 'We are sorry. Please use another terminal.' },
     takeCard: 'Please take your card.',
     takeMoney: (yen) => 'Please take ' + yen + ' from the coin return.',
+    progress: 'Progress',
+    working: 'Working',
+    timedOut: { title: 'The time ran out, so the kiosk stopped', sub: 'Nothing was charged. To start again, press "Start".' },
+    countdown: { title: 'Do you need more time?', seconds: (n) => 'The kiosk will stop in ' + n + ' seconds.', more: 'More time' },
+    assist: {
+      label: 'Accessibility', repeat: 'Repeat', softer: 'Softer', louder: 'Louder', volume: (n, max) => 'Volume ' + n + '/' + max,
+      headphones: 'Headphones', large: 'Large text', contrast: 'High contrast', low: 'Low layout'
+    },
     service: { title: 'Choose a service', vaccination: 'COVID-19 vaccination certificate' },
     language: { title: 'Choose your language' },
     type: {
@@ -73,14 +93,16 @@ window.KIOSK_TEXTS = {
       DOMESTIC: 'For use in Japan', DOMESTIC_note: 'In Japanese. Valid in Japan.',
       OVERSEAS: 'For travel abroad and Japan', OVERSEAS_note: 'In Japanese and English. Your passport must be registered.'
     },
-    placeCard: { title: 'Place your My Number Card on the card reader', sub: 'Leave it there until the screen asks you to take it.' },
+    placeCard: { title: 'Place your My Number Card on the card reader', sub: 'Next: your PIN, your municipality and payment. Leave the card there until the screen asks you to take it.' },
     checking: { title: 'Checking your card. Please leave it on the reader.' },
     pin: {
       title: 'Enter your 4-digit PIN',
       sub: 'This is the PIN for "Input Support" (券面事項入力補助) on your My Number Card.',
       tries: (n) => 'Tries left: ' + n,
       lastTry: 'One more wrong PIN will lock the card.',
-      clear: 'Clear', backspace: 'Delete', ok: 'OK'
+      clear: 'Clear', backspace: 'Delete', ok: 'OK',
+      entered: (n) => n + ' of 4 digits entered.',
+      keys: 'You can also use the number keys.'
     },
     reading: { title: 'Reading your card. Please do not move it.' },
     removeCard: { title: 'Please take your card', sub: 'The next screen appears when the card is off the reader.' },
@@ -95,10 +117,12 @@ window.KIOSK_TEXTS = {
     requesting: { title: 'Preparing your certificate. Please wait.' },
     confirm: {
       title: 'Please check the details',
-      sub: 'If anything is wrong, press "Cancel" and ask your municipal office.',
+      sub: 'To change the copies press "Back". If anything is wrong, press "Cancel" and ask your municipal office.',
       name: 'Name', nameLatin: 'Name (Roman letters)', birthDate: 'Date of birth', dose: 'Dose', date: 'Date',
       product: 'Vaccine', manufacturer: 'Manufacturer', lot: 'Lot number',
-      municipality: 'Municipality', copies: 'Copies', fee: 'Fee', ok: 'Correct: go to payment'
+      municipality: 'Municipality', copies: 'Copies', fee: 'Fee', ok: 'Correct: go to payment',
+      doses: (n) => 'Vaccinations (' + n + ')',
+      formatDate: (iso) => iso
     },
     payment: {
       title: (yen) => 'Please insert ' + yen,
@@ -110,6 +134,6 @@ window.KIOSK_TEXTS = {
       sub: 'Do not forget your card, your certificate and your change.',
       done: 'I have taken it'
     },
-    refused: { code: (c) => 'Code: ' + c, ok: 'Back to start' }
+    refused: { code: (c) => 'Code for staff: ' + c, ok: 'Back to start' }
   }
 };

@@ -6,6 +6,9 @@ import dev.shomei.kiosk.center.OutcomeOutbox;
 import dev.shomei.kiosk.device.CardPresenceMonitor;
 import dev.shomei.kiosk.session.KioskSession;
 import dev.shomei.kiosk.session.SessionTimeouts;
+import dev.shomei.kiosk.voice.EspeakSpeaker;
+import dev.shomei.kiosk.voice.Speaker;
+import dev.shomei.kiosk.voice.VoiceGuide;
 import dev.shomei.kiosk.web.KioskWebServer;
 import dev.shomei.kiosk.web.SimulatedHardware;
 import java.lang.System.Logger.Level;
@@ -24,18 +27,26 @@ import java.util.concurrent.TimeUnit;
 public final class Kiosk implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Kiosk.class.getName());
 
-    /** Timing of the firmware. */
-    public record Settings(SessionTimeouts timeouts, Duration tickInterval, Duration heartbeatInterval, int maxCopies) {
+    /**
+     * Timing of the firmware, and its voice ({@code null}: eSpeak NG on the default audio output,
+     * headphones on the ALSA device named by the environment variable SHOMEI_HEADPHONES).
+     */
+    public record Settings(SessionTimeouts timeouts, Duration tickInterval, Duration heartbeatInterval, int maxCopies,
+                           Speaker speaker) {
         public static Settings defaults() {
-            return new Settings(SessionTimeouts.defaults(), Duration.ofMillis(200), Duration.ofSeconds(30), 5);
+            return new Settings(SessionTimeouts.defaults(), Duration.ofMillis(200), Duration.ofSeconds(30), 5, null);
         }
 
         public Settings withTimeouts(SessionTimeouts newTimeouts) {
-            return new Settings(newTimeouts, tickInterval, heartbeatInterval, maxCopies);
+            return new Settings(newTimeouts, tickInterval, heartbeatInterval, maxCopies, speaker);
         }
 
         public Settings withHeartbeatInterval(Duration interval) {
-            return new Settings(timeouts, tickInterval, interval, maxCopies);
+            return new Settings(timeouts, tickInterval, interval, maxCopies, speaker);
+        }
+
+        public Settings withSpeaker(Speaker newSpeaker) {
+            return new Settings(timeouts, tickInterval, heartbeatInterval, maxCopies, newSpeaker);
         }
     }
 
@@ -44,6 +55,8 @@ public final class Kiosk implements AutoCloseable {
     private final ExecutorService worker;
     private final ExecutorService sender;
     private final ScheduledExecutorService clockThread;
+    private final Speaker speaker;
+    private final VoiceGuide voice;
     private KioskWebServer screen;
 
     private Kiosk(KioskSession.Devices devices, Settings settings, Clock clock) {
@@ -64,6 +77,10 @@ public final class Kiosk implements AutoCloseable {
         // one goes at once, so a terminal that starts disabled at the center shows it right away
         clockThread.scheduleAtFixedRate(() -> sender.execute(heartbeat), 0, beat, TimeUnit.MILLISECONDS);
         session.addListener(new StateChangeHeartbeat(heartbeat, sender));
+        this.speaker = settings.speaker() != null ? settings.speaker()
+                : EspeakSpeaker.system(System.getenv("SHOMEI_HEADPHONES"));
+        this.voice = new VoiceGuide(speaker);
+        session.addListener(voice);
     }
 
     /** Starts the firmware (without a screen). */
@@ -76,12 +93,16 @@ public final class Kiosk implements AutoCloseable {
         if (screen != null) {
             throw new IllegalStateException("the screen is already served");
         }
-        screen = KioskWebServer.start(port, session, hardware);
+        screen = KioskWebServer.start(port, session, hardware, voice);
         return screen;
     }
 
     public KioskSession session() {
         return session;
+    }
+
+    public VoiceGuide voice() {
+        return voice;
     }
 
     public OutcomeOutbox outbox() {
@@ -94,6 +115,7 @@ public final class Kiosk implements AutoCloseable {
             screen.close();
         }
         clockThread.shutdownNow();
+        speaker.close();
         worker.shutdown();
         sender.execute(outbox::flush);
         sender.shutdown();

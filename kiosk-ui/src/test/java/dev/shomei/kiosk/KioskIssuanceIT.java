@@ -127,7 +127,9 @@ class KioskIssuanceIT {
         click("#copies-1");
         expectState(SessionState.CONFIRM);
         assertThat(page.locator("#confirm-name")).hasText(person.name());
-        assertThat(page.locator("#confirm-birth")).hasText(person.birthDate().toString());
+        // as the certificate prints it
+        assertThat(page.locator("#confirm-birth")).hasText(person.birthDate().getYear() + "年"
+                + person.birthDate().getMonthValue() + "月" + person.birthDate().getDayOfMonth() + "日");
         assertThat(page.locator("#doses tr")).hasCount(4);
         String transaction = kiosk.session().screen().transactionId();
         click("#confirm-ok");

@@ -12,6 +12,7 @@ import dev.shomei.kiosk.center.LineCenterLink;
 import dev.shomei.kiosk.demo.DemoCard;
 import dev.shomei.kiosk.device.Printers;
 import dev.shomei.kiosk.session.KioskSession;
+import dev.shomei.kiosk.voice.Speaker;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.Language;
@@ -121,7 +122,8 @@ public final class IssueCli {
                 terminal, KioskMain.FIRMWARE_VERSION, Duration.ofSeconds(30));
              DemoCard card = DemoCard.inProcess(VirtualCardFile.open(cardFile));
              Kiosk kiosk = Kiosk.start(new KioskSession.Devices(card.reader(), center, coins, Printers.open("tray:" + outDir)),
-                     Kiosk.Settings.defaults(), clock)) {
+                     // a headless run has no resident at a screen: no voice
+                     Kiosk.Settings.defaults().withSpeaker(Speaker.SILENT), clock)) {
             return new HeadlessIssue(kiosk.session(), card, coins).run(order, RUN_TIMEOUT);
         }
     }

@@ -87,6 +87,10 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     private boolean cardPresent;
     private boolean outOfService;
     private SessionEnd end = SessionEnd.NONE;
+    /** When the start screen began showing {@link #end}'s notice (it goes after the REFUSED wait). */
+    private Instant endShownAt;
+    /** Seconds left on the countdown before a timeout; -1 while none is shown. */
+    private int secondsLeft = -1;
 
     public KioskSession(Devices devices, OutcomeOutbox outbox, Clock clock, SessionTimeouts timeouts,
                         Executor worker, int maxCopies) {
@@ -169,24 +173,53 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     public synchronized void chooseCertificateType(CertificateType type) {
         require("certificate type", SessionState.CERTIFICATE_TYPE);
         data.chooseCertificateType(present(type, "certificate type"));
+        if (data.cardWasRead()) {
+            // back from the list to change the type: the card was read already
+            enterMunicipality();
+            return;
+        }
         go(SessionState.PLACE_CARD);
         if (cardPresent) {
             checkCard();
         }
     }
 
-    /** One step back on the screens where that is harmless. */
+    /**
+     * One step back, on every screen where the resident chooses something before paying. Back from
+     * the PIN forgets the digits typed; back from the list keeps what the card gave, so a new type
+     * leads straight to the list again; back from the confirm screen voids the issuance (nothing
+     * was paid) and keeps the card files, so other copies need no second reading of the card.
+     */
     public synchronized void back() {
         switch (state) {
             case LANGUAGE -> go(SessionState.SERVICE);
             case CERTIFICATE_TYPE -> go(SessionState.LANGUAGE);
             case PLACE_CARD -> go(SessionState.CERTIFICATE_TYPE);
+            case PIN -> {
+                data.pin().clear();
+                go(SessionState.CERTIFICATE_TYPE);
+            }
+            case MUNICIPALITY -> go(SessionState.CERTIFICATE_TYPE);
             case COPIES -> {
                 data.unchooseMunicipality();
                 go(SessionState.MUNICIPALITY);
             }
+            case CONFIRM -> {
+                outcomes.voided(data.transactionId(), VoidReason.CANCELLED);
+                data.unissue();
+                go(SessionState.COPIES);
+            }
             default -> throw invalid("back");
         }
+    }
+
+    /** "More time" on the countdown before a timeout: the wait starts again. */
+    public synchronized void moreTime() {
+        if (!state.asksTheResident()) {
+            throw invalid("more time");
+        }
+        touch();
+        publish();
     }
 
     public synchronized void pinDigit(int digit) {
@@ -274,6 +307,8 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     public synchronized void confirm() {
         require("confirm", SessionState.CONFIRM);
         int fee = data.issued().feeYen();
+        // no way back from here: the card files are no longer needed
+        data.wipeCardFiles();
         if (fee == 0) {
             startPrinting();
             return;
@@ -382,18 +417,45 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
 
     /** Called by the scheduler (a few times a second): timeouts and the repeating reminder. */
     public synchronized void tick() {
+        Instant now = clock.instant();
         if (state == SessionState.IDLE) {
+            clearEndNotice(now);
             return;
         }
-        Instant now = clock.instant();
         if (state == SessionState.TAKE_CERTIFICATE
                 && !now.isBefore(lastReminder.plus(timeouts.reminderInterval()))) {
             data.reminded();
             lastReminder = now;
             publish();
         }
-        if (!now.isBefore(lastActivity.plus(timeouts.of(state)))) {
+        Instant deadline = lastActivity.plus(timeouts.of(state));
+        if (!now.isBefore(deadline)) {
             timedOut();
+            return;
+        }
+        countDown(now, deadline);
+    }
+
+    /** Within the warning before a timeout, the screen shows the seconds left and offers more time. */
+    private void countDown(Instant now, Instant deadline) {
+        Instant warnFrom = deadline.minus(timeouts.warningOn(state));
+        int left = now.isBefore(warnFrom) ? -1
+                : (int) ((java.time.Duration.between(now, deadline).toMillis() + 999) / 1000);
+        if (left != secondsLeft) {
+            secondsLeft = left;
+            publish();
+        }
+    }
+
+    /** The refund, card and "time ran out" notices go after a while: the next customer gets a clean screen. */
+    private void clearEndNotice(Instant now) {
+        if (end.equals(SessionEnd.NONE) || endShownAt == null) {
+            return;
+        }
+        if (!now.isBefore(endShownAt.plus(timeouts.of(SessionState.REFUSED)))) {
+            end = SessionEnd.NONE;
+            endShownAt = null;
+            publish();
         }
     }
 
@@ -453,7 +515,9 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
         String transactionId = UUID.randomUUID().toString();
         data.requested(transactionId);
         IssueRequest request;
-        CardFiles card = data.takeCardFiles();
+        // the request holds its own copy until sent; ours stays (memory only) until the resident
+        // confirms, so back from the confirm screen needs no second reading of the card
+        CardFiles card = data.cardFiles();
         try {
             request = new IssueRequest(transactionId, data.municipality().code(), data.certificateType(),
                     data.copies(), data.language(), card.ef0001(), card.ef0002(), card.ef0003(), card.ef0004());
@@ -462,9 +526,6 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
             LOG.log(Level.WARNING, "card files do not fit an issue request: {0}", e.getMessage());
             refuse(ErrorCode.CARD_UNREADABLE);
             return;
-        } finally {
-            // the request holds its own copy until sent; ours goes now
-            card.wipe();
         }
         go(SessionState.REQUESTING);
         LOG.log(Level.INFO, "session {0} requests transaction {1} for municipality {2}",
@@ -539,7 +600,9 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
                 end = end.acknowledged();
                 go(SessionState.IDLE);
             }
-            default -> finish(SessionState.IDLE, null, VoidReason.TIMEOUT);
+            // the resident did not answer the countdown: the start screen says the time ran out
+            // (not after the certificate was printed: that session is simply over)
+            default -> finish(SessionState.IDLE, null, VoidReason.TIMEOUT, state.asksTheResident());
         }
     }
 
@@ -556,6 +619,10 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
      * wipes everything the resident left in memory, and shows {@code next}.
      */
     private void finish(SessionState next, ErrorCode errorCode, VoidReason reason) {
+        finish(next, errorCode, reason, false);
+    }
+
+    private void finish(SessionState next, ErrorCode errorCode, VoidReason reason, boolean timedOut) {
         SessionState shown = next;
         ErrorCode code = errorCode;
         Payment.Refund refund = payment.refundAndClose();
@@ -570,7 +637,8 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
             outcomes.abandoned(data.transactionId(), reason);
         }
         boolean refused = shown == SessionState.REFUSED;
-        end = new SessionEnd(refused ? code : null, refused ? data.language() : null, refund.yen());
+        boolean noticed = refused || timedOut || refund.yen() > 0 || cardPresent;
+        end = new SessionEnd(refused ? code : null, timedOut && !refused, noticed ? data.language() : null, refund.yen());
         data.wipe();
         payment.reset();
         if (refused) {
@@ -595,6 +663,10 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     private void go(SessionState next) {
         LOG.log(Level.DEBUG, "session {0}: {1} -> {2}", sessionNumber, state, next);
         state = next;
+        secondsLeft = -1;
+        if (next == SessionState.IDLE) {
+            endShownAt = clock.instant();
+        }
         worker.screenChanged();
         touch();
         publish();
@@ -602,6 +674,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
 
     private void touch() {
         lastActivity = clock.instant();
+        secondsLeft = -1;
     }
 
     private void publish() {
@@ -609,7 +682,8 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     }
 
     private Screen buildScreen() {
-        return screens.build(state, data, payment, new ScreenBuilder.Surroundings(cardPresent, outOfService, end));
+        return screens.build(state, data, payment,
+                new ScreenBuilder.Surroundings(cardPresent, outOfService, end, secondsLeft));
     }
 
     private void require(String action, SessionState expected) {

@@ -30,6 +30,8 @@ import java.util.List;
  * @param outOfService    the center has the terminal out of service: the start screen says so and
  *                        no session starts (a session that has not asked for the card yet ends;
  *                        one further on goes on, and the center refuses what it asks)
+ * @param secondsLeft     the countdown before a timeout (with "more time"); -1 while none is shown
+ * @param timedOut        the start screen after a session whose time ran out (in {@code language})
  */
 public record Screen(
         long version,
@@ -52,7 +54,9 @@ public record Screen(
         int reminders,
         String transactionId,
         List<String> certificateIds,
-        boolean outOfService) {
+        boolean outOfService,
+        int secondsLeft,
+        boolean timedOut) {
 
     public Screen {
         municipalities = municipalities == null ? null : List.copyOf(municipalities);

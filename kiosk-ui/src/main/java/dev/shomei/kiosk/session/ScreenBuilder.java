@@ -22,7 +22,7 @@ final class ScreenBuilder {
     }
 
     /** What the kiosk shows around the session: the reader, the center's verdict, how the last session ended. */
-    record Surroundings(boolean cardPresent, boolean outOfService, SessionEnd end) {
+    record Surroundings(boolean cardPresent, boolean outOfService, SessionEnd end, int secondsLeft) {
     }
 
     Screen build(SessionState state, SessionData data, Payment payment, Surroundings around) {
@@ -32,13 +32,15 @@ final class ScreenBuilder {
         int fee = data.issued() != null ? data.issued().feeYen()
                 : data.municipality() != null ? Math.max(data.copies(), 1) * data.municipality().feePerCopyYen() : 0;
         boolean printing = state == SessionState.PRINTING || state == SessionState.TAKE_CERTIFICATE;
-        Language language = state == SessionState.REFUSED ? around.end().language() : data.language();
+        // after a session, the refusal and the start screen's notices speak the resident's language
+        boolean after = state == SessionState.REFUSED || state == SessionState.IDLE;
+        Language language = after ? around.end().language() : data.language();
         return new Screen(++version, state, language, data.certificateType(), around.cardPresent(), data.triesLeft(),
                 data.pin().length(), data.notice(), choices, chosen, data.copies(), maxCopies, fee, payment.insertedYen(),
                 state == SessionState.CONFIRM && data.issued() != null ? data.issued().summary() : null,
                 around.end().error(), printing ? payment.changeYen() : around.end().returnedYen(), data.reminders(),
                 data.issued() != null || printing ? data.transactionId() : null, data.certificateIds(),
-                around.outOfService());
+                around.outOfService(), around.secondsLeft(), state == SessionState.IDLE && around.end().timedOut());
     }
 
     private Screen.MunicipalityChoice choice(MunicipalityInfo m, SessionData data) {

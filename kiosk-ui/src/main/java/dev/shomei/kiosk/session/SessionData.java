@@ -76,11 +76,21 @@ final class SessionData {
         card = files;
     }
 
-    /** Hands the card files over (the caller wipes them); the session no longer holds them. */
-    CardFiles takeCardFiles() {
-        CardFiles files = card;
-        card = null;
-        return files;
+    /** The files the card gave; kept (memory only) until the resident confirms or the session ends. */
+    CardFiles cardFiles() {
+        return card;
+    }
+
+    boolean cardWasRead() {
+        return card != null;
+    }
+
+    /** The resident confirmed: no way back needs the card files any more. */
+    void wipeCardFiles() {
+        if (card != null) {
+            card.wipe();
+            card = null;
+        }
     }
 
     // --- the center -------------------------------------------------------------------------------
@@ -102,6 +112,16 @@ final class SessionData {
     }
 
     /** The certificate printed: keeps its ids, wipes the PDF and the summary. */
+    /** Back from the confirm screen: the issuance (voided by the caller) is forgotten. */
+    void unissue() {
+        if (issued != null) {
+            issued.wipe();
+            issued = null;
+        }
+        transactionId = null;
+        copies = 0;
+    }
+
     void printed() {
         outcomeReported = true;
         certificateIds = issued.certificateIds();

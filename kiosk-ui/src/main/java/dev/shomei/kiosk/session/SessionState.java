@@ -58,6 +58,15 @@ public enum SessionState {
         return cancellable;
     }
 
+    /**
+     * Whether the screen waits for the resident to act before the session can go on: these count
+     * down before their timeout and offer more time. (Not the busy screens, not the certificate
+     * already printed, not a refusal.)
+     */
+    public boolean asksTheResident() {
+        return cancellable && !busy;
+    }
+
     /** Whether the kiosk is working (card, center or printer) and the resident only waits. */
     public boolean busy() {
         return busy;

@@ -8,11 +8,22 @@ import java.util.Objects;
 /**
  * How long each screen waits for the resident (or, on busy screens, for the card, center or
  * printer) before the session ends. Every input resets the wait. {@code reminderInterval} is how
- * often the "take your certificate" reminder repeats.
+ * often the "take your certificate" reminder repeats. {@code warning} is how long before the end
+ * of a wait for the resident the screen counts down and offers more time (WCAG 2.2.1); at most
+ * half the wait.
  */
-public record SessionTimeouts(Map<SessionState, Duration> byState, Duration reminderInterval) {
+public record SessionTimeouts(Map<SessionState, Duration> byState, Duration reminderInterval, Duration warning) {
+    /** The countdown a real kiosk shows before a timeout. */
+    public static final Duration DEFAULT_WARNING = Duration.ofSeconds(20);
+
+    public SessionTimeouts(Map<SessionState, Duration> byState, Duration reminderInterval) {
+        this(byState, reminderInterval, DEFAULT_WARNING);
+    }
 
     public SessionTimeouts {
+        if (warning == null || warning.isNegative()) {
+            throw new IllegalArgumentException("warning must not be negative");
+        }
         byState = Map.copyOf(Objects.requireNonNull(byState, "byState"));
         for (SessionState state : SessionState.values()) {
             if (state != SessionState.IDLE) {
@@ -60,5 +71,14 @@ public record SessionTimeouts(Map<SessionState, Duration> byState, Duration remi
     /** The wait on {@code state}; IDLE never times out. */
     public Duration of(SessionState state) {
         return byState.get(state);
+    }
+
+    /** How long before the timeout on {@code state} the countdown starts: zero where nobody is asked. */
+    public Duration warningOn(SessionState state) {
+        if (!state.asksTheResident()) {
+            return Duration.ZERO;
+        }
+        Duration half = of(state).dividedBy(2);
+        return warning.compareTo(half) < 0 ? warning : half;
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shomei.kiosk.cash.SimulatedCoinUnit;
 import dev.shomei.kiosk.session.KioskSession;
 import dev.shomei.kiosk.session.Service;
+import dev.shomei.kiosk.voice.VoiceGuide;
+import dev.shomei.kiosk.voice.VoiceSettings;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.Language;
@@ -34,6 +36,8 @@ import java.time.Duration;
  * POST /api/action          {"action":"PIN_DIGIT","digit":7} and the like; answers the new screen
  * POST /api/coin            {"yen":100}: the simulated coin slot
  * POST /api/card            {"present":true}: the virtual card's slot (demo)
+ * GET  /api/voice           the voice's volume (1..5) and headphone mode
+ * POST /api/voice           {"action":"REPEAT"|"LOUDER"|"SOFTER"|"HEADPHONES_ON"|"HEADPHONES_OFF"}
  * </pre>
  * A stale or impossible action answers 409 with the error code; a malformed body 400.
  */
@@ -48,7 +52,10 @@ final class KioskApi implements HttpService {
     private final ObjectMapper mapper = new ObjectMapper();
     private final ScreenJson screenJson = new ScreenJson(mapper);
 
-    KioskApi(KioskSession session, SimulatedHardware hardware, ScreenBroadcaster broadcaster) {
+    private final VoiceGuide voice;
+
+    KioskApi(KioskSession session, SimulatedHardware hardware, ScreenBroadcaster broadcaster, VoiceGuide voice) {
+        this.voice = voice;
         this.session = session;
         this.hardware = hardware;
         this.broadcaster = broadcaster;
@@ -61,7 +68,9 @@ final class KioskApi implements HttpService {
                 .get("/hardware", this::hardware)
                 .post("/action", this::action)
                 .post("/coin", this::coin)
-                .post("/card", this::card);
+                .post("/card", this::card)
+                .get("/voice", this::voiceSettings)
+                .post("/voice", this::voiceAction);
     }
 
     private void screen(ServerRequest req, ServerResponse res) {
@@ -118,6 +127,7 @@ final class KioskApi implements HttpService {
             case "LANGUAGE" -> session.chooseLanguage(Language.valueOf(text(body, "value")));
             case "CERTIFICATE_TYPE" -> session.chooseCertificateType(CertificateType.valueOf(text(body, "value")));
             case "BACK" -> session.back();
+            case "MORE_TIME" -> session.moreTime();
             case "PIN_DIGIT" -> session.pinDigit(integer(body, "digit"));
             case "PIN_BACKSPACE" -> session.pinBackspace();
             case "PIN_CLEAR" -> session.pinClear();
@@ -131,6 +141,56 @@ final class KioskApi implements HttpService {
             case "CANCEL" -> session.cancel();
             default -> throw new IllegalArgumentException("unknown action");
         }
+    }
+
+    private void voiceSettings(ServerRequest req, ServerResponse res) {
+        if (voice == null) {
+            sendError(res, Status.NOT_FOUND_404, ErrorCode.INVALID_REQUEST);
+            return;
+        }
+        sendVoice(res, voice.settings());
+    }
+
+    private void voiceAction(ServerRequest req, ServerResponse res) {
+        JsonNode body = body(req, res);
+        if (body == null) {
+            return;
+        }
+        if (voice == null) {
+            sendError(res, Status.NOT_FOUND_404, ErrorCode.INVALID_REQUEST);
+            return;
+        }
+        String action;
+        try {
+            action = text(body, "action");
+        } catch (IllegalArgumentException e) {
+            sendError(res, Status.BAD_REQUEST_400, ErrorCode.INVALID_REQUEST);
+            return;
+        }
+        VoiceSettings settings = switch (action) {
+            case "REPEAT" -> {
+                voice.repeat();
+                yield voice.settings();
+            }
+            case "LOUDER" -> voice.louder();
+            case "SOFTER" -> voice.softer();
+            case "HEADPHONES_ON" -> voice.headphones(true);
+            case "HEADPHONES_OFF" -> voice.headphones(false);
+            default -> null;
+        };
+        if (settings == null) {
+            sendError(res, Status.BAD_REQUEST_400, ErrorCode.INVALID_REQUEST);
+            return;
+        }
+        sendVoice(res, settings);
+    }
+
+    private void sendVoice(ServerResponse res, VoiceSettings settings) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("volume", settings.volume());
+        json.put("maxVolume", VoiceSettings.MAX_VOLUME);
+        json.put("headphones", settings.headphones());
+        sendJson(res, Status.OK_200, write(json));
     }
 
     private void coin(ServerRequest req, ServerResponse res) {

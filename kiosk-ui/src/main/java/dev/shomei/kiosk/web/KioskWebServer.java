@@ -1,6 +1,7 @@
 package dev.shomei.kiosk.web;
 
 import dev.shomei.kiosk.session.KioskSession;
+import dev.shomei.kiosk.voice.VoiceGuide;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
@@ -31,10 +32,15 @@ public final class KioskWebServer implements AutoCloseable {
 
     /** Starts on 127.0.0.1:{@code port} (0 picks a free port). */
     public static KioskWebServer start(int port, KioskSession session, SimulatedHardware hardware) {
+        return start(port, session, hardware, null);
+    }
+
+    /** The same with the voice's controls (repeat, volume, headphones); {@code voice} may be null. */
+    public static KioskWebServer start(int port, KioskSession session, SimulatedHardware hardware, VoiceGuide voice) {
         ScreenBroadcaster broadcaster = new ScreenBroadcaster();
         session.addListener(broadcaster);
         AtomicInteger actualPort = new AtomicInteger(port);
-        KioskApi api = new KioskApi(session, hardware, broadcaster);
+        KioskApi api = new KioskApi(session, hardware, broadcaster, voice);
         WebServer server = WebServer.builder()
                 .host(LOOPBACK)
                 .port(port)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shomei.kiosk.session.Screen;
 import dev.shomei.kiosk.session.SessionState;
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.cert.VaccineCatalog;
 import dev.shomei.protocol.line.CertificateSummary;
 import dev.shomei.protocol.line.DoseSummary;
 
@@ -69,6 +70,8 @@ final class ScreenJson {
         putError(json, "error", screen.error());
         json.put("returnedYen", screen.returnedYen());
         json.put("reminders", screen.reminders());
+        json.put("secondsLeft", screen.secondsLeft());
+        json.put("timedOut", screen.timedOut());
         return json;
     }
 
@@ -95,6 +98,13 @@ final class ScreenJson {
             d.put("date", dose.date().toString());
             d.put("productName", dose.productName());
             d.put("manufacturer", dose.manufacturer());
+            // the English screen shows the names the English certificate prints
+            VaccineCatalog.standard().all().stream()
+                    .filter(p -> p.nameJa().equals(dose.productName())).findFirst()
+                    .ifPresent(p -> {
+                        d.put("productNameEn", p.nameEn());
+                        d.put("manufacturerEn", p.manufacturerEn());
+                    });
             d.put("lot", dose.lot());
         }
         return json;

@@ -29,6 +29,6 @@ class StateChangeHeartbeatTest {
 
     private static Screen screen(SessionState state) {
         return new Screen(1, state, null, null, false, 0, 0, null, null, null, 0, 1, 0, 0, null, null, 0, 0, null,
-                List.of(), false);
+                List.of(), false, -1, false);
     }
 }

@@ -639,7 +639,6 @@ class KioskSessionTest {
         @Test
         void theCenterGetsTheRawCardFilesAndTheChoices() {
             toRequesting(2);
-            assertCardFilesWiped();
             worker.runAll();
             assertEquals(1, center.requests.size());
             var request = center.requests.get(0);
@@ -932,6 +931,120 @@ class KioskSessionTest {
             assertState(SessionState.IDLE);
             assertTrue(session.screen().outOfService());
             assertTrue(session.isWiped());
+        }
+    }
+
+    // --- ways back, countdown, time ran out ----------------------------------------------------
+
+    @Nested
+    class WaysBackAndTime {
+        @Test
+        void backFromThePinForgetsTheDigitsAndTheCardIsCheckedAgainOnTheSameType() {
+            toPin();
+            session.pinDigit(1);
+            session.back();
+            assertState(SessionState.CERTIFICATE_TYPE);
+            assertEquals(0, session.screen().pinLength());
+            session.chooseCertificateType(CertificateType.DOMESTIC);
+            worker.runAll();
+            assertState(SessionState.PIN);
+            assertEquals(0, card.verifies(), "no PIN was tried");
+        }
+
+        @Test
+        void backFromTheListLetsTheTypeChangeWithoutReadingTheCardAgain() {
+            toMunicipality();
+            int reads = card.filesHandedOut.size();
+            session.back();
+            assertState(SessionState.CERTIFICATE_TYPE);
+            session.chooseCertificateType(CertificateType.OVERSEAS);
+            assertState(SessionState.MUNICIPALITY);
+            assertEquals(reads, card.filesHandedOut.size(), "the card was not read again");
+        }
+
+        @Test
+        void backFromConfirmVoidsTheIssuanceAndOtherCopiesNeedNoSecondReading() {
+            toConfirm();
+            String first = session.screen().transactionId();
+            session.back();
+            assertState(SessionState.COPIES);
+            assertEquals(PrintResult.VOIDED, lastOutcome().result());
+            assertEquals(VoidReason.CANCELLED, lastOutcome().reason());
+            assertEquals(first, lastOutcome().transactionId());
+            assertPdfWiped();
+            session.chooseCopies(1);
+            worker.runAll();
+            assertState(SessionState.CONFIRM);
+            assertEquals(2, center.requests.size());
+            assertArrayEquals(FakeCard.EF0001, center.ef0001Received.get(1), "the same card files, not read again");
+            assertEquals(1, card.filesHandedOut.size());
+        }
+
+        @Test
+        void theCardFilesGoOnceTheResidentConfirms() {
+            toConfirm();
+            session.confirm();
+            assertCardFilesWiped();
+        }
+
+        @Test
+        void theCountdownWarnsAndMoreTimeStartsTheWaitAgain() {
+            toPin();
+            clock.advance(TIMEOUT.minusSeconds(21));
+            session.tick();
+            assertEquals(-1, session.screen().secondsLeft(), "no countdown yet");
+            clock.advance(Duration.ofSeconds(2));
+            session.tick();
+            assertEquals(19, session.screen().secondsLeft());
+            session.moreTime();
+            assertEquals(-1, session.screen().secondsLeft());
+            clock.advance(TIMEOUT.minusSeconds(1));
+            session.tick();
+            assertState(SessionState.PIN);
+            assertEquals(1, session.screen().secondsLeft());
+        }
+
+        @Test
+        void noMoreTimeWhereTheResidentIsNotAsked() {
+            toRequesting(1);
+            assertInvalid(() -> session.moreTime());
+        }
+
+        @Test
+        void timeRanOutSaysSoInTheResidentsLanguageWithTheRefundThenClearsForTheNextCustomer() {
+            toService();
+            session.chooseService(Service.VACCINATION_CERTIFICATE);
+            session.chooseLanguage(Language.EN);
+            session.chooseCertificateType(CertificateType.DOMESTIC);
+            insertCard();
+            worker.runAll();
+            session.pinDigit(1);
+            session.pinDigit(2);
+            session.pinDigit(3);
+            session.pinDigit(4);
+            session.submitPin();
+            worker.runAll();
+            removeCard();
+            worker.runAll();
+            session.chooseMunicipality(FakeCenter.BUNKYO);
+            session.chooseCopies(1);
+            worker.runAll();
+            session.confirm();
+            cash.insert(100);
+            clock.advance(TIMEOUT);
+            session.tick();
+            assertState(SessionState.IDLE);
+            Screen after = session.screen();
+            assertTrue(after.timedOut());
+            assertEquals(Language.EN, after.language());
+            assertEquals(100, after.returnedYen());
+            assertTrue(session.isWiped());
+            clock.advance(TIMEOUT);
+            session.tick();
+            Screen next = session.screen();
+            assertFalse(next.timedOut(), "nothing left for the next customer");
+            assertEquals(0, next.returnedYen());
+            assertNull(next.language());
         }
     }
 
