@@ -14,8 +14,8 @@ import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.CardHolder;
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.pki.DevPki;
 import java.net.ServerSocket;
@@ -68,8 +68,8 @@ class HttpRecordBackendIT {
                 MutualTls.context(identity.privateKey(), List.of(identity.certificate()), List.of(pki.rootCaCertificate())));
     }
 
-    private static IssueRequest issue(String txid) {
-        return new IssueRequest(txid, FakeMunicipalities.BUNKYO, person.myNumber().reveal(),
+    private static IssuanceRequest issue(String txid) {
+        return new IssuanceRequest(txid, FakeMunicipalities.BUNKYO, person.myNumber().reveal(),
                 new CardHolder(person.name(), person.address(), person.birthDate().toString(), "1"),
                 CertificateType.DOMESTIC, 1, "K0001");
     }
@@ -78,7 +78,7 @@ class HttpRecordBackendIT {
     void issuesOverMutualTls() {
         HttpRecordBackend backend = client(server.uri(), Duration.ofSeconds(5), 3, Duration.ofSeconds(10));
         assertEquals(3, backend.municipalities().municipalities().size());
-        IssueResponse response = backend.issue(issue("tx-a"));
+        IssuanceResponse response = backend.issue(issue("tx-a"));
         assertEquals("ISSUED", response.status());
         assertEquals("tx-a", response.transactionId());
         assertEquals(1, backend.unconfirmed(Duration.ZERO).issuances().size());
@@ -127,7 +127,7 @@ class HttpRecordBackendIT {
     @Test
     void aRefusalIsPassedOnAndNeverRetried() {
         HttpRecordBackend backend = client(server.uri(), Duration.ofSeconds(2), 3, Duration.ofSeconds(10));
-        IssueRequest wrongMunicipality = new IssueRequest("tx-nr", FakeMunicipalities.CHIYODA, person.myNumber().reveal(),
+        IssuanceRequest wrongMunicipality = new IssuanceRequest("tx-nr", FakeMunicipalities.CHIYODA, person.myNumber().reveal(),
                 new CardHolder(person.name(), person.address(), person.birthDate().toString(), "1"),
                 CertificateType.DOMESTIC, 1, "K0001");
         assertEquals(ErrorCode.NO_RECORD, assertThrows(ShomeiException.class, () -> backend.issue(wrongMunicipality)).code());

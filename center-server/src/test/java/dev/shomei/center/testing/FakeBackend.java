@@ -7,8 +7,8 @@ import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.CertificateDto;
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
@@ -65,13 +65,13 @@ public final class FakeBackend implements RecordBackend {
     public final List<MunicipalityList.Entry> municipalities = new CopyOnWriteArrayList<>();
 
     private static final class Entry {
-        final IssueResponse response;
+        final IssuanceResponse response;
         final String terminalId;
         final Instant issuedAt;
         volatile String status = "ISSUED";
         volatile String voidReason;
 
-        Entry(IssueResponse response, String terminalId, Instant issuedAt) {
+        Entry(IssuanceResponse response, String terminalId, Instant issuedAt) {
             this.response = response;
             this.terminalId = terminalId;
             this.issuedAt = issuedAt;
@@ -111,13 +111,13 @@ public final class FakeBackend implements RecordBackend {
     }
 
     @Override
-    public synchronized IssueResponse issue(IssueRequest request) {
+    public synchronized IssuanceResponse issue(IssuanceRequest request) {
         issueCalls.incrementAndGet();
         maybeFail();
         Entry existing = issuances.get(request.transactionId());
         if (existing != null) {
-            IssueResponse r = existing.response;
-            return new IssueResponse(r.transactionId(), r.certificateId(), r.municipalityCode(), r.issuedAt(),
+            IssuanceResponse r = existing.response;
+            return new IssuanceResponse(r.transactionId(), r.certificateId(), r.municipalityCode(), r.issuedAt(),
                     existing.status, r.copies(), r.feePerCopyYen(), r.feeTotalYen(), r.certificate());
         }
         Resident resident = residents.get(request.municipalityCode() + "/" + request.myNumber());
@@ -142,7 +142,7 @@ public final class FakeBackend implements RecordBackend {
         SignedCertificate signed = signer.sign(content, clock.instant());
         var municipality = municipalities.stream().filter(m -> m.code().equals(request.municipalityCode())).findFirst();
         int fee = municipality.map(MunicipalityList.Entry::feePerCopyYen).orElse(0);
-        IssueResponse response = new IssueResponse(request.transactionId(), certificateId, request.municipalityCode(),
+        IssuanceResponse response = new IssuanceResponse(request.transactionId(), certificateId, request.municipalityCode(),
                 clock.instant().toString(), "ISSUED", request.copies(), fee, fee * request.copies(),
                 CertificateDto.from(signed));
         issuances.put(request.transactionId(), new Entry(response, request.terminalId(), clock.instant()));

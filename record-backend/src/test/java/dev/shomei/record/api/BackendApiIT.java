@@ -12,7 +12,7 @@ import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.backend.ApiError;
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.protocol.backend.BackendJson;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
@@ -96,9 +96,9 @@ class BackendApiIT {
         HttpResponse<String> first = TlsClients.post(center, api + BackendApi.ISSUANCES, issueJson("api-1", "131059", "OVERSEAS"));
         assertEquals(200, first.statusCode(), first.body());
         assertEquals("no-store", first.headers().firstValue("Cache-Control").orElse(""));
-        IssueResponse issued = BackendJson.read(first.body(), IssueResponse.class);
+        IssuanceResponse issued = BackendJson.read(first.body(), IssuanceResponse.class);
         HttpResponse<String> again = TlsClients.post(center, api + BackendApi.ISSUANCES, issueJson("api-1", "131059", "OVERSEAS"));
-        assertEquals(issued.certificateId(), BackendJson.read(again.body(), IssueResponse.class).certificateId());
+        assertEquals(issued.certificateId(), BackendJson.read(again.body(), IssuanceResponse.class).certificateId());
         assertTrue(issued.certificate().vdsNc().contains("\"uvci\":\"" + issued.certificateId() + "\""));
 
         HttpResponse<String> jwks = TlsClients.get(TlsClients.client(null, pki.rootCaCertificate()), console + BackendApi.JWKS);
@@ -176,15 +176,15 @@ class BackendApiIT {
     void fiftyConcurrentHttpIssueCallsGiveOneIssuancePerTransaction() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(25);
         try {
-            List<Future<IssueResponse>> calls = new ArrayList<>();
+            List<Future<IssuanceResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 String transaction = "http-" + (i % 20);
                 calls.add(pool.submit(() -> BackendJson.read(TlsClients.post(center, api + BackendApi.ISSUANCES,
-                        issueJson(transaction, "131059", "DOMESTIC")).body(), IssueResponse.class)));
+                        issueJson(transaction, "131059", "DOMESTIC")).body(), IssuanceResponse.class)));
             }
             java.util.Map<String, Set<String>> byTransaction = new java.util.HashMap<>();
-            for (Future<IssueResponse> call : calls) {
-                IssueResponse response = call.get();
+            for (Future<IssuanceResponse> call : calls) {
+                IssuanceResponse response = call.get();
                 byTransaction.computeIfAbsent(response.transactionId(), t -> new HashSet<>()).add(response.certificateId());
             }
             assertEquals(20, byTransaction.size());

@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
 import dev.shomei.protocol.cert.VaccineCatalog;
@@ -297,7 +297,7 @@ public abstract class RecordStoreContract {
     @Test
     void issuesADomesticCertificateThatVerifies() {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(3));
-        IssueResponse response = service.issue(
+        IssuanceResponse response = service.issue(
                 TestData.request("t-1", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
         assertTrue(response.certificateId().matches("13105[0-9A-Z]{7}"), response.certificateId());
         assertEquals("ISSUED", response.status());
@@ -317,7 +317,7 @@ public abstract class RecordStoreContract {
     @Test
     void issuesAnOverseasCertificateWithBothSealsThatVerify() {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(7));
-        IssueResponse response = service.issue(
+        IssuanceResponse response = service.issue(
                 TestData.request("t-os", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.OVERSEAS), "test");
         assertEquals(TestData.PASSPORT, response.certificate().passport().number());
         assertEquals("TAKATSUKASA UTANOSUKE", response.certificate().passport().romanName());
@@ -341,7 +341,7 @@ public abstract class RecordStoreContract {
                 variant.nameKana(), variant.nameRoman(), variant.birthDate(), variant.sex(), variant.address(),
                 variant.nationality(), variant.passportNumber(), true);
         add(BUNKYO, variant, TAKATSUKASA_MY_NUMBER, TestData.doses(2));
-        IssueResponse response = service.issue(
+        IssuanceResponse response = service.issue(
                 TestData.request("t-var", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.OVERSEAS), "test");
         assertEquals(null, response.certificate().smartHealthCard());
         assertEquals(null, response.certificate().vdsNc());
@@ -389,7 +389,7 @@ public abstract class RecordStoreContract {
                 TestData.request("t-b", SHINJUKU, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test"));
         assertEquals(ErrorCode.NO_RECORD, refused.code());
         assertEquals(0L, (long) store.database().read(tx -> issuances.count(tx, SHINJUKU)));
-        IssueResponse issued = service.issue(
+        IssuanceResponse issued = service.issue(
                 TestData.request("t-a", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
         assertEquals(BUNKYO.value(), issued.municipalityCode());
     }
@@ -410,13 +410,13 @@ public abstract class RecordStoreContract {
                 CertificateType.OVERSEAS));
         assertRefused(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, TestData.request("r4", CHIYODA, TAKATSUKASA_MY_NUMBER,
                 TestData.BIRTH, CertificateType.DOMESTIC));
-        assertRefused(ErrorCode.INVALID_REQUEST, new IssueRequest("r5", BUNKYO.value(), "123456789012",
+        assertRefused(ErrorCode.INVALID_REQUEST, new IssuanceRequest("r5", BUNKYO.value(), "123456789012",
                 TestData.request("x", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC).holder(),
                 CertificateType.DOMESTIC, 1, "KIOSK-0001"));
-        assertRefused(ErrorCode.INVALID_REQUEST, new IssueRequest("r6", "131058", TAKATSUKASA_MY_NUMBER.digits(),
+        assertRefused(ErrorCode.INVALID_REQUEST, new IssuanceRequest("r6", "131058", TAKATSUKASA_MY_NUMBER.digits(),
                 TestData.request("x", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC).holder(),
                 CertificateType.DOMESTIC, 1, "KIOSK-0001"));
-        assertRefused(ErrorCode.INVALID_REQUEST, new IssueRequest("r 7", BUNKYO.value(), TAKATSUKASA_MY_NUMBER.digits(),
+        assertRefused(ErrorCode.INVALID_REQUEST, new IssuanceRequest("r 7", BUNKYO.value(), TAKATSUKASA_MY_NUMBER.digits(),
                 TestData.request("x", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC).holder(),
                 CertificateType.DOMESTIC, 11, "KIOSK-0001"));
 
@@ -431,7 +431,7 @@ public abstract class RecordStoreContract {
         assertEquals(0L, (long) store.database().read(tx -> tx.queryLong("SELECT count(*) FROM issuance")));
     }
 
-    private void assertRefused(ErrorCode expected, IssueRequest request) {
+    private void assertRefused(ErrorCode expected, IssuanceRequest request) {
         ShomeiException refused = assertThrows(ShomeiException.class, () -> service.issue(request, "test"));
         assertEquals(expected, refused.code(), refused.getMessage());
     }
@@ -439,14 +439,14 @@ public abstract class RecordStoreContract {
     @Test
     void aRetriedTransactionGetsTheSameIssuanceBack() {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
-        IssueRequest request = TestData.request("t-retry", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC);
-        IssueResponse first = service.issue(request, "test");
-        IssueResponse second = service.issue(request, "test");
+        IssuanceRequest request = TestData.request("t-retry", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC);
+        IssuanceResponse first = service.issue(request, "test");
+        IssuanceResponse second = service.issue(request, "test");
         assertEquals(first.certificateId(), second.certificateId());
         assertEquals(first.certificate().smartHealthCard(), second.certificate().smartHealthCard());
         assertEquals(1L, (long) store.database().read(tx -> issuances.count(tx, BUNKYO)));
 
-        IssueRequest reusedForAnother = new IssueRequest("t-retry", BUNKYO.value(), TAKATSUKASA_MY_NUMBER.digits(),
+        IssuanceRequest reusedForAnother = new IssuanceRequest("t-retry", BUNKYO.value(), TAKATSUKASA_MY_NUMBER.digits(),
                 request.holder(), CertificateType.DOMESTIC, 2, "KIOSK-0001");
         assertRefused(ErrorCode.INVALID_REQUEST, reusedForAnother);
     }
@@ -460,7 +460,7 @@ public abstract class RecordStoreContract {
             add(BUNKYO, TestData.plain(BUNKYO, "C-" + i, LocalDate.of(1970 + i, 1, 1)), number, TestData.doses(1 + i % 3));
         }
         // 30 distinct transactions, plus 20 calls that repeat 4 of them (5 calls each, all at once)
-        List<IssueRequest> calls = new ArrayList<>();
+        List<IssuanceRequest> calls = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             int who = i % 10;
             calls.add(TestData.request("dist-" + i, BUNKYO, numbers.get(who), LocalDate.of(1970 + who, 1, 1),
@@ -477,16 +477,16 @@ public abstract class RecordStoreContract {
         ExecutorService pool = Executors.newFixedThreadPool(50);
         Map<String, Set<String>> certificatesByTransaction = new ConcurrentHashMap<>();
         try {
-            List<Future<IssueResponse>> futures = new ArrayList<>();
-            for (IssueRequest call : calls) {
-                futures.add(pool.submit((Callable<IssueResponse>) () -> {
+            List<Future<IssuanceResponse>> futures = new ArrayList<>();
+            for (IssuanceRequest call : calls) {
+                futures.add(pool.submit((Callable<IssuanceResponse>) () -> {
                     start.await();
                     return service.issue(call, "test");
                 }));
             }
             start.countDown();
-            for (Future<IssueResponse> future : futures) {
-                IssueResponse response = future.get();
+            for (Future<IssuanceResponse> future : futures) {
+                IssuanceResponse response = future.get();
                 certificatesByTransaction.computeIfAbsent(response.transactionId(), key -> ConcurrentHashMap.newKeySet())
                         .add(response.certificateId());
             }
@@ -537,7 +537,7 @@ public abstract class RecordStoreContract {
         assertThrows(ShomeiException.class,
                 () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "VOIDED", "bad reason"), "test"));
 
-        IssueResponse retried = service.issue(
+        IssuanceResponse retried = service.issue(
                 TestData.request("t-p", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
         assertEquals("PRINTED", retried.status());
     }
@@ -619,14 +619,14 @@ public abstract class RecordStoreContract {
         add(SHINJUKU, TestData.takatsukasa(SHINJUKU), TAKATSUKASA_MY_NUMBER, TestData.doses(1));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<IssueResponse>> futures = new ArrayList<>();
+            List<Future<IssuanceResponse>> futures = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 MunicipalityCode code = i % 2 == 0 ? BUNKYO : SHINJUKU;
                 String transaction = "mix-" + i;
                 futures.add(pool.submit(() -> service.issue(TestData.request(transaction, code, TAKATSUKASA_MY_NUMBER,
                         TestData.BIRTH, CertificateType.DOMESTIC), "test")));
             }
-            for (Future<IssueResponse> future : futures) {
+            for (Future<IssuanceResponse> future : futures) {
                 future.get();
             }
         } finally {

@@ -22,10 +22,10 @@ class BackendJsonTest {
 
     @Test
     void anIssueRequestRoundTripsAndRedactsItsPersonalData() {
-        IssueRequest request = new IssueRequest("tx-1", "131059", "123456789018",
+        IssuanceRequest request = new IssuanceRequest("tx-1", "131059", "123456789018",
                 new CardHolder("番号　花子", "東京都文京区", "1985-04-01", "2"), CertificateType.OVERSEAS, 2, "KIOSK-1");
         String json = BackendJson.writeString(request);
-        assertEquals(request, BackendJson.read(json, IssueRequest.class));
+        assertEquals(request, BackendJson.read(json, IssuanceRequest.class));
         assertFalse(request.toString().contains("123456789018"));
         assertFalse(request.toString().contains("花子"));
         assertFalse(request.holder().toString().contains("1985"));
@@ -53,7 +53,7 @@ class BackendJsonTest {
     @Test
     void malformedJsonIsAnInvalidRequestThatDoesNotEchoTheInput() {
         ShomeiException duplicate = assertThrows(ShomeiException.class,
-                () -> BackendJson.read("{\"myNumber\":\"1\",\"myNumber\":\"123456789018\"}", IssueRequest.class));
+                () -> BackendJson.read("{\"myNumber\":\"1\",\"myNumber\":\"123456789018\"}", IssuanceRequest.class));
         assertEquals(ErrorCode.INVALID_REQUEST, duplicate.code());
         assertFalse(duplicate.getMessage().contains("123456789018"));
         assertThrows(ShomeiException.class, () -> BackendJson.read("{} {}", StatusUpdate.class));

@@ -57,7 +57,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The orchestration with the real card verifier and fakes for the backend and the renderer. */
-class IssuanceServiceTest {
+class KioskIssuanceTest {
     @TempDir
     static Path pkiDir;
     static DevPki pki;
@@ -76,7 +76,7 @@ class IssuanceServiceTest {
     AlertLog alerts;
     IssuanceStats stats;
     ReconciliationLog reconciliations;
-    IssuanceService service;
+    KioskIssuance service;
     Reconciler reconciler;
     MunicipalityCatalog catalog;
 
@@ -108,8 +108,8 @@ class IssuanceServiceTest {
         reconciler = new Reconciler(backend, Duration.ofMinutes(15), clock, reconciliations, alerts, stats, metrics);
     }
 
-    private IssuanceService newService(IssuedTransactions transactions, CenterMetrics metrics) {
-        return new IssuanceService(registry, new ServiceCalendar(clock, () -> maintenance), catalog,
+    private KioskIssuance newService(IssuedTransactions transactions, CenterMetrics metrics) {
+        return new KioskIssuance(registry, new ServiceCalendar(clock, () -> maintenance), catalog,
                 new VerifierCardVerification(cards.trustedKeys()), backend, renderer, transactions, stats, metrics, alerts);
     }
 
@@ -288,7 +288,7 @@ class IssuanceServiceTest {
     @Test
     void anOutcomeReachingAnotherCenterFindsItsMunicipalityAtTheBackend() {
         service.issue("K0001", request("tx-23", FakeMunicipalities.BUNKYO));
-        IssuanceService otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
+        KioskIssuance otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
                 new CenterMetrics());
         assertInstanceOf(Ack.class, otherCenter.outcome("K0001", PrintOutcome.printed("tx-23")));
         assertEquals("PRINTED", backend.status("tx-23"));
@@ -330,7 +330,7 @@ class IssuanceServiceTest {
         assertEquals("VOIDED", backend.status("tx-27"));
 
         // another center, or this one restarted: nothing in memory, and tx-27 is no longer ISSUED
-        IssuanceService restarted = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
+        KioskIssuance restarted = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
                 new CenterMetrics());
         assertTrue(backend.unconfirmed(Duration.ZERO).issuances().isEmpty());
         assertInstanceOf(Ack.class, restarted.outcome("K0001", PrintOutcome.printed("tx-27")));
@@ -344,7 +344,7 @@ class IssuanceServiceTest {
     void aTransactionIdTheBackendHoldsInTwoMunicipalitiesIsRefusedNotGuessed() {
         service.issue("K0001", request("tx-29", FakeMunicipalities.BUNKYO));
         backend.alsoKnownElsewhere.add(new TransactionIssuances.Entry(FakeMunicipalities.CHIYODA, "tx-29", "ISSUED"));
-        IssuanceService otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
+        KioskIssuance otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
                 new CenterMetrics());
         int updatesBefore = backend.statusUpdates.size();
         assertEquals(ErrorCode.INVALID_REQUEST, refused(otherCenter.outcome("K0001", PrintOutcome.printed("tx-29"))));
@@ -356,7 +356,7 @@ class IssuanceServiceTest {
     void aCancelledIssuanceIsNotRevivedByALatePrintedThroughAnotherCenter() {
         service.issue("K0001", request("tx-28", FakeMunicipalities.BUNKYO));
         assertInstanceOf(Ack.class, service.outcome("K0001", PrintOutcome.voided("tx-28", VoidReason.CANCELLED)));
-        IssuanceService otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
+        KioskIssuance otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
                 new CenterMetrics());
         assertEquals(ErrorCode.INVALID_REQUEST, refused(otherCenter.outcome("K0001", PrintOutcome.printed("tx-28"))));
         assertEquals("VOIDED", backend.status("tx-28"));

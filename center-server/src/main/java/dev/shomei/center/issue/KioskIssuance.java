@@ -42,8 +42,8 @@ import java.util.Set;
  * <p>Logs and metrics carry the transaction id, terminal, municipality code, result code and
  * latency, nothing else. Card data and the PDF are wiped on every path out.
  */
-public final class IssuanceService {
-    private static final System.Logger LOG = System.getLogger(IssuanceService.class.getName());
+public final class KioskIssuance {
+    private static final System.Logger LOG = System.getLogger(KioskIssuance.class.getName());
     private static final Set<String> FINISHED = Set.of("PRINTED", "VOIDED");
 
     private final TerminalRegistry registry;
@@ -51,14 +51,14 @@ public final class IssuanceService {
     private final MunicipalityCatalog municipalities;
     private final CardVerification cards;
     private final RecordBackend backend;
-    private final CertificateRenderer renderer;
+    private final PrintoutRenderer renderer;
     private final IssuedTransactions transactions;
     private final IssuanceStats stats;
     private final CenterMetrics metrics;
     private final AlertLog alerts;
 
-    public IssuanceService(TerminalRegistry registry, ServiceCalendar calendar, MunicipalityCatalog municipalities,
-            CardVerification cards, RecordBackend backend, CertificateRenderer renderer,
+    public KioskIssuance(TerminalRegistry registry, ServiceCalendar calendar, MunicipalityCatalog municipalities,
+            CardVerification cards, RecordBackend backend, PrintoutRenderer renderer,
             IssuedTransactions transactions, IssuanceStats stats, CenterMetrics metrics, AlertLog alerts) {
         this.registry = registry;
         this.calendar = calendar;
@@ -132,8 +132,8 @@ public final class IssuanceService {
             if (!terms.offers(request.certificateType())) {
                 throw new Refused(ErrorCode.INVALID_REQUEST);
             }
-            dev.shomei.protocol.backend.IssueResponse issued = callBackend(() -> backend.issue(
-                    new dev.shomei.protocol.backend.IssueRequest(txid, terms.code(), card.myNumber().reveal(),
+            dev.shomei.protocol.backend.IssuanceResponse issued = callBackend(() -> backend.issue(
+                    new dev.shomei.protocol.backend.IssuanceRequest(txid, terms.code(), card.myNumber().reveal(),
                             new CardHolder(card.name(), card.address(), card.birthDate().toString(),
                                     String.valueOf(card.sex().code())),
                             request.certificateType(), request.copies(), terminalId)));
@@ -153,7 +153,7 @@ public final class IssuanceService {
     }
 
     private IssueResponse respond(IssueRequest request, MunicipalitySettings terms,
-            dev.shomei.protocol.backend.IssueResponse issued, SignedCertificate certificate) {
+            dev.shomei.protocol.backend.IssuanceResponse issued, SignedCertificate certificate) {
         RenderedCertificate rendered;
         try {
             rendered = renderer.render(certificate, request.copies());
@@ -174,7 +174,7 @@ public final class IssuanceService {
 
     /** The backend answers for the transaction id; make sure it is the request's municipality, type and person. */
     private static void checkAnswerMatches(IssueRequest request, MunicipalitySettings terms, VerifiedCardData card,
-            dev.shomei.protocol.backend.IssueResponse issued, SignedCertificate certificate) {
+            dev.shomei.protocol.backend.IssuanceResponse issued, SignedCertificate certificate) {
         CertificateContent content = certificate.content();
         boolean matches = request.transactionId().equals(issued.transactionId())
                 && terms.code().equals(issued.municipalityCode())
@@ -188,7 +188,7 @@ public final class IssuanceService {
     }
 
     private static CertificateSummary summary(CertificateContent content) {
-        List<DoseSummary> doses = content.doses().stream().map(IssuanceService::dose).toList();
+        List<DoseSummary> doses = content.doses().stream().map(KioskIssuance::dose).toList();
         String latin = content.passport() == null ? "" : content.passport().romanName();
         return new CertificateSummary(content.person().fullName(), latin, content.person().birthDate(), doses);
     }

@@ -7,7 +7,7 @@ package dev.shomei.protocol.backend;
  * @param issuedAt ISO-8601 instant
  * @param status   ISSUED, PRINTED or VOIDED (a retry may find it PRINTED already)
  */
-public record IssueResponse(
+public record IssuanceResponse(
         String transactionId,
         String certificateId,
         String municipalityCode,
@@ -20,7 +20,7 @@ public record IssueResponse(
 
     @Override
     public String toString() {
-        return "IssueResponse[transactionId=" + transactionId + ", certificateId=" + certificateId + ", status=" + status
+        return "IssuanceResponse[transactionId=" + transactionId + ", certificateId=" + certificateId + ", status=" + status
                 + ", copies=" + copies + ", (certificate redacted)]";
     }
 }
