@@ -16,10 +16,7 @@ import dev.shomei.protocol.backend.CardHolder;
 import dev.shomei.protocol.backend.StatusUpdate;
 import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.cert.CertificateContent;
-import dev.shomei.protocol.cert.Dose;
 import dev.shomei.protocol.cert.SignedCertificate;
-import dev.shomei.protocol.line.CertificateSummary;
-import dev.shomei.protocol.line.DoseSummary;
 import dev.shomei.protocol.line.IssueRequest;
 import dev.shomei.protocol.line.IssueResponse;
 import dev.shomei.protocol.line.LineMessage;
@@ -137,7 +134,7 @@ public final class KioskIssuance {
                             new CardHolder(card.name(), card.address(), card.birthDate().toString(),
                                     String.valueOf(card.sex().code())),
                             request.certificateType(), request.copies(), terminalId)));
-            SignedCertificate certificate = issued.certificate().toSignedCertificate();
+            SignedCertificate certificate = issued.certificate();
             checkAnswerMatches(request, terms, card, issued, certificate);
             transactions.put(txid, terminalId, terms.code());
             if (FINISHED.contains(issued.status())) {
@@ -165,7 +162,7 @@ public final class KioskIssuance {
         }
         try {
             return new IssueResponse(request.transactionId(), List.of(issued.certificateId()),
-                    terms.feePerCopyYen() * request.copies(), rendered.pages(), summary(certificate.content()),
+                    terms.feePerCopyYen() * request.copies(), rendered.pages(), ConfirmSummary.of(certificate.content()),
                     rendered.pdf());
         } finally {
             rendered.wipe(); // the response holds its own copy
@@ -185,17 +182,6 @@ public final class KioskIssuance {
                     request.transactionId());
             throw new Refused(ErrorCode.INVALID_REQUEST);
         }
-    }
-
-    private static CertificateSummary summary(CertificateContent content) {
-        List<DoseSummary> doses = content.doses().stream().map(KioskIssuance::dose).toList();
-        String latin = content.passport() == null ? "" : content.passport().romanName();
-        return new CertificateSummary(content.person().fullName(), latin, content.person().birthDate(), doses);
-    }
-
-    private static DoseSummary dose(Dose dose) {
-        return new DoseSummary(dose.number(), dose.date(), dose.product().nameJa(), dose.product().manufacturerJa(),
-                dose.lotNumber());
     }
 
     /**

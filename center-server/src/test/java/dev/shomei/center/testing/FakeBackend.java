@@ -6,7 +6,6 @@ import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
-import dev.shomei.protocol.backend.CertificateDto;
 import dev.shomei.protocol.backend.IssuanceRequest;
 import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
@@ -144,7 +143,7 @@ public final class FakeBackend implements RecordBackend {
         int fee = municipality.map(MunicipalityList.Entry::feePerCopyYen).orElse(0);
         IssuanceResponse response = new IssuanceResponse(request.transactionId(), certificateId, request.municipalityCode(),
                 clock.instant().toString(), "ISSUED", request.copies(), fee, fee * request.copies(),
-                CertificateDto.from(signed));
+                signed);
         issuances.put(request.transactionId(), new Entry(response, request.terminalId(), clock.instant()));
         issuedTransactionIds.add(request.transactionId());
         return response;

@@ -5,7 +5,6 @@ import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.BackendJson;
-import dev.shomei.protocol.backend.CertificateDto;
 import dev.shomei.protocol.backend.IssuanceRequest;
 import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.cert.CertificateContent;
@@ -152,7 +151,7 @@ public final class IssuanceService {
                     request.terminalId(), request.transactionId(), request.copies(), fee * request.copies(), now,
                     IssuanceStatus.ISSUED, now, null);
             IssuanceResponse response = new IssuanceResponse(request.transactionId(), certificateId, code.value(), now.toString(),
-                    IssuanceStatus.ISSUED.name(), request.copies(), fee, fee * request.copies(), CertificateDto.from(signed));
+                    IssuanceStatus.ISSUED.name(), request.copies(), fee, fee * request.copies(), signed);
             String json = BackendJson.writeString(response);
             String passportNumber = request.type() == CertificateType.OVERSEAS ? resident.passportNumber() : null;
             try {

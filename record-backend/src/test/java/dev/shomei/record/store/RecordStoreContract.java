@@ -302,15 +302,15 @@ public abstract class RecordStoreContract {
         assertTrue(response.certificateId().matches("13105[0-9A-Z]{7}"), response.certificateId());
         assertEquals("ISSUED", response.status());
         assertEquals(120, response.feeTotalYen());
-        assertEquals("文京区長", response.certificate().authority().nameJa());
-        assertEquals(3, response.certificate().doses().size());
-        assertEquals("コミナティ", response.certificate().doses().getFirst().product().nameJa());
+        assertEquals("文京区長", response.certificate().content().authority().nameJa());
+        assertEquals(3, response.certificate().content().doses().size());
+        assertEquals("コミナティ", response.certificate().content().doses().getFirst().product().nameJa());
         HealthCard card = new SmartHealthCardVerifier(keys.shc().jwks(), clock).verify(response.certificate().smartHealthCard());
         assertEquals("https://127.0.0.1:8411", card.issuer());
         assertEquals(TestData.BIRTH, card.birthDate());
         assertEquals(3, card.immunizations().size());
         assertEquals(TestData.FAMILY_KANJI, card.names().getFirst().family());
-        assertEquals(response.certificateId(), response.certificate().toSignedCertificate().content().certificateId());
+        assertEquals(response.certificateId(), response.certificate().content().certificateId());
         assertEquals(1L, (long) store.database().read(tx -> issuances.count(tx, BUNKYO)));
     }
 
@@ -319,8 +319,8 @@ public abstract class RecordStoreContract {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(7));
         IssuanceResponse response = service.issue(
                 TestData.request("t-os", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.OVERSEAS), "test");
-        assertEquals(TestData.PASSPORT, response.certificate().passport().number());
-        assertEquals("TAKATSUKASA UTANOSUKE", response.certificate().passport().romanName());
+        assertEquals(TestData.PASSPORT, response.certificate().content().passport().number());
+        assertEquals("TAKATSUKASA UTANOSUKE", response.certificate().content().passport().romanName());
         VdsNcSeal seal = new VdsNcVerifier(List.of(DevPki.ensure(pkiDir).vdsCscaCertificate()), clock)
                 .verify(response.certificate().vdsNc());
         assertEquals(response.certificateId(), seal.message().uvci());
@@ -345,7 +345,7 @@ public abstract class RecordStoreContract {
                 TestData.request("t-var", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.OVERSEAS), "test");
         assertEquals(null, response.certificate().smartHealthCard());
         assertEquals(null, response.certificate().vdsNc());
-        assertTrue(response.certificate().person().variantKanji());
+        assertTrue(response.certificate().content().person().variantKanji());
     }
 
     @Test

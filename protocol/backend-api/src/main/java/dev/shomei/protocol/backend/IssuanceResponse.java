@@ -1,5 +1,7 @@
 package dev.shomei.protocol.backend;
 
+import dev.shomei.protocol.cert.SignedCertificate;
+
 /**
  * backend -> center: the issuance. {@code certificate} carries what prints (display data) and the
  * signed QR payloads. Personal data: {@link #toString()} shows ids only.
@@ -16,7 +18,7 @@ public record IssuanceResponse(
         int copies,
         int feePerCopyYen,
         int feeTotalYen,
-        CertificateDto certificate) {
+        SignedCertificate certificate) {
 
     @Override
     public String toString() {
