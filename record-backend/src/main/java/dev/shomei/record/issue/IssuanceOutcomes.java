@@ -11,7 +11,7 @@ import dev.shomei.record.audit.AuditLog;
 import dev.shomei.record.db.Database;
 import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.Issuance;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.store.IssuanceRepository;
 import dev.shomei.record.store.MunicipalityRepository;
