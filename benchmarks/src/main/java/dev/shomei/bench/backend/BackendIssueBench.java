@@ -5,6 +5,7 @@ import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.backend.CardHolder;
 import dev.shomei.protocol.backend.IssuanceRequest;
 import dev.shomei.protocol.backend.IssuanceResponse;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.cert.VaccineCatalog;
 import dev.shomei.record.RecordStore;
 import dev.shomei.record.domain.Resident;
@@ -84,7 +85,7 @@ public class BackendIssueBench {
         requests = sampleRequests(ResidentDataset.residents(), dataset.size(), 8192);
         run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         IssuanceResponse first = issue(); // fails the run at once if the data set does not answer
-        if (!"ISSUED".equals(first.status())) {
+        if (first.status() != IssuanceStatus.ISSUED) {
             throw new IllegalStateException("the data set did not issue: " + first.status());
         }
     }

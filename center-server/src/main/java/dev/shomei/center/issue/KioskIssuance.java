@@ -13,6 +13,7 @@ import dev.shomei.center.stats.Outcome;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.CardHolder;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.StatusUpdate;
 import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.cert.CertificateContent;
@@ -41,7 +42,6 @@ import java.util.Set;
  */
 public final class KioskIssuance {
     private static final System.Logger LOG = System.getLogger(KioskIssuance.class.getName());
-    private static final Set<String> FINISHED = Set.of("PRINTED", "VOIDED");
 
     private final TerminalRegistry registry;
     private final ServiceCalendar calendar;
@@ -137,7 +137,7 @@ public final class KioskIssuance {
             SignedCertificate certificate = issued.certificate();
             checkAnswerMatches(request, terms, card, issued, certificate);
             transactions.put(txid, terminalId, terms.code());
-            if (FINISHED.contains(issued.status())) {
+            if (issued.status() != IssuanceStatus.ISSUED) {
                 // a retry of an issuance that already ended: never print it a second time
                 LOG.log(System.Logger.Level.WARNING, "issue tx={0} terminal={1}: issuance already {2}",
                         txid, terminalId, issued.status());
@@ -199,7 +199,7 @@ public final class KioskIssuance {
             }
             String municipality = municipalityOf(txid)
                     .orElseThrow(() -> new Refused(ErrorCode.INVALID_REQUEST));
-            String status = outcome.result() == PrintResult.PRINTED ? "PRINTED" : "VOIDED";
+            IssuanceStatus status = outcome.result() == PrintResult.PRINTED ? IssuanceStatus.PRINTED : IssuanceStatus.VOIDED;
             String reason = outcome.result() == PrintResult.PRINTED ? null : outcome.reason().name();
             callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, status, reason)));
             transactions.remove(txid);
@@ -254,7 +254,7 @@ public final class KioskIssuance {
 
     private void voidQuietly(String municipality, String txid, String reason) {
         try {
-            callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, "VOIDED", reason)));
+            callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, IssuanceStatus.VOIDED, reason)));
         } catch (ShomeiException e) {
             LOG.log(System.Logger.Level.WARNING, "tx={0}: could not void ({1}); reconciliation will", txid, e.code());
         }

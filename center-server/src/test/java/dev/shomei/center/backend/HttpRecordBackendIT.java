@@ -13,6 +13,7 @@ import dev.shomei.center.testing.FakeMunicipalities;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.CardHolder;
 import dev.shomei.protocol.backend.IssuanceRequest;
 import dev.shomei.protocol.backend.IssuanceResponse;
@@ -79,10 +80,10 @@ class HttpRecordBackendIT {
         HttpRecordBackend backend = client(server.uri(), Duration.ofSeconds(5), 3, Duration.ofSeconds(10));
         assertEquals(3, backend.municipalities().municipalities().size());
         IssuanceResponse response = backend.issue(issue("tx-a"));
-        assertEquals("ISSUED", response.status());
+        assertEquals(IssuanceStatus.ISSUED, response.status());
         assertEquals("tx-a", response.transactionId());
         assertEquals(1, backend.unconfirmed(Duration.ZERO).issuances().size());
-        assertEquals(List.of(new TransactionIssuances.Entry(response.municipalityCode(), "tx-a", "ISSUED")),
+        assertEquals(List.of(new TransactionIssuances.Entry(response.municipalityCode(), "tx-a", IssuanceStatus.ISSUED)),
                 backend.byTransaction("tx-a").issuances());
         assertEquals(List.of(), backend.byTransaction("tx-unknown").issuances());
     }
@@ -107,7 +108,7 @@ class HttpRecordBackendIT {
         HttpRecordBackend backend = client(server.uri(), Duration.ofSeconds(6), 3, Duration.ofSeconds(15));
         assertEquals(3, backend.municipalities().municipalities().size()); // the connection is up and warm
         server.delay.set(Duration.ofSeconds(1));
-        assertEquals("ISSUED", backend.issue(issue("tx-late")).status());
+        assertEquals(IssuanceStatus.ISSUED, backend.issue(issue("tx-late")).status());
         assertEquals(1, server.issueBodies.size(), "answered on the first attempt");
     }
 
@@ -120,7 +121,7 @@ class HttpRecordBackendIT {
         assertEquals(3, server.issueBodies.size());
 
         server.backend.failure.set(null);
-        assertEquals("ISSUED", backend.issue(issue("tx-503")).status(), "the same transaction goes through once it is back");
+        assertEquals(IssuanceStatus.ISSUED, backend.issue(issue("tx-503")).status(), "the same transaction goes through once it is back");
         assertEquals(1, server.backend.issuanceCount());
     }
 

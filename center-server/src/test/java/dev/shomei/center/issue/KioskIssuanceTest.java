@@ -30,6 +30,7 @@ import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.Language;
 import dev.shomei.protocol.ServiceRules;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.cert.Passport;
 import dev.shomei.protocol.line.Ack;
@@ -343,7 +344,7 @@ class KioskIssuanceTest {
     @Test
     void aTransactionIdTheBackendHoldsInTwoMunicipalitiesIsRefusedNotGuessed() {
         service.issue("K0001", request("tx-29", FakeMunicipalities.BUNKYO));
-        backend.alsoKnownElsewhere.add(new TransactionIssuances.Entry(FakeMunicipalities.CHIYODA, "tx-29", "ISSUED"));
+        backend.alsoKnownElsewhere.add(new TransactionIssuances.Entry(FakeMunicipalities.CHIYODA, "tx-29", IssuanceStatus.ISSUED));
         KioskIssuance otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
                 new CenterMetrics());
         int updatesBefore = backend.statusUpdates.size();

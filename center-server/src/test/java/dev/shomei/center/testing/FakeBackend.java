@@ -8,6 +8,7 @@ import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.IssuanceRequest;
 import dev.shomei.protocol.backend.IssuanceResponse;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
@@ -67,7 +68,7 @@ public final class FakeBackend implements RecordBackend {
         final IssuanceResponse response;
         final String terminalId;
         final Instant issuedAt;
-        volatile String status = "ISSUED";
+        volatile IssuanceStatus status = IssuanceStatus.ISSUED;
         volatile String voidReason;
 
         Entry(IssuanceResponse response, String terminalId, Instant issuedAt) {
@@ -142,7 +143,7 @@ public final class FakeBackend implements RecordBackend {
         var municipality = municipalities.stream().filter(m -> m.code().equals(request.municipalityCode())).findFirst();
         int fee = municipality.map(MunicipalityList.Entry::feePerCopyYen).orElse(0);
         IssuanceResponse response = new IssuanceResponse(request.transactionId(), certificateId, request.municipalityCode(),
-                clock.instant().toString(), "ISSUED", request.copies(), fee, fee * request.copies(),
+                clock.instant(), IssuanceStatus.ISSUED, request.copies(), fee, fee * request.copies(),
                 signed);
         issuances.put(request.transactionId(), new Entry(response, request.terminalId(), clock.instant()));
         issuedTransactionIds.add(request.transactionId());
@@ -157,17 +158,17 @@ public final class FakeBackend implements RecordBackend {
         if (entry == null || !entry.response.municipalityCode().equals(update.municipalityCode())) {
             throw new ShomeiException(ErrorCode.NO_RECORD, "no such issuance");
         }
-        if (!entry.status.equals(update.status())) {
-            boolean presumedVoid = entry.status.equals("VOIDED") && update.status().equals("PRINTED")
+        if (!(entry.status == update.status())) {
+            boolean presumedVoid = entry.status == IssuanceStatus.VOIDED && update.status() == IssuanceStatus.PRINTED
                     && ("UNCONFIRMED_TIMEOUT".equals(entry.voidReason) || "NO_OUTCOME".equals(entry.voidReason));
-            if (!entry.status.equals("ISSUED") && !presumedVoid) {
+            if (entry.status != IssuanceStatus.ISSUED && !presumedVoid) {
                 throw new ShomeiException(ErrorCode.INVALID_REQUEST, "issuance already " + entry.status);
             }
             entry.status = update.status();
-            entry.voidReason = update.status().equals("VOIDED") ? update.reason() : null;
+            entry.voidReason = update.status() == IssuanceStatus.VOIDED ? update.reason() : null;
         }
         return new StatusResponse(update.municipalityCode(), update.transactionId(), entry.response.certificateId(),
-                entry.status, entry.voidReason, clock.instant().toString());
+                entry.status, entry.voidReason, clock.instant());
     }
 
     @Override
@@ -176,9 +177,9 @@ public final class FakeBackend implements RecordBackend {
         Instant cutoff = clock.instant().minus(olderThan);
         List<UnconfirmedIssuances.Entry> open = new ArrayList<>();
         issuances.forEach((txid, entry) -> {
-            if (entry.status.equals("ISSUED") && !entry.issuedAt.isAfter(cutoff)) {
+            if (entry.status == IssuanceStatus.ISSUED && !entry.issuedAt.isAfter(cutoff)) {
                 open.add(new UnconfirmedIssuances.Entry(entry.response.municipalityCode(), txid,
-                        entry.response.certificateId(), entry.terminalId, entry.issuedAt.toString()));
+                        entry.response.certificateId(), entry.terminalId, entry.issuedAt));
             }
         });
         return new UnconfirmedIssuances(open);
@@ -199,7 +200,7 @@ public final class FakeBackend implements RecordBackend {
 
     public String status(String transactionId) {
         Entry entry = issuances.get(transactionId);
-        return entry == null ? null : entry.status;
+        return entry == null ? null : entry.status.name();
     }
 
     public int issuanceCount() {

@@ -80,7 +80,7 @@ public final class IssuanceApi {
     private void status(ServerRequest req, ServerResponse res) {
         StatusUpdate update = BackendJson.read(body(req), StatusUpdate.class);
         StatusResponse response = outcomes.update(update, client(req));
-        metrics.outcome(response.status());
+        metrics.outcome(response.status().name());
         json(res, response);
     }
 

@@ -150,8 +150,8 @@ public final class IssuanceService {
             Issuance issuance = new Issuance(Ids.random(), code, certificateId, resident.id(), request.type(), Channel.KIOSK,
                     request.terminalId(), request.transactionId(), request.copies(), fee * request.copies(), now,
                     IssuanceStatus.ISSUED, now, null);
-            IssuanceResponse response = new IssuanceResponse(request.transactionId(), certificateId, code.value(), now.toString(),
-                    IssuanceStatus.ISSUED.name(), request.copies(), fee, fee * request.copies(), signed);
+            IssuanceResponse response = new IssuanceResponse(request.transactionId(), certificateId, code.value(), now,
+                    IssuanceStatus.ISSUED, request.copies(), fee, fee * request.copies(), signed);
             String json = BackendJson.writeString(response);
             String passportNumber = request.type() == CertificateType.OVERSEAS ? resident.passportNumber() : null;
             try {
@@ -200,7 +200,7 @@ public final class IssuanceService {
     private static IssuanceResponse withCurrentStatus(String storedJson, Issuance issuance) {
         IssuanceResponse stored = BackendJson.read(storedJson, IssuanceResponse.class);
         return new IssuanceResponse(stored.transactionId(), stored.certificateId(), stored.municipalityCode(), stored.issuedAt(),
-                issuance.status().name(), stored.copies(), stored.feePerCopyYen(), stored.feeTotalYen(), stored.certificate());
+                issuance.status(), stored.copies(), stored.feePerCopyYen(), stored.feeTotalYen(), stored.certificate());
     }
 
     private static ShomeiException refuse(ErrorCode code, IssuanceRequest request, String why) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.ApiError;
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.protocol.backend.BackendJson;
@@ -105,8 +106,8 @@ class BackendApiIT {
         new SmartHealthCardVerifier(Jwks.parse(jwks.body())).verify(issued.certificate().smartHealthCard());
 
         HttpResponse<String> printed = TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
-                BackendJson.writeString(new StatusUpdate("131059", "api-1", "PRINTED", null)));
-        assertEquals("PRINTED", BackendJson.read(printed.body(), StatusResponse.class).status());
+                BackendJson.writeString(new StatusUpdate("131059", "api-1", IssuanceStatus.PRINTED, null)));
+        assertEquals(IssuanceStatus.PRINTED, BackendJson.read(printed.body(), StatusResponse.class).status());
     }
 
     @Test
@@ -130,7 +131,7 @@ class BackendApiIT {
         assertEquals(413, huge.statusCode());
 
         HttpResponse<String> unknown = TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
-                BackendJson.writeString(new StatusUpdate("131059", "no-such", "PRINTED", null)));
+                BackendJson.writeString(new StatusUpdate("131059", "no-such", IssuanceStatus.PRINTED, null)));
         assertEquals(422, unknown.statusCode());
     }
 
@@ -153,17 +154,17 @@ class BackendApiIT {
     void findsTheMunicipalityOfATransactionWhateverItsStatus() throws Exception {
         TlsClients.post(center, api + BackendApi.ISSUANCES, issueJson("api-lookup", "131059", "DOMESTIC"));
         TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
-                BackendJson.writeString(new StatusUpdate("131059", "api-lookup", "VOIDED", "NO_OUTCOME")));
+                BackendJson.writeString(new StatusUpdate("131059", "api-lookup", IssuanceStatus.VOIDED, "NO_OUTCOME")));
 
         HttpResponse<String> voided = TlsClients.get(center, api + BackendApi.ISSUANCES + "?transactionId=api-lookup");
         assertEquals(200, voided.statusCode(), voided.body());
-        assertEquals(List.of(new TransactionIssuances.Entry("131059", "api-lookup", "VOIDED")),
+        assertEquals(List.of(new TransactionIssuances.Entry("131059", "api-lookup", IssuanceStatus.VOIDED)),
                 BackendJson.read(voided.body(), TransactionIssuances.class).issuances());
         assertFalse(voided.body().contains(TAKATSUKASA_MY_NUMBER.digits()));
 
         TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
-                BackendJson.writeString(new StatusUpdate("131059", "api-lookup", "PRINTED", null)));
-        assertEquals("PRINTED", BackendJson.read(TlsClients.get(center, api + BackendApi.ISSUANCES
+                BackendJson.writeString(new StatusUpdate("131059", "api-lookup", IssuanceStatus.PRINTED, null)));
+        assertEquals(IssuanceStatus.PRINTED, BackendJson.read(TlsClients.get(center, api + BackendApi.ISSUANCES
                 + "?transactionId=api-lookup").body(), TransactionIssuances.class).issuances().get(0).status());
 
         assertEquals(List.of(), BackendJson.read(TlsClients.get(center, api + BackendApi.ISSUANCES

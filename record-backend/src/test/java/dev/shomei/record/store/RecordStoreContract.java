@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.IssuanceRequest;
 import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.StatusResponse;
@@ -300,7 +301,7 @@ public abstract class RecordStoreContract {
         IssuanceResponse response = service.issue(
                 TestData.request("t-1", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
         assertTrue(response.certificateId().matches("13105[0-9A-Z]{7}"), response.certificateId());
-        assertEquals("ISSUED", response.status());
+        assertEquals(IssuanceStatus.ISSUED, response.status());
         assertEquals(120, response.feeTotalYen());
         assertEquals("文京区長", response.certificate().content().authority().nameJa());
         assertEquals(3, response.certificate().content().doses().size());
@@ -516,30 +517,30 @@ public abstract class RecordStoreContract {
         service.issue(TestData.request("t-p", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
         service.issue(TestData.request("t-v", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
 
-        StatusResponse printed = outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "PRINTED", null), "test");
-        assertEquals("PRINTED", printed.status());
-        assertEquals("PRINTED", outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "PRINTED", null), "test").status());
+        StatusResponse printed = outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", IssuanceStatus.PRINTED, null), "test");
+        assertEquals(IssuanceStatus.PRINTED, printed.status());
+        assertEquals(IssuanceStatus.PRINTED, outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", IssuanceStatus.PRINTED, null), "test").status());
         ShomeiException late = assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "VOIDED", "CANCELLED"), "test"));
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", IssuanceStatus.VOIDED, "CANCELLED"), "test"));
         assertEquals(ErrorCode.INVALID_REQUEST, late.code());
 
-        StatusResponse voided = outcomes.update(new StatusUpdate(BUNKYO.value(), "t-v", "VOIDED", "PRINTER_FAILED"), "test");
-        assertEquals("VOIDED", voided.status());
+        StatusResponse voided = outcomes.update(new StatusUpdate(BUNKYO.value(), "t-v", IssuanceStatus.VOIDED, "PRINTER_FAILED"), "test");
+        assertEquals(IssuanceStatus.VOIDED, voided.status());
         assertEquals("PRINTER_FAILED", voided.voidReason());
         assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-v", "PRINTED", null), "test"));
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-v", IssuanceStatus.PRINTED, null), "test"));
         ShomeiException unknown = assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-none", "PRINTED", null), "test"));
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-none", IssuanceStatus.PRINTED, null), "test"));
         assertEquals(ErrorCode.NO_RECORD, unknown.code());
         ShomeiException otherMunicipality = assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(SHINJUKU.value(), "t-p", "PRINTED", null), "test"));
+                () -> outcomes.update(new StatusUpdate(SHINJUKU.value(), "t-p", IssuanceStatus.PRINTED, null), "test"));
         assertEquals(ErrorCode.NO_RECORD, otherMunicipality.code());
         assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "VOIDED", "bad reason"), "test"));
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", IssuanceStatus.VOIDED, "bad reason"), "test"));
 
         IssuanceResponse retried = service.issue(
                 TestData.request("t-p", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
-        assertEquals("PRINTED", retried.status());
+        assertEquals(IssuanceStatus.PRINTED, retried.status());
     }
 
     @Test
@@ -558,7 +559,7 @@ public abstract class RecordStoreContract {
         assertEquals(IssuanceOutcomes.TIMEOUT_REASON, old.reason());
         assertEquals("ISSUED", issuance("t-new").status());
 
-        assertEquals("PRINTED", outcomes.update(new StatusUpdate(BUNKYO.value(), "t-old", "PRINTED", null), "test").status());
+        assertEquals(IssuanceStatus.PRINTED, outcomes.update(new StatusUpdate(BUNKYO.value(), "t-old", IssuanceStatus.PRINTED, null), "test").status());
         assertTrue(store.auditVerifier().verify().intact());
     }
 
@@ -568,12 +569,12 @@ public abstract class RecordStoreContract {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
         service.issue(TestData.request("t-rec", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
         service.issue(TestData.request("t-can", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
-        outcomes.update(new StatusUpdate(BUNKYO.value(), "t-rec", "VOIDED", IssuanceOutcomes.CENTER_RECONCILED_REASON), "test");
-        outcomes.update(new StatusUpdate(BUNKYO.value(), "t-can", "VOIDED", "CANCELLED"), "test");
+        outcomes.update(new StatusUpdate(BUNKYO.value(), "t-rec", IssuanceStatus.VOIDED, IssuanceOutcomes.CENTER_RECONCILED_REASON), "test");
+        outcomes.update(new StatusUpdate(BUNKYO.value(), "t-can", IssuanceStatus.VOIDED, "CANCELLED"), "test");
 
-        assertEquals("PRINTED", outcomes.update(new StatusUpdate(BUNKYO.value(), "t-rec", "PRINTED", null), "test").status());
+        assertEquals(IssuanceStatus.PRINTED, outcomes.update(new StatusUpdate(BUNKYO.value(), "t-rec", IssuanceStatus.PRINTED, null), "test").status());
         ShomeiException cancelled = assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-can", "PRINTED", null), "test"));
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-can", IssuanceStatus.PRINTED, null), "test"));
         assertEquals(ErrorCode.INVALID_REQUEST, cancelled.code());
         assertEquals(new Issue("VOIDED", "CANCELLED"), issuance("t-can"));
         assertTrue(store.auditVerifier().verify().intact());

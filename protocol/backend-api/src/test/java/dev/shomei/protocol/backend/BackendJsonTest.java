@@ -14,6 +14,7 @@ import dev.shomei.protocol.cert.Passport;
 import dev.shomei.protocol.cert.Person;
 import dev.shomei.protocol.cert.SignedCertificate;
 import dev.shomei.protocol.cert.VaccineCatalog;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,8 @@ class BackendJsonTest {
                 List.of(new Dose(1, LocalDate.of(2021, 6, 1), product, "FA5765")),
                 new IssuingAuthority("131059", "文京区長", "Mayor of Bunkyo City"), LocalDate.of(2024, 5, 1));
         SignedCertificate signed = new SignedCertificate(content, "header.payload.signature", "{\"data\":{}}");
-        IssuanceResponse response = new IssuanceResponse("tx-1", "13105ABCDEFG", "131059", "2024-05-01T01:02:03.456Z",
-                "ISSUED", 2, 300, 600, signed);
+        IssuanceResponse response = new IssuanceResponse("tx-1", "13105ABCDEFG", "131059",
+                Instant.parse("2024-05-01T01:02:03.456Z"), IssuanceStatus.ISSUED, 2, 300, 600, signed);
         // the bytes the string-typed CertificateDto wrote before the model travelled itself
         String json = BackendJson.writeString(response);
         assertEquals("{\"transactionId\":\"tx-1\",\"certificateId\":\"13105ABCDEFG\",\"municipalityCode\":\"131059\",\"issuedAt\":\"2024-05-01T01:02:03.456Z\",\"status\":\"ISSUED\",\"copies\":2,\"feePerCopyYen\":300,\"feeTotalYen\":600,\"certificate\":{\"certificateId\":\"13105ABCDEFG\",\"type\":\"OVERSEAS\",\"person\":{\"familyName\":\"番号\",\"givenName\":\"花子\",\"birthDate\":\"1985-04-01\",\"variantKanji\":false},\"passport\":{\"surname\":\"BANGO\",\"givenNames\":\"HANAKO\",\"nationality\":\"JPN\",\"number\":\"TK1234567\"},\"doses\":[{\"number\":1,\"date\":\"2021-06-01\",\"product\":{\"code\":\"comirnaty\",\"nameJa\":\"コミナティ\",\"manufacturerJa\":\"ファイザー社\",\"nameEn\":\"COMIRNATY\",\"manufacturerEn\":\"Pfizer\",\"cvx\":\"208\",\"icd11\":\"XM0GQ8\",\"vdsName\":\"COMIRNATY\"},\"lotNumber\":\"FA5765\",\"country\":\"JPN\"}],\"authority\":{\"municipalityCode\":\"131059\",\"nameJa\":\"文京区長\",\"nameEn\":\"Mayor of Bunkyo City\"},\"issueDate\":\"2024-05-01\",\"smartHealthCard\":\"header.payload.signature\",\"vdsNc\":\"{\\\"data\\\":{}}\"}}", json);
@@ -66,6 +67,30 @@ class BackendJsonTest {
         String json = BackendJson.writeString(signed);
         assertEquals("{\"certificateId\":\"13105ABCDEFH\",\"type\":\"DOMESTIC\",\"person\":{\"familyName\":\"番号\",\"givenName\":\"花子\",\"birthDate\":\"1985-04-01\",\"variantKanji\":true},\"passport\":null,\"doses\":[{\"number\":2,\"date\":\"2021-07-01\",\"product\":{\"code\":\"comirnaty\",\"nameJa\":\"コミナティ\",\"manufacturerJa\":\"ファイザー社\",\"nameEn\":\"COMIRNATY\",\"manufacturerEn\":\"Pfizer\",\"cvx\":\"208\",\"icd11\":\"XM0GQ8\",\"vdsName\":\"COMIRNATY\"},\"lotNumber\":\"FA5766\",\"country\":\"USA\"}],\"authority\":{\"municipalityCode\":\"131059\",\"nameJa\":\"文京区長\",\"nameEn\":\"Mayor of Bunkyo City\"},\"issueDate\":\"2024-05-01\",\"smartHealthCard\":null,\"vdsNc\":null}", json);
         assertEquals(signed, BackendJson.read(json, SignedCertificate.class));
+    }
+
+    @Test
+    void statusesAndInstantsAreTypedButKeepTheirStrings() {
+        StatusUpdate update = new StatusUpdate("131059", "tx-1", IssuanceStatus.VOIDED, "CANCELLED");
+        String json = "{\"municipalityCode\":\"131059\",\"transactionId\":\"tx-1\",\"status\":\"VOIDED\","
+                + "\"reason\":\"CANCELLED\"}";
+        assertEquals(json, BackendJson.writeString(update));
+        assertEquals(update, BackendJson.read(json, StatusUpdate.class));
+
+        StatusResponse response = new StatusResponse("131059", "tx-1", "13105ABCDEFG", IssuanceStatus.PRINTED, null,
+                Instant.parse("2024-05-01T01:02:03Z"));
+        assertEquals("{\"municipalityCode\":\"131059\",\"transactionId\":\"tx-1\",\"certificateId\":\"13105ABCDEFG\","
+                + "\"status\":\"PRINTED\",\"voidReason\":null,\"statusChangedAt\":\"2024-05-01T01:02:03Z\"}",
+                BackendJson.writeString(response));
+        UnconfirmedIssuances open = new UnconfirmedIssuances(List.of(new UnconfirmedIssuances.Entry("131059", "tx-1",
+                "13105ABCDEFG", "KIOSK-1", Instant.parse("2024-05-01T01:02:03.000123Z"))));
+        assertEquals("{\"issuances\":[{\"municipalityCode\":\"131059\",\"transactionId\":\"tx-1\",\"certificateId\":"
+                + "\"13105ABCDEFG\",\"terminalId\":\"KIOSK-1\",\"issuedAt\":\"2024-05-01T01:02:03.000123Z\"}]}",
+                BackendJson.writeString(open));
+        assertEquals(open, BackendJson.read(BackendJson.writeString(open), UnconfirmedIssuances.class));
+
+        assertEquals(ErrorCode.INVALID_REQUEST, assertThrows(ShomeiException.class,
+                () -> BackendJson.read(json.replace("VOIDED", "LOST"), StatusUpdate.class)).code());
     }
 
     @Test
