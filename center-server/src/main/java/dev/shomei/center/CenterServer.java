@@ -16,8 +16,8 @@ import dev.shomei.center.console.auth.SessionStore;
 import dev.shomei.center.hours.MaintenanceSchedule;
 import dev.shomei.center.hours.ServiceCalendar;
 import dev.shomei.center.issue.CardVerification;
-import dev.shomei.center.issue.CertificateRenderer;
-import dev.shomei.center.issue.IssuanceService;
+import dev.shomei.center.issue.PrintoutRenderer;
+import dev.shomei.center.issue.KioskIssuance;
 import dev.shomei.center.issue.IssuedTransactions;
 import dev.shomei.center.issue.Reconciler;
 import dev.shomei.center.issue.ReconciliationLog;
@@ -68,7 +68,7 @@ public final class CenterServer implements AutoCloseable {
     private final MunicipalityCatalog municipalities;
 
     /** The parts a center is made of; tests swap the backend, the card verification or the renderer. */
-    public record Parts(RecordBackend backend, CardVerification cards, CertificateRenderer renderer, Clock clock) {
+    public record Parts(RecordBackend backend, CardVerification cards, PrintoutRenderer renderer, Clock clock) {
         /** The real parts: HTTPS backend with the center's client certificate, card trust per settings, PDFBox. */
         public static Parts real(CenterSettings settings, KeySource pki) {
             TlsIdentity client = pki.centerClient();
@@ -95,7 +95,7 @@ public final class CenterServer implements AutoCloseable {
         CenterMetrics metrics = new CenterMetrics();
         ReconciliationLog reconciliations = new ReconciliationLog(500);
         IssuedTransactions transactions = new IssuedTransactions(clock, settings.reconcileAfter().multipliedBy(2), 200_000);
-        IssuanceService issuance = new IssuanceService(registry, calendar, municipalities, parts.cards(), parts.backend(),
+        KioskIssuance issuance = new KioskIssuance(registry, calendar, municipalities, parts.cards(), parts.backend(),
                 parts.renderer(), transactions, stats, metrics, alerts);
         reconciler = new Reconciler(parts.backend(), settings.reconcileAfter(), clock, reconciliations, alerts, stats, metrics);
 

@@ -23,7 +23,7 @@ import dev.shomei.kiosk.testing.RealStack;
 import dev.shomei.kiosk.testing.Trees;
 import dev.shomei.printing.verify.Verdict;
 import dev.shomei.record.domain.Issuance;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

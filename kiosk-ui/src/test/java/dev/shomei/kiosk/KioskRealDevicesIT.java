@@ -21,7 +21,7 @@ import dev.shomei.printing.printer.KioskCups;
 import dev.shomei.printing.verify.Verdict;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.Language;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

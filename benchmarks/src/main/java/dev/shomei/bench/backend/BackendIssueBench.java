@@ -3,8 +3,9 @@ package dev.shomei.bench.backend;
 import dev.shomei.bench.fixture.BenchKeys;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.backend.CardHolder;
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.cert.VaccineCatalog;
 import dev.shomei.record.RecordStore;
 import dev.shomei.record.domain.Resident;
@@ -65,7 +66,7 @@ public class BackendIssueBench {
 
     private ResidentDataset dataset;
     private IssuanceService issuance;
-    private List<IssueRequest> requests;
+    private List<IssuanceRequest> requests;
     private final AtomicLong calls = new AtomicLong();
     private String run;
 
@@ -83,16 +84,16 @@ public class BackendIssueBench {
                 new CertificateContents(VaccineCatalog.standard()), Clock.systemUTC());
         requests = sampleRequests(ResidentDataset.residents(), dataset.size(), 8192);
         run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
-        IssueResponse first = issue(); // fails the run at once if the data set does not answer
-        if (!"ISSUED".equals(first.status())) {
+        IssuanceResponse first = issue(); // fails the run at once if the data set does not answer
+        if (first.status() != IssuanceStatus.ISSUED) {
             throw new IllegalStateException("the data set did not issue: " + first.status());
         }
     }
 
     /** Requests for random ACTIVE residents (the kiosk's card data: My Number and birth date). */
-    static List<IssueRequest> sampleRequests(SyntheticResidents synthetic, int population, int count) {
+    static List<IssuanceRequest> sampleRequests(SyntheticResidents synthetic, int population, int count) {
         SplittableRandom random = new SplittableRandom(7);
-        List<IssueRequest> requests = new ArrayList<>(count);
+        List<IssuanceRequest> requests = new ArrayList<>(count);
         while (requests.size() < count) {
             ImportedResident imported = synthetic.resident(random.nextInt(population));
             Resident resident = imported.resident();
@@ -101,17 +102,17 @@ public class BackendIssueBench {
             }
             CardHolder holder = new CardHolder(resident.nameKanji().familyFirst(), resident.address(),
                     resident.birthDate().toString(), resident.sex());
-            requests.add(new IssueRequest("placeholder", ResidentDataset.MUNICIPALITY.value(),
+            requests.add(new IssuanceRequest("placeholder", ResidentDataset.MUNICIPALITY.value(),
                     imported.myNumber().digits(), holder, CertificateType.DOMESTIC, 1, "BENCH-1"));
         }
         return requests;
     }
 
     @Benchmark
-    public IssueResponse issue() {
+    public IssuanceResponse issue() {
         long call = calls.getAndIncrement();
-        IssueRequest template = requests.get((int) (call % requests.size()));
-        IssueRequest request = new IssueRequest("B" + run + "-" + call, template.municipalityCode(), template.myNumber(),
+        IssuanceRequest template = requests.get((int) (call % requests.size()));
+        IssuanceRequest request = new IssuanceRequest("B" + run + "-" + call, template.municipalityCode(), template.myNumber(),
                 template.holder(), template.type(), template.copies(), template.terminalId());
         return issuance.issue(request, "center");
     }

@@ -6,8 +6,8 @@ import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.ApiError;
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.protocol.backend.BackendJson;
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
@@ -60,8 +60,8 @@ public final class HttpRecordBackend implements RecordBackend {
     }
 
     @Override
-    public IssueResponse issue(IssueRequest request) {
-        return call("POST", BackendApi.ISSUANCES, BackendJson.write(request), IssueResponse.class,
+    public IssuanceResponse issue(IssuanceRequest request) {
+        return call("POST", BackendApi.ISSUANCES, BackendJson.write(request), IssuanceResponse.class,
                 "issue tx=" + request.transactionId());
     }
 

@@ -6,13 +6,12 @@ import dev.shomei.center.metrics.CenterMetrics;
 import dev.shomei.center.stats.IssuanceStats;
 import dev.shomei.center.stats.Outcome;
 import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
 import dev.shomei.protocol.backend.UnconfirmedIssuances;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * Voids issuances that got no print outcome within {@code after}: the kiosk crashed, the line
@@ -57,13 +56,13 @@ public final class Reconciler {
         for (UnconfirmedIssuances.Entry entry : open.issuances()) {
             try {
                 StatusResponse status = backend.updateStatus(
-                        new StatusUpdate(entry.municipalityCode(), entry.transactionId(), "VOIDED", REASON));
-                if (!"VOIDED".equals(status.status()) || !REASON.equals(status.voidReason())) {
+                        new StatusUpdate(entry.municipalityCode(), entry.transactionId(), IssuanceStatus.VOIDED, REASON));
+                if (status.status() != IssuanceStatus.VOIDED || !REASON.equals(status.voidReason())) {
                     continue; // the print outcome arrived meanwhile
                 }
                 voided++;
                 log.add(new ReconciledIssuance(entry.transactionId(), entry.terminalId(), entry.municipalityCode(),
-                        parse(entry.issuedAt()), clock.instant()));
+                        entry.issuedAt(), clock.instant()));
                 alerts.raise(AlertKind.ISSUANCE_RECONCILED, nullToEmpty(entry.terminalId()), entry.transactionId());
                 stats.record(entry.municipalityCode(), Outcome.RECONCILED);
                 metrics.outcome(Outcome.RECONCILED.name());
@@ -75,14 +74,6 @@ public final class Reconciler {
             }
         }
         return voided;
-    }
-
-    private static Instant parse(String instant) {
-        try {
-            return instant == null ? null : Instant.parse(instant);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static String nullToEmpty(String text) {

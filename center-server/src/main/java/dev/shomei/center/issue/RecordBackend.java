@@ -1,7 +1,7 @@
 package dev.shomei.center.issue;
 
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
@@ -18,7 +18,7 @@ public interface RecordBackend {
     MunicipalityList municipalities();
 
     /** Idempotent by transaction id: a retry returns the same issuance, never a second one. */
-    IssueResponse issue(IssueRequest request);
+    IssuanceResponse issue(IssuanceRequest request);
 
     StatusResponse updateStatus(StatusUpdate update);
 

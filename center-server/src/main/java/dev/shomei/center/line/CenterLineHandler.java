@@ -1,7 +1,7 @@
 package dev.shomei.center.line;
 
 import dev.shomei.center.board.TerminalBoard;
-import dev.shomei.center.issue.IssuanceService;
+import dev.shomei.center.issue.KioskIssuance;
 import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.line.Ack;
@@ -48,7 +48,7 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
 
     private final TerminalRegistry registry;
     private final TerminalBoard board;
-    private final IssuanceService issuance;
+    private final KioskIssuance issuance;
     private final LineConnections connections;
     private final LineLimitsConfig limits;
     private final ExecutorService workers;
@@ -61,7 +61,7 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
     private TokenBucket rate;
     private ScheduledFuture<?> helloTimer;
 
-    CenterLineHandler(TerminalRegistry registry, TerminalBoard board, IssuanceService issuance,
+    CenterLineHandler(TerminalRegistry registry, TerminalBoard board, KioskIssuance issuance,
             LineConnections connections, LineLimitsConfig limits, ExecutorService workers, Semaphore workSlots) {
         super(LineMessage.class);
         this.registry = registry;

@@ -1,7 +1,7 @@
 package dev.shomei.center.line;
 
 import dev.shomei.center.board.TerminalBoard;
-import dev.shomei.center.issue.IssuanceService;
+import dev.shomei.center.issue.KioskIssuance;
 import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.protocol.line.tls.LineTls;
 import dev.shomei.protocol.line.transport.LineServer;
@@ -32,7 +32,7 @@ public final class CenterLineServer implements AutoCloseable {
 
     public static CenterLineServer start(InetSocketAddress address, TlsIdentity identity, Path trustedCaPem,
             LineSettings settings, LineLimitsConfig limits, TerminalRegistry registry, TerminalBoard board,
-            IssuanceService issuance) {
+            KioskIssuance issuance) {
         LineConnections connections = new LineConnections();
         ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("line-work-", 0).factory());
         Semaphore slots = new Semaphore(limits.maxConcurrentWork());

@@ -1,6 +1,6 @@
 package dev.shomei.center.render;
 
-import dev.shomei.center.issue.CertificateRenderer;
+import dev.shomei.center.issue.PrintoutRenderer;
 import dev.shomei.center.issue.RenderedCertificate;
 import dev.shomei.printing.pdf.CertificateFont;
 import dev.shomei.protocol.ErrorCode;
@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * The certificate PDF from the printing module, with every copy in one document (the kiosk prints
  * the PDF once). Rendering happens in memory; nothing is written to disk.
  */
-public final class PdfCertificateRenderer implements CertificateRenderer {
+public final class PdfCertificateRenderer implements PrintoutRenderer {
     private final dev.shomei.printing.pdf.CertificateRenderer renderer;
 
     public PdfCertificateRenderer(CertificateFont font) {

@@ -13,9 +13,10 @@ import dev.shomei.center.testing.FakeMunicipalities;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.CardHolder;
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.pki.DevPki;
 import java.net.ServerSocket;
@@ -68,8 +69,8 @@ class HttpRecordBackendIT {
                 MutualTls.context(identity.privateKey(), List.of(identity.certificate()), List.of(pki.rootCaCertificate())));
     }
 
-    private static IssueRequest issue(String txid) {
-        return new IssueRequest(txid, FakeMunicipalities.BUNKYO, person.myNumber().reveal(),
+    private static IssuanceRequest issue(String txid) {
+        return new IssuanceRequest(txid, FakeMunicipalities.BUNKYO, person.myNumber().reveal(),
                 new CardHolder(person.name(), person.address(), person.birthDate().toString(), "1"),
                 CertificateType.DOMESTIC, 1, "K0001");
     }
@@ -78,11 +79,11 @@ class HttpRecordBackendIT {
     void issuesOverMutualTls() {
         HttpRecordBackend backend = client(server.uri(), Duration.ofSeconds(5), 3, Duration.ofSeconds(10));
         assertEquals(3, backend.municipalities().municipalities().size());
-        IssueResponse response = backend.issue(issue("tx-a"));
-        assertEquals("ISSUED", response.status());
+        IssuanceResponse response = backend.issue(issue("tx-a"));
+        assertEquals(IssuanceStatus.ISSUED, response.status());
         assertEquals("tx-a", response.transactionId());
         assertEquals(1, backend.unconfirmed(Duration.ZERO).issuances().size());
-        assertEquals(List.of(new TransactionIssuances.Entry(response.municipalityCode(), "tx-a", "ISSUED")),
+        assertEquals(List.of(new TransactionIssuances.Entry(response.municipalityCode(), "tx-a", IssuanceStatus.ISSUED)),
                 backend.byTransaction("tx-a").issuances());
         assertEquals(List.of(), backend.byTransaction("tx-unknown").issuances());
     }
@@ -107,7 +108,7 @@ class HttpRecordBackendIT {
         HttpRecordBackend backend = client(server.uri(), Duration.ofSeconds(6), 3, Duration.ofSeconds(15));
         assertEquals(3, backend.municipalities().municipalities().size()); // the connection is up and warm
         server.delay.set(Duration.ofSeconds(1));
-        assertEquals("ISSUED", backend.issue(issue("tx-late")).status());
+        assertEquals(IssuanceStatus.ISSUED, backend.issue(issue("tx-late")).status());
         assertEquals(1, server.issueBodies.size(), "answered on the first attempt");
     }
 
@@ -120,14 +121,14 @@ class HttpRecordBackendIT {
         assertEquals(3, server.issueBodies.size());
 
         server.backend.failure.set(null);
-        assertEquals("ISSUED", backend.issue(issue("tx-503")).status(), "the same transaction goes through once it is back");
+        assertEquals(IssuanceStatus.ISSUED, backend.issue(issue("tx-503")).status(), "the same transaction goes through once it is back");
         assertEquals(1, server.backend.issuanceCount());
     }
 
     @Test
     void aRefusalIsPassedOnAndNeverRetried() {
         HttpRecordBackend backend = client(server.uri(), Duration.ofSeconds(2), 3, Duration.ofSeconds(10));
-        IssueRequest wrongMunicipality = new IssueRequest("tx-nr", FakeMunicipalities.CHIYODA, person.myNumber().reveal(),
+        IssuanceRequest wrongMunicipality = new IssuanceRequest("tx-nr", FakeMunicipalities.CHIYODA, person.myNumber().reveal(),
                 new CardHolder(person.name(), person.address(), person.birthDate().toString(), "1"),
                 CertificateType.DOMESTIC, 1, "K0001");
         assertEquals(ErrorCode.NO_RECORD, assertThrows(ShomeiException.class, () -> backend.issue(wrongMunicipality)).code());

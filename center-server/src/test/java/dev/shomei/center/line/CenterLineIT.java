@@ -351,7 +351,7 @@ class CenterLineIT {
         }
         assertEquals(1, fixture.backend.backend.issuanceCount());
         assertEquals(2, fixture.backend.issueBodies.size());
-        assertEquals(BackendJson.read(fixture.backend.issueBodies.get(0), dev.shomei.protocol.backend.IssueRequest.class)
+        assertEquals(BackendJson.read(fixture.backend.issueBodies.get(0), dev.shomei.protocol.backend.IssuanceRequest.class)
                 .transactionId(), "tx-again");
         assertFalse(fixture.backend.issueBodies.get(1).isEmpty());
     }

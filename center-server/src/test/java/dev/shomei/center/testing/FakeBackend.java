@@ -6,9 +6,9 @@ import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
-import dev.shomei.protocol.backend.CertificateDto;
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
@@ -65,13 +65,13 @@ public final class FakeBackend implements RecordBackend {
     public final List<MunicipalityList.Entry> municipalities = new CopyOnWriteArrayList<>();
 
     private static final class Entry {
-        final IssueResponse response;
+        final IssuanceResponse response;
         final String terminalId;
         final Instant issuedAt;
-        volatile String status = "ISSUED";
+        volatile IssuanceStatus status = IssuanceStatus.ISSUED;
         volatile String voidReason;
 
-        Entry(IssueResponse response, String terminalId, Instant issuedAt) {
+        Entry(IssuanceResponse response, String terminalId, Instant issuedAt) {
             this.response = response;
             this.terminalId = terminalId;
             this.issuedAt = issuedAt;
@@ -111,13 +111,13 @@ public final class FakeBackend implements RecordBackend {
     }
 
     @Override
-    public synchronized IssueResponse issue(IssueRequest request) {
+    public synchronized IssuanceResponse issue(IssuanceRequest request) {
         issueCalls.incrementAndGet();
         maybeFail();
         Entry existing = issuances.get(request.transactionId());
         if (existing != null) {
-            IssueResponse r = existing.response;
-            return new IssueResponse(r.transactionId(), r.certificateId(), r.municipalityCode(), r.issuedAt(),
+            IssuanceResponse r = existing.response;
+            return new IssuanceResponse(r.transactionId(), r.certificateId(), r.municipalityCode(), r.issuedAt(),
                     existing.status, r.copies(), r.feePerCopyYen(), r.feeTotalYen(), r.certificate());
         }
         Resident resident = residents.get(request.municipalityCode() + "/" + request.myNumber());
@@ -142,9 +142,9 @@ public final class FakeBackend implements RecordBackend {
         SignedCertificate signed = signer.sign(content, clock.instant());
         var municipality = municipalities.stream().filter(m -> m.code().equals(request.municipalityCode())).findFirst();
         int fee = municipality.map(MunicipalityList.Entry::feePerCopyYen).orElse(0);
-        IssueResponse response = new IssueResponse(request.transactionId(), certificateId, request.municipalityCode(),
-                clock.instant().toString(), "ISSUED", request.copies(), fee, fee * request.copies(),
-                CertificateDto.from(signed));
+        IssuanceResponse response = new IssuanceResponse(request.transactionId(), certificateId, request.municipalityCode(),
+                clock.instant(), IssuanceStatus.ISSUED, request.copies(), fee, fee * request.copies(),
+                signed);
         issuances.put(request.transactionId(), new Entry(response, request.terminalId(), clock.instant()));
         issuedTransactionIds.add(request.transactionId());
         return response;
@@ -158,17 +158,17 @@ public final class FakeBackend implements RecordBackend {
         if (entry == null || !entry.response.municipalityCode().equals(update.municipalityCode())) {
             throw new ShomeiException(ErrorCode.NO_RECORD, "no such issuance");
         }
-        if (!entry.status.equals(update.status())) {
-            boolean presumedVoid = entry.status.equals("VOIDED") && update.status().equals("PRINTED")
+        if (!(entry.status == update.status())) {
+            boolean presumedVoid = entry.status == IssuanceStatus.VOIDED && update.status() == IssuanceStatus.PRINTED
                     && ("UNCONFIRMED_TIMEOUT".equals(entry.voidReason) || "NO_OUTCOME".equals(entry.voidReason));
-            if (!entry.status.equals("ISSUED") && !presumedVoid) {
+            if (entry.status != IssuanceStatus.ISSUED && !presumedVoid) {
                 throw new ShomeiException(ErrorCode.INVALID_REQUEST, "issuance already " + entry.status);
             }
             entry.status = update.status();
-            entry.voidReason = update.status().equals("VOIDED") ? update.reason() : null;
+            entry.voidReason = update.status() == IssuanceStatus.VOIDED ? update.reason() : null;
         }
         return new StatusResponse(update.municipalityCode(), update.transactionId(), entry.response.certificateId(),
-                entry.status, entry.voidReason, clock.instant().toString());
+                entry.status, entry.voidReason, clock.instant());
     }
 
     @Override
@@ -177,9 +177,9 @@ public final class FakeBackend implements RecordBackend {
         Instant cutoff = clock.instant().minus(olderThan);
         List<UnconfirmedIssuances.Entry> open = new ArrayList<>();
         issuances.forEach((txid, entry) -> {
-            if (entry.status.equals("ISSUED") && !entry.issuedAt.isAfter(cutoff)) {
+            if (entry.status == IssuanceStatus.ISSUED && !entry.issuedAt.isAfter(cutoff)) {
                 open.add(new UnconfirmedIssuances.Entry(entry.response.municipalityCode(), txid,
-                        entry.response.certificateId(), entry.terminalId, entry.issuedAt.toString()));
+                        entry.response.certificateId(), entry.terminalId, entry.issuedAt));
             }
         });
         return new UnconfirmedIssuances(open);
@@ -200,7 +200,7 @@ public final class FakeBackend implements RecordBackend {
 
     public String status(String transactionId) {
         Entry entry = issuances.get(transactionId);
-        return entry == null ? null : entry.status;
+        return entry == null ? null : entry.status.name();
     }
 
     public int issuanceCount() {

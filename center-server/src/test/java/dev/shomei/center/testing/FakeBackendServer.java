@@ -5,7 +5,7 @@ import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.ApiError;
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.protocol.backend.BackendJson;
-import dev.shomei.protocol.backend.IssueRequest;
+import dev.shomei.protocol.backend.IssuanceRequest;
 import dev.shomei.protocol.backend.StatusUpdate;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.protocol.pki.TlsIdentity;
@@ -60,7 +60,7 @@ public final class FakeBackendServer implements AutoCloseable {
                         .post(BackendApi.ISSUANCES, (req, res) -> {
                             byte[] body = req.content().as(byte[].class);
                             issueBodies.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-                            IssueRequest request = BackendJson.read(body, IssueRequest.class);
+                            IssuanceRequest request = BackendJson.read(body, IssuanceRequest.class);
                             answer(res, () -> backend.issue(request));
                         })
                         .get(BackendApi.ISSUANCES, (req, res) -> answer(res,

@@ -1,6 +1,6 @@
 package dev.shomei.center.testing;
 
-import dev.shomei.center.issue.CertificateRenderer;
+import dev.shomei.center.issue.PrintoutRenderer;
 import dev.shomei.center.issue.RenderedCertificate;
 import dev.shomei.protocol.cert.SignedCertificate;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A renderer that writes the certificate id into a stand-in PDF, or fails on demand. */
-public final class FakeRenderer implements CertificateRenderer {
+public final class FakeRenderer implements PrintoutRenderer {
     public final AtomicInteger calls = new AtomicInteger();
     public final AtomicBoolean broken = new AtomicBoolean();
 

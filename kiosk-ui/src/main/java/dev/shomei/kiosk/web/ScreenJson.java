@@ -1,14 +1,15 @@
 package dev.shomei.kiosk.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.shomei.kiosk.session.Screen;
 import dev.shomei.kiosk.session.SessionState;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.cert.VaccineCatalog;
 import dev.shomei.protocol.line.CertificateSummary;
-import dev.shomei.protocol.line.DoseSummary;
 
 /**
  * The screen snapshot as the browser gets it. Error codes travel with their messages and hints in
@@ -16,11 +17,15 @@ import dev.shomei.protocol.line.DoseSummary;
  */
 final class ScreenJson {
     private final ObjectMapper mapper;
+    /** Writes the confirm summary records; {@code LocalDate} as {@code YYYY-MM-DD}. */
+    private final ObjectMapper summaries;
     /** Tells the browser that the firmware restarted (screen versions start again). */
     private final String boot = Long.toHexString(new java.security.SecureRandom().nextLong());
 
     ScreenJson(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.summaries = mapper.copy().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
     byte[] toBytes(Screen screen) {
@@ -86,26 +91,23 @@ final class ScreenJson {
         return json;
     }
 
-    private ObjectNode summary(CertificateSummary summary) {
-        ObjectNode json = mapper.createObjectNode();
-        json.put("name", summary.name());
-        json.put("nameLatin", summary.nameLatin());
-        json.put("birthDate", summary.birthDate().toString());
-        ArrayNode doses = json.putArray("doses");
-        for (DoseSummary dose : summary.doses()) {
-            ObjectNode d = doses.addObject();
-            d.put("doseNumber", dose.doseNumber());
-            d.put("date", dose.date().toString());
-            d.put("productName", dose.productName());
-            d.put("manufacturer", dose.manufacturer());
-            // the English screen shows the names the English certificate prints
+    /**
+     * The confirm screen's data: the line's summary records as they are ({@code name, nameLatin,
+     * birthDate, doses[{doseNumber, date, productName, manufacturer, lot}]}, dates {@code YYYY-MM-DD}),
+     * so a dose field added to {@link dev.shomei.protocol.line.DoseSummary} reaches the screen without
+     * a change here; plus each product's English names, which the English screen shows as the English
+     * certificate prints them.
+     */
+    ObjectNode summary(CertificateSummary summary) {
+        ObjectNode json = summaries.valueToTree(summary);
+        for (var node : json.withArray("doses")) {
+            ObjectNode dose = (ObjectNode) node;
             VaccineCatalog.standard().all().stream()
-                    .filter(p -> p.nameJa().equals(dose.productName())).findFirst()
+                    .filter(p -> p.nameJa().equals(dose.path("productName").asText())).findFirst()
                     .ifPresent(p -> {
-                        d.put("productNameEn", p.nameEn());
-                        d.put("manufacturerEn", p.manufacturerEn());
+                        dose.put("productNameEn", p.nameEn());
+                        dose.put("manufacturerEn", p.manufacturerEn());
                     });
-            d.put("lot", dose.lot());
         }
         return json;
     }

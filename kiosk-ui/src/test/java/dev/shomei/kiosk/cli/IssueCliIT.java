@@ -12,7 +12,7 @@ import dev.shomei.kiosk.testing.LeftoverScanner;
 import dev.shomei.kiosk.testing.RealStack;
 import dev.shomei.kiosk.testing.Trees;
 import dev.shomei.printing.verify.Verdict;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

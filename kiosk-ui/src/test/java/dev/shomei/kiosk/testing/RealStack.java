@@ -15,7 +15,7 @@ import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.RecordStore;
 import dev.shomei.record.api.BackendServer;
 import dev.shomei.record.domain.Issuance;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.PersonName;
 import dev.shomei.record.domain.Resident;

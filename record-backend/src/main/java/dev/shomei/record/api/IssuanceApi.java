@@ -5,8 +5,8 @@ import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.ApiError;
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.protocol.backend.BackendJson;
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
@@ -65,8 +65,8 @@ public final class IssuanceApi {
         long start = System.nanoTime();
         byte[] body = body(req);
         try {
-            IssueRequest request = BackendJson.read(body, IssueRequest.class);
-            IssueResponse response = issuance.issue(request, client(req));
+            IssuanceRequest request = BackendJson.read(body, IssuanceRequest.class);
+            IssuanceResponse response = issuance.issue(request, client(req));
             metrics.issued("ISSUED", Duration.ofNanos(System.nanoTime() - start));
             json(res, response);
         } catch (ShomeiException e) {
@@ -80,7 +80,7 @@ public final class IssuanceApi {
     private void status(ServerRequest req, ServerResponse res) {
         StatusUpdate update = BackendJson.read(body(req), StatusUpdate.class);
         StatusResponse response = outcomes.update(update, client(req));
-        metrics.outcome(response.status());
+        metrics.outcome(response.status().name());
         json(res, response);
     }
 

@@ -5,7 +5,7 @@ import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.cert.VaccineProduct;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.db.Tx;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.domain.ResidentStatus;

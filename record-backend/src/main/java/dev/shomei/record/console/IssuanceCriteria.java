@@ -1,7 +1,7 @@
 package dev.shomei.record.console;
 
 import dev.shomei.record.domain.Channel;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.Resident;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

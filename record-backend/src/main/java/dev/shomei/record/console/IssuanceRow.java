@@ -2,7 +2,7 @@ package dev.shomei.record.console;
 
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.record.domain.Channel;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import java.time.Instant;
 
 /** One issuance record as the console lists it: ids and codes, the resident by internal id and atena number. */

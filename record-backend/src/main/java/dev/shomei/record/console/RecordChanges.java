@@ -9,7 +9,7 @@ import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.crypto.TenantKeyring;
 import dev.shomei.record.db.Database;
 import dev.shomei.record.domain.Issuance;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.PersonName;
 import dev.shomei.record.domain.Resident;

@@ -1,6 +1,7 @@
 package dev.shomei.record.domain;
 
 import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -11,7 +11,7 @@ import dev.shomei.record.audit.AuditLog;
 import dev.shomei.record.db.Database;
 import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.Issuance;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.store.IssuanceRepository;
 import dev.shomei.record.store.MunicipalityRepository;
@@ -66,13 +66,8 @@ public final class IssuanceOutcomes {
         if (update.transactionId() == null || !IDENTIFIER.matcher(update.transactionId()).matches()) {
             throw invalid("transactionId must be 1..64 of [A-Za-z0-9._-]");
         }
-        IssuanceStatus target;
-        try {
-            target = IssuanceStatus.valueOf(String.valueOf(update.status()));
-        } catch (IllegalArgumentException e) {
-            throw invalid("status must be PRINTED or VOIDED");
-        }
-        if (target == IssuanceStatus.ISSUED) {
+        IssuanceStatus target = update.status();
+        if (target == null || target == IssuanceStatus.ISSUED) {
             throw invalid("status must be PRINTED or VOIDED");
         }
         String reason = target == IssuanceStatus.VOIDED ? update.reason() : null;
@@ -127,7 +122,7 @@ public final class IssuanceOutcomes {
                 .sorted(Comparator.comparing(Issuance::issuedAt))
                 .limit(limit)
                 .map(issuance -> new UnconfirmedIssuances.Entry(issuance.municipality().value(), issuance.transactionId(),
-                        issuance.certificateId(), issuance.terminalId(), issuance.issuedAt().toString()))
+                        issuance.certificateId(), issuance.terminalId(), issuance.issuedAt()))
                 .toList());
     }
 
@@ -149,7 +144,7 @@ public final class IssuanceOutcomes {
         });
         return new TransactionIssuances(found.stream()
                 .map(issuance -> new TransactionIssuances.Entry(issuance.municipality().value(),
-                        issuance.transactionId(), issuance.status().name()))
+                        issuance.transactionId(), issuance.status()))
                 .toList());
     }
 
@@ -180,7 +175,7 @@ public final class IssuanceOutcomes {
 
     private static StatusResponse response(Issuance issuance) {
         return new StatusResponse(issuance.municipality().value(), issuance.transactionId(), issuance.certificateId(),
-                issuance.status().name(), issuance.voidReason(), issuance.statusChangedAt().toString());
+                issuance.status(), issuance.voidReason(), issuance.statusChangedAt());
     }
 
     private static ShomeiException invalid(String message) {

@@ -5,9 +5,8 @@ import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.BackendJson;
-import dev.shomei.protocol.backend.CertificateDto;
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.SignedCertificate;
 import dev.shomei.record.audit.AuditEvent;
@@ -18,7 +17,7 @@ import dev.shomei.record.db.Database;
 import dev.shomei.record.db.UniqueViolationException;
 import dev.shomei.record.domain.Channel;
 import dev.shomei.record.domain.Issuance;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.Municipality;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.MyNumber;
@@ -91,7 +90,7 @@ public final class IssuanceService {
      *
      * @param client the CN of the center's client certificate, for the audit log
      */
-    public IssueResponse issue(IssueRequest request, String client) {
+    public IssuanceResponse issue(IssuanceRequest request, String client) {
         Valid valid = validate(request);
         MunicipalityCode code = valid.municipality();
         Municipality municipality = database.read(tx -> municipalities.find(tx, code))
@@ -121,7 +120,7 @@ public final class IssuanceService {
         return signAndRecord(request, client, municipality, eligible);
     }
 
-    private void check(IssueRequest request, Valid valid, Eligible eligible) {
+    private void check(IssuanceRequest request, Valid valid, Eligible eligible) {
         Resident resident = eligible.resident();
         if (resident.status() != ResidentStatus.ACTIVE) {
             throw refuse(ErrorCode.RESIDENT_FLAGGED, request, "resident is " + resident.status());
@@ -138,7 +137,7 @@ public final class IssuanceService {
         }
     }
 
-    private IssueResponse signAndRecord(IssueRequest request, String client, Municipality municipality, Eligible eligible) {
+    private IssuanceResponse signAndRecord(IssuanceRequest request, String client, Municipality municipality, Eligible eligible) {
         MunicipalityCode code = municipality.code();
         Resident resident = eligible.resident();
         for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
@@ -151,8 +150,8 @@ public final class IssuanceService {
             Issuance issuance = new Issuance(Ids.random(), code, certificateId, resident.id(), request.type(), Channel.KIOSK,
                     request.terminalId(), request.transactionId(), request.copies(), fee * request.copies(), now,
                     IssuanceStatus.ISSUED, now, null);
-            IssueResponse response = new IssueResponse(request.transactionId(), certificateId, code.value(), now.toString(),
-                    IssuanceStatus.ISSUED.name(), request.copies(), fee, fee * request.copies(), CertificateDto.from(signed));
+            IssuanceResponse response = new IssuanceResponse(request.transactionId(), certificateId, code.value(), now,
+                    IssuanceStatus.ISSUED, request.copies(), fee, fee * request.copies(), signed);
             String json = BackendJson.writeString(response);
             String passportNumber = request.type() == CertificateType.OVERSEAS ? resident.passportNumber() : null;
             try {
@@ -168,10 +167,10 @@ public final class IssuanceService {
                         certificateId, request.transactionId(), code, request.terminalId());
                 return response;
             } catch (UniqueViolationException e) {
-                Optional<IssueResponse> winner = database.read(tx -> {
+                Optional<IssuanceResponse> winner = database.read(tx -> {
                     Optional<Issuance> recorded = issuances.findByTransaction(tx, code, request.transactionId());
                     if (recorded.isEmpty()) {
-                        return Optional.<IssueResponse>empty();
+                        return Optional.<IssuanceResponse>empty();
                     }
                     TenantCipher tenant = keyring.cipher(tx, code);
                     String stored = issuances.storedResponse(tx, tenant, recorded.get().id()).orElseThrow();
@@ -190,7 +189,7 @@ public final class IssuanceService {
         throw new ShomeiException(ErrorCode.INTERNAL, "no free certificate id after " + ID_ATTEMPTS + " attempts");
     }
 
-    private void requireSameRequest(dev.shomei.record.db.Tx tx, TenantCipher tenant, Issuance recorded, IssueRequest request,
+    private void requireSameRequest(dev.shomei.record.db.Tx tx, TenantCipher tenant, Issuance recorded, IssuanceRequest request,
                                     MyNumber myNumber) throws java.sql.SQLException {
         boolean sameResident = residents.residentIdOf(tx, tenant, myNumber).map(recorded.residentId()::equals).orElse(false);
         if (!sameResident || recorded.type() != request.type() || recorded.copies() != request.copies()) {
@@ -198,13 +197,13 @@ public final class IssuanceService {
         }
     }
 
-    private static IssueResponse withCurrentStatus(String storedJson, Issuance issuance) {
-        IssueResponse stored = BackendJson.read(storedJson, IssueResponse.class);
-        return new IssueResponse(stored.transactionId(), stored.certificateId(), stored.municipalityCode(), stored.issuedAt(),
-                issuance.status().name(), stored.copies(), stored.feePerCopyYen(), stored.feeTotalYen(), stored.certificate());
+    private static IssuanceResponse withCurrentStatus(String storedJson, Issuance issuance) {
+        IssuanceResponse stored = BackendJson.read(storedJson, IssuanceResponse.class);
+        return new IssuanceResponse(stored.transactionId(), stored.certificateId(), stored.municipalityCode(), stored.issuedAt(),
+                issuance.status(), stored.copies(), stored.feePerCopyYen(), stored.feeTotalYen(), stored.certificate());
     }
 
-    private static ShomeiException refuse(ErrorCode code, IssueRequest request, String why) {
+    private static ShomeiException refuse(ErrorCode code, IssuanceRequest request, String why) {
         LOG.log(Level.INFO, "issue refused: {0} for transaction {1} (municipality {2}, terminal {3}): {4}",
                 code, request.transactionId(), request.municipalityCode(), request.terminalId(), why);
         return new ShomeiException(code, why);
@@ -214,7 +213,7 @@ public final class IssuanceService {
     }
 
     /** Checks the request's shape; a bad field is INVALID_REQUEST naming the field, never its value. */
-    static Valid validate(IssueRequest request) {
+    static Valid validate(IssuanceRequest request) {
         if (request == null) {
             throw invalid("request is missing");
         }

@@ -5,7 +5,7 @@ import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.Channel;
 import dev.shomei.record.domain.Issuance;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.MunicipalityCode;
 import java.sql.ResultSet;
 import java.sql.SQLException;

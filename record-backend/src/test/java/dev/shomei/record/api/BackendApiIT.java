@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.ApiError;
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.protocol.backend.BackendJson;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
@@ -96,17 +97,17 @@ class BackendApiIT {
         HttpResponse<String> first = TlsClients.post(center, api + BackendApi.ISSUANCES, issueJson("api-1", "131059", "OVERSEAS"));
         assertEquals(200, first.statusCode(), first.body());
         assertEquals("no-store", first.headers().firstValue("Cache-Control").orElse(""));
-        IssueResponse issued = BackendJson.read(first.body(), IssueResponse.class);
+        IssuanceResponse issued = BackendJson.read(first.body(), IssuanceResponse.class);
         HttpResponse<String> again = TlsClients.post(center, api + BackendApi.ISSUANCES, issueJson("api-1", "131059", "OVERSEAS"));
-        assertEquals(issued.certificateId(), BackendJson.read(again.body(), IssueResponse.class).certificateId());
+        assertEquals(issued.certificateId(), BackendJson.read(again.body(), IssuanceResponse.class).certificateId());
         assertTrue(issued.certificate().vdsNc().contains("\"uvci\":\"" + issued.certificateId() + "\""));
 
         HttpResponse<String> jwks = TlsClients.get(TlsClients.client(null, pki.rootCaCertificate()), console + BackendApi.JWKS);
         new SmartHealthCardVerifier(Jwks.parse(jwks.body())).verify(issued.certificate().smartHealthCard());
 
         HttpResponse<String> printed = TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
-                BackendJson.writeString(new StatusUpdate("131059", "api-1", "PRINTED", null)));
-        assertEquals("PRINTED", BackendJson.read(printed.body(), StatusResponse.class).status());
+                BackendJson.writeString(new StatusUpdate("131059", "api-1", IssuanceStatus.PRINTED, null)));
+        assertEquals(IssuanceStatus.PRINTED, BackendJson.read(printed.body(), StatusResponse.class).status());
     }
 
     @Test
@@ -130,7 +131,7 @@ class BackendApiIT {
         assertEquals(413, huge.statusCode());
 
         HttpResponse<String> unknown = TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
-                BackendJson.writeString(new StatusUpdate("131059", "no-such", "PRINTED", null)));
+                BackendJson.writeString(new StatusUpdate("131059", "no-such", IssuanceStatus.PRINTED, null)));
         assertEquals(422, unknown.statusCode());
     }
 
@@ -153,17 +154,17 @@ class BackendApiIT {
     void findsTheMunicipalityOfATransactionWhateverItsStatus() throws Exception {
         TlsClients.post(center, api + BackendApi.ISSUANCES, issueJson("api-lookup", "131059", "DOMESTIC"));
         TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
-                BackendJson.writeString(new StatusUpdate("131059", "api-lookup", "VOIDED", "NO_OUTCOME")));
+                BackendJson.writeString(new StatusUpdate("131059", "api-lookup", IssuanceStatus.VOIDED, "NO_OUTCOME")));
 
         HttpResponse<String> voided = TlsClients.get(center, api + BackendApi.ISSUANCES + "?transactionId=api-lookup");
         assertEquals(200, voided.statusCode(), voided.body());
-        assertEquals(List.of(new TransactionIssuances.Entry("131059", "api-lookup", "VOIDED")),
+        assertEquals(List.of(new TransactionIssuances.Entry("131059", "api-lookup", IssuanceStatus.VOIDED)),
                 BackendJson.read(voided.body(), TransactionIssuances.class).issuances());
         assertFalse(voided.body().contains(TAKATSUKASA_MY_NUMBER.digits()));
 
         TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
-                BackendJson.writeString(new StatusUpdate("131059", "api-lookup", "PRINTED", null)));
-        assertEquals("PRINTED", BackendJson.read(TlsClients.get(center, api + BackendApi.ISSUANCES
+                BackendJson.writeString(new StatusUpdate("131059", "api-lookup", IssuanceStatus.PRINTED, null)));
+        assertEquals(IssuanceStatus.PRINTED, BackendJson.read(TlsClients.get(center, api + BackendApi.ISSUANCES
                 + "?transactionId=api-lookup").body(), TransactionIssuances.class).issuances().get(0).status());
 
         assertEquals(List.of(), BackendJson.read(TlsClients.get(center, api + BackendApi.ISSUANCES
@@ -176,15 +177,15 @@ class BackendApiIT {
     void fiftyConcurrentHttpIssueCallsGiveOneIssuancePerTransaction() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(25);
         try {
-            List<Future<IssueResponse>> calls = new ArrayList<>();
+            List<Future<IssuanceResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 String transaction = "http-" + (i % 20);
                 calls.add(pool.submit(() -> BackendJson.read(TlsClients.post(center, api + BackendApi.ISSUANCES,
-                        issueJson(transaction, "131059", "DOMESTIC")).body(), IssueResponse.class)));
+                        issueJson(transaction, "131059", "DOMESTIC")).body(), IssuanceResponse.class)));
             }
             java.util.Map<String, Set<String>> byTransaction = new java.util.HashMap<>();
-            for (Future<IssueResponse> call : calls) {
-                IssueResponse response = call.get();
+            for (Future<IssuanceResponse> call : calls) {
+                IssuanceResponse response = call.get();
                 byTransaction.computeIfAbsent(response.transactionId(), t -> new HashSet<>()).add(response.certificateId());
             }
             assertEquals(20, byTransaction.size());

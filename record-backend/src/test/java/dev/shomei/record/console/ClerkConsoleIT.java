@@ -18,7 +18,7 @@ import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.audit.AuditVerifier;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.domain.Issuance;
-import dev.shomei.record.domain.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.domain.ResidentStatus;
 import dev.shomei.record.domain.Vaccination;

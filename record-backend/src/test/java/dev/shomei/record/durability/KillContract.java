@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.protocol.backend.BackendJson;
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.cert.VaccineCatalog;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.RecordStore;
@@ -142,7 +142,7 @@ public abstract class KillContract {
                             HttpResponse<String> response = TlsClients.post(center, api, BackendJson.writeString(
                                     request(transaction, (thread * 7 + n) % ISSUE_RESIDENTS)));
                             if (response.statusCode() == 200) {
-                                confirmed.put(transaction, BackendJson.read(response.body(), IssueResponse.class).certificateId());
+                                confirmed.put(transaction, BackendJson.read(response.body(), IssuanceResponse.class).certificateId());
                             }
                         } catch (Exception e) {
                             return; // the backend is gone
@@ -178,7 +178,7 @@ public abstract class KillContract {
             TenantCipher tenant = store.database().read(tx -> store.keyring().cipher(tx, TestData.BUNKYO));
             for (String[] issuance : recorded) {
                 String stored = store.database().read(tx -> issuances.storedResponse(tx, tenant, issuance[0])).orElseThrow();
-                assertEquals(issuance[1], BackendJson.read(stored, IssueResponse.class).certificateId());
+                assertEquals(issuance[1], BackendJson.read(stored, IssuanceResponse.class).certificateId());
             }
             Set<String> audited = Set.copyOf(store.database().read(tx -> tx.query(
                     "SELECT target_id FROM audit_log WHERE action = 'ISSUE'", row -> row.getString(1))));
@@ -191,7 +191,7 @@ public abstract class KillContract {
             for (String transaction : attempted) {
                 String[] parts = transaction.split("-");
                 int resident = (Integer.parseInt(parts[1]) * 7 + Integer.parseInt(parts[2])) % ISSUE_RESIDENTS;
-                IssueResponse retried = service.issue(request(transaction, resident), "test");
+                IssuanceResponse retried = service.issue(request(transaction, resident), "test");
                 String before = confirmed.get(transaction);
                 if (before != null) {
                     assertEquals(before, retried.certificateId(), "a retry returns the recorded issuance");
@@ -204,7 +204,7 @@ public abstract class KillContract {
         }
     }
 
-    private static IssueRequest request(String transaction, int resident) {
+    private static IssuanceRequest request(String transaction, int resident) {
         return TestData.request(transaction, TestData.BUNKYO, myNumber(6, resident), BIRTH, CertificateType.DOMESTIC);
     }
 

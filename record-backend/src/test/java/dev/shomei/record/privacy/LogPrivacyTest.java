@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.StatusUpdate;
 import dev.shomei.protocol.cert.VaccineCatalog;
 import dev.shomei.protocol.pki.DevPki;
@@ -89,7 +90,7 @@ class LogPrivacyTest {
                 messages.add(assertThrows(ShomeiException.class, () -> service.issue(request, "test")).getMessage());
             }
             new IssuanceOutcomes(store.database(), store.audit(), Clock.systemUTC())
-                    .update(new StatusUpdate("131059", "log-1", "PRINTED", null), "test");
+                    .update(new StatusUpdate("131059", "log-1", IssuanceStatus.PRINTED, null), "test");
             Path csv = temp.resolve("bad.csv");
             Files.writeString(csv, "atena_number,my_number,family_name,given_name,birth_date,sex,dose_number,vaccinated_on,"
                     + "product,lot_number\nZ-1," + TestData.TAKATSUKASA_MY_NUMBER.digits() + "," + TestData.FAMILY_KANJI

@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
-import dev.shomei.protocol.backend.IssueRequest;
-import dev.shomei.protocol.backend.IssueResponse;
+import dev.shomei.protocol.backend.IssuanceStatus;
+import dev.shomei.protocol.backend.IssuanceRequest;
+import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
 import dev.shomei.protocol.cert.VaccineCatalog;
@@ -297,30 +298,30 @@ public abstract class RecordStoreContract {
     @Test
     void issuesADomesticCertificateThatVerifies() {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(3));
-        IssueResponse response = service.issue(
+        IssuanceResponse response = service.issue(
                 TestData.request("t-1", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
         assertTrue(response.certificateId().matches("13105[0-9A-Z]{7}"), response.certificateId());
-        assertEquals("ISSUED", response.status());
+        assertEquals(IssuanceStatus.ISSUED, response.status());
         assertEquals(120, response.feeTotalYen());
-        assertEquals("文京区長", response.certificate().authority().nameJa());
-        assertEquals(3, response.certificate().doses().size());
-        assertEquals("コミナティ", response.certificate().doses().getFirst().product().nameJa());
+        assertEquals("文京区長", response.certificate().content().authority().nameJa());
+        assertEquals(3, response.certificate().content().doses().size());
+        assertEquals("コミナティ", response.certificate().content().doses().getFirst().product().nameJa());
         HealthCard card = new SmartHealthCardVerifier(keys.shc().jwks(), clock).verify(response.certificate().smartHealthCard());
         assertEquals("https://127.0.0.1:8411", card.issuer());
         assertEquals(TestData.BIRTH, card.birthDate());
         assertEquals(3, card.immunizations().size());
         assertEquals(TestData.FAMILY_KANJI, card.names().getFirst().family());
-        assertEquals(response.certificateId(), response.certificate().toSignedCertificate().content().certificateId());
+        assertEquals(response.certificateId(), response.certificate().content().certificateId());
         assertEquals(1L, (long) store.database().read(tx -> issuances.count(tx, BUNKYO)));
     }
 
     @Test
     void issuesAnOverseasCertificateWithBothSealsThatVerify() {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(7));
-        IssueResponse response = service.issue(
+        IssuanceResponse response = service.issue(
                 TestData.request("t-os", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.OVERSEAS), "test");
-        assertEquals(TestData.PASSPORT, response.certificate().passport().number());
-        assertEquals("TAKATSUKASA UTANOSUKE", response.certificate().passport().romanName());
+        assertEquals(TestData.PASSPORT, response.certificate().content().passport().number());
+        assertEquals("TAKATSUKASA UTANOSUKE", response.certificate().content().passport().romanName());
         VdsNcSeal seal = new VdsNcVerifier(List.of(DevPki.ensure(pkiDir).vdsCscaCertificate()), clock)
                 .verify(response.certificate().vdsNc());
         assertEquals(response.certificateId(), seal.message().uvci());
@@ -341,11 +342,11 @@ public abstract class RecordStoreContract {
                 variant.nameKana(), variant.nameRoman(), variant.birthDate(), variant.sex(), variant.address(),
                 variant.nationality(), variant.passportNumber(), true);
         add(BUNKYO, variant, TAKATSUKASA_MY_NUMBER, TestData.doses(2));
-        IssueResponse response = service.issue(
+        IssuanceResponse response = service.issue(
                 TestData.request("t-var", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.OVERSEAS), "test");
         assertEquals(null, response.certificate().smartHealthCard());
         assertEquals(null, response.certificate().vdsNc());
-        assertTrue(response.certificate().person().variantKanji());
+        assertTrue(response.certificate().content().person().variantKanji());
     }
 
     @Test
@@ -389,7 +390,7 @@ public abstract class RecordStoreContract {
                 TestData.request("t-b", SHINJUKU, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test"));
         assertEquals(ErrorCode.NO_RECORD, refused.code());
         assertEquals(0L, (long) store.database().read(tx -> issuances.count(tx, SHINJUKU)));
-        IssueResponse issued = service.issue(
+        IssuanceResponse issued = service.issue(
                 TestData.request("t-a", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
         assertEquals(BUNKYO.value(), issued.municipalityCode());
     }
@@ -410,13 +411,13 @@ public abstract class RecordStoreContract {
                 CertificateType.OVERSEAS));
         assertRefused(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, TestData.request("r4", CHIYODA, TAKATSUKASA_MY_NUMBER,
                 TestData.BIRTH, CertificateType.DOMESTIC));
-        assertRefused(ErrorCode.INVALID_REQUEST, new IssueRequest("r5", BUNKYO.value(), "123456789012",
+        assertRefused(ErrorCode.INVALID_REQUEST, new IssuanceRequest("r5", BUNKYO.value(), "123456789012",
                 TestData.request("x", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC).holder(),
                 CertificateType.DOMESTIC, 1, "KIOSK-0001"));
-        assertRefused(ErrorCode.INVALID_REQUEST, new IssueRequest("r6", "131058", TAKATSUKASA_MY_NUMBER.digits(),
+        assertRefused(ErrorCode.INVALID_REQUEST, new IssuanceRequest("r6", "131058", TAKATSUKASA_MY_NUMBER.digits(),
                 TestData.request("x", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC).holder(),
                 CertificateType.DOMESTIC, 1, "KIOSK-0001"));
-        assertRefused(ErrorCode.INVALID_REQUEST, new IssueRequest("r 7", BUNKYO.value(), TAKATSUKASA_MY_NUMBER.digits(),
+        assertRefused(ErrorCode.INVALID_REQUEST, new IssuanceRequest("r 7", BUNKYO.value(), TAKATSUKASA_MY_NUMBER.digits(),
                 TestData.request("x", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC).holder(),
                 CertificateType.DOMESTIC, 11, "KIOSK-0001"));
 
@@ -431,7 +432,7 @@ public abstract class RecordStoreContract {
         assertEquals(0L, (long) store.database().read(tx -> tx.queryLong("SELECT count(*) FROM issuance")));
     }
 
-    private void assertRefused(ErrorCode expected, IssueRequest request) {
+    private void assertRefused(ErrorCode expected, IssuanceRequest request) {
         ShomeiException refused = assertThrows(ShomeiException.class, () -> service.issue(request, "test"));
         assertEquals(expected, refused.code(), refused.getMessage());
     }
@@ -439,14 +440,14 @@ public abstract class RecordStoreContract {
     @Test
     void aRetriedTransactionGetsTheSameIssuanceBack() {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
-        IssueRequest request = TestData.request("t-retry", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC);
-        IssueResponse first = service.issue(request, "test");
-        IssueResponse second = service.issue(request, "test");
+        IssuanceRequest request = TestData.request("t-retry", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC);
+        IssuanceResponse first = service.issue(request, "test");
+        IssuanceResponse second = service.issue(request, "test");
         assertEquals(first.certificateId(), second.certificateId());
         assertEquals(first.certificate().smartHealthCard(), second.certificate().smartHealthCard());
         assertEquals(1L, (long) store.database().read(tx -> issuances.count(tx, BUNKYO)));
 
-        IssueRequest reusedForAnother = new IssueRequest("t-retry", BUNKYO.value(), TAKATSUKASA_MY_NUMBER.digits(),
+        IssuanceRequest reusedForAnother = new IssuanceRequest("t-retry", BUNKYO.value(), TAKATSUKASA_MY_NUMBER.digits(),
                 request.holder(), CertificateType.DOMESTIC, 2, "KIOSK-0001");
         assertRefused(ErrorCode.INVALID_REQUEST, reusedForAnother);
     }
@@ -460,7 +461,7 @@ public abstract class RecordStoreContract {
             add(BUNKYO, TestData.plain(BUNKYO, "C-" + i, LocalDate.of(1970 + i, 1, 1)), number, TestData.doses(1 + i % 3));
         }
         // 30 distinct transactions, plus 20 calls that repeat 4 of them (5 calls each, all at once)
-        List<IssueRequest> calls = new ArrayList<>();
+        List<IssuanceRequest> calls = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             int who = i % 10;
             calls.add(TestData.request("dist-" + i, BUNKYO, numbers.get(who), LocalDate.of(1970 + who, 1, 1),
@@ -477,16 +478,16 @@ public abstract class RecordStoreContract {
         ExecutorService pool = Executors.newFixedThreadPool(50);
         Map<String, Set<String>> certificatesByTransaction = new ConcurrentHashMap<>();
         try {
-            List<Future<IssueResponse>> futures = new ArrayList<>();
-            for (IssueRequest call : calls) {
-                futures.add(pool.submit((Callable<IssueResponse>) () -> {
+            List<Future<IssuanceResponse>> futures = new ArrayList<>();
+            for (IssuanceRequest call : calls) {
+                futures.add(pool.submit((Callable<IssuanceResponse>) () -> {
                     start.await();
                     return service.issue(call, "test");
                 }));
             }
             start.countDown();
-            for (Future<IssueResponse> future : futures) {
-                IssueResponse response = future.get();
+            for (Future<IssuanceResponse> future : futures) {
+                IssuanceResponse response = future.get();
                 certificatesByTransaction.computeIfAbsent(response.transactionId(), key -> ConcurrentHashMap.newKeySet())
                         .add(response.certificateId());
             }
@@ -516,30 +517,30 @@ public abstract class RecordStoreContract {
         service.issue(TestData.request("t-p", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
         service.issue(TestData.request("t-v", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
 
-        StatusResponse printed = outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "PRINTED", null), "test");
-        assertEquals("PRINTED", printed.status());
-        assertEquals("PRINTED", outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "PRINTED", null), "test").status());
+        StatusResponse printed = outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", IssuanceStatus.PRINTED, null), "test");
+        assertEquals(IssuanceStatus.PRINTED, printed.status());
+        assertEquals(IssuanceStatus.PRINTED, outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", IssuanceStatus.PRINTED, null), "test").status());
         ShomeiException late = assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "VOIDED", "CANCELLED"), "test"));
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", IssuanceStatus.VOIDED, "CANCELLED"), "test"));
         assertEquals(ErrorCode.INVALID_REQUEST, late.code());
 
-        StatusResponse voided = outcomes.update(new StatusUpdate(BUNKYO.value(), "t-v", "VOIDED", "PRINTER_FAILED"), "test");
-        assertEquals("VOIDED", voided.status());
+        StatusResponse voided = outcomes.update(new StatusUpdate(BUNKYO.value(), "t-v", IssuanceStatus.VOIDED, "PRINTER_FAILED"), "test");
+        assertEquals(IssuanceStatus.VOIDED, voided.status());
         assertEquals("PRINTER_FAILED", voided.voidReason());
         assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-v", "PRINTED", null), "test"));
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-v", IssuanceStatus.PRINTED, null), "test"));
         ShomeiException unknown = assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-none", "PRINTED", null), "test"));
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-none", IssuanceStatus.PRINTED, null), "test"));
         assertEquals(ErrorCode.NO_RECORD, unknown.code());
         ShomeiException otherMunicipality = assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(SHINJUKU.value(), "t-p", "PRINTED", null), "test"));
+                () -> outcomes.update(new StatusUpdate(SHINJUKU.value(), "t-p", IssuanceStatus.PRINTED, null), "test"));
         assertEquals(ErrorCode.NO_RECORD, otherMunicipality.code());
         assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", "VOIDED", "bad reason"), "test"));
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-p", IssuanceStatus.VOIDED, "bad reason"), "test"));
 
-        IssueResponse retried = service.issue(
+        IssuanceResponse retried = service.issue(
                 TestData.request("t-p", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
-        assertEquals("PRINTED", retried.status());
+        assertEquals(IssuanceStatus.PRINTED, retried.status());
     }
 
     @Test
@@ -558,7 +559,7 @@ public abstract class RecordStoreContract {
         assertEquals(IssuanceOutcomes.TIMEOUT_REASON, old.reason());
         assertEquals("ISSUED", issuance("t-new").status());
 
-        assertEquals("PRINTED", outcomes.update(new StatusUpdate(BUNKYO.value(), "t-old", "PRINTED", null), "test").status());
+        assertEquals(IssuanceStatus.PRINTED, outcomes.update(new StatusUpdate(BUNKYO.value(), "t-old", IssuanceStatus.PRINTED, null), "test").status());
         assertTrue(store.auditVerifier().verify().intact());
     }
 
@@ -568,12 +569,12 @@ public abstract class RecordStoreContract {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
         service.issue(TestData.request("t-rec", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
         service.issue(TestData.request("t-can", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
-        outcomes.update(new StatusUpdate(BUNKYO.value(), "t-rec", "VOIDED", IssuanceOutcomes.CENTER_RECONCILED_REASON), "test");
-        outcomes.update(new StatusUpdate(BUNKYO.value(), "t-can", "VOIDED", "CANCELLED"), "test");
+        outcomes.update(new StatusUpdate(BUNKYO.value(), "t-rec", IssuanceStatus.VOIDED, IssuanceOutcomes.CENTER_RECONCILED_REASON), "test");
+        outcomes.update(new StatusUpdate(BUNKYO.value(), "t-can", IssuanceStatus.VOIDED, "CANCELLED"), "test");
 
-        assertEquals("PRINTED", outcomes.update(new StatusUpdate(BUNKYO.value(), "t-rec", "PRINTED", null), "test").status());
+        assertEquals(IssuanceStatus.PRINTED, outcomes.update(new StatusUpdate(BUNKYO.value(), "t-rec", IssuanceStatus.PRINTED, null), "test").status());
         ShomeiException cancelled = assertThrows(ShomeiException.class,
-                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-can", "PRINTED", null), "test"));
+                () -> outcomes.update(new StatusUpdate(BUNKYO.value(), "t-can", IssuanceStatus.PRINTED, null), "test"));
         assertEquals(ErrorCode.INVALID_REQUEST, cancelled.code());
         assertEquals(new Issue("VOIDED", "CANCELLED"), issuance("t-can"));
         assertTrue(store.auditVerifier().verify().intact());
@@ -619,14 +620,14 @@ public abstract class RecordStoreContract {
         add(SHINJUKU, TestData.takatsukasa(SHINJUKU), TAKATSUKASA_MY_NUMBER, TestData.doses(1));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<IssueResponse>> futures = new ArrayList<>();
+            List<Future<IssuanceResponse>> futures = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 MunicipalityCode code = i % 2 == 0 ? BUNKYO : SHINJUKU;
                 String transaction = "mix-" + i;
                 futures.add(pool.submit(() -> service.issue(TestData.request(transaction, code, TAKATSUKASA_MY_NUMBER,
                         TestData.BIRTH, CertificateType.DOMESTIC), "test")));
             }
-            for (Future<IssueResponse> future : futures) {
+            for (Future<IssuanceResponse> future : futures) {
                 future.get();
             }
         } finally {

@@ -2,7 +2,7 @@ package dev.shomei.record.testing;
 
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.backend.CardHolder;
-import dev.shomei.protocol.backend.IssueRequest;
+import dev.shomei.protocol.backend.IssuanceRequest;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.domain.PersonName;
@@ -62,9 +62,9 @@ public final class TestData {
         return doses;
     }
 
-    public static IssueRequest request(String transactionId, MunicipalityCode municipality, MyNumber myNumber,
+    public static IssuanceRequest request(String transactionId, MunicipalityCode municipality, MyNumber myNumber,
                                        LocalDate birth, CertificateType type) {
-        return new IssueRequest(transactionId, municipality.value(), myNumber.digits(),
+        return new IssuanceRequest(transactionId, municipality.value(), myNumber.digits(),
                 new CardHolder("card name", "card address", birth.toString(), "1"), type, 1, "KIOSK-0001");
     }
 }

@@ -6,7 +6,7 @@ package dev.shomei.protocol.backend;
  * {@link #httpStatus(dev.shomei.protocol.ErrorCode)}.
  *
  * <pre>
- * POST /api/v1/issuances                 IssueRequest          -> 200 IssueResponse (same answer for a repeated transactionId)
+ * POST /api/v1/issuances                 IssuanceRequest          -> 200 IssuanceResponse (same answer for a repeated transactionId)
  * POST /api/v1/issuances/status          StatusUpdate          -> 200 StatusResponse
  * GET  /api/v1/issuances/unconfirmed?olderThanSeconds=N        -> 200 UnconfirmedIssuances
  * GET  /api/v1/issuances?transactionId=TX                      -> 200 TransactionIssuances (any status; ids only)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
 import java.io.IOException;
@@ -14,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The JSON mapping of the API records, one configuration for both sides: unknown properties are
  * ignored (newer peers may add some), duplicate keys and trailing data are errors, sizes are capped.
+ * The certificate model's records travel as they are: {@code LocalDate} as {@code YYYY-MM-DD},
+ * {@code Instant} as ISO-8601 (jsr310 module), a signed certificate flat ({@link SignedCertificateJson}).
  */
 public final class BackendJson {
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
@@ -23,7 +27,10 @@ public final class BackendJson {
             .build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .registerModule(SignedCertificateJson.module());
 
     private BackendJson() {
     }

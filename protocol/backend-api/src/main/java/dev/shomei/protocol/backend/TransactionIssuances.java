@@ -10,6 +10,6 @@ import java.util.List;
 public record TransactionIssuances(List<Entry> issuances) {
 
     /** One issuance of the transaction: ids and its status (ISSUED, PRINTED or VOIDED). */
-    public record Entry(String municipalityCode, String transactionId, String status) {
+    public record Entry(String municipalityCode, String transactionId, IssuanceStatus status) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.shomei.protocol.backend;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Issuances still ISSUED (neither PRINTED nor VOIDED) after the requested age, oldest first. */
@@ -7,6 +8,6 @@ public record UnconfirmedIssuances(List<Entry> issuances) {
 
     /** One unconfirmed issuance: ids only. */
     public record Entry(String municipalityCode, String transactionId, String certificateId, String terminalId,
-                        String issuedAt) {
+                        Instant issuedAt) {
     }
 }

@@ -14,6 +14,7 @@ import dev.shomei.protocol.cert.Passport;
 import dev.shomei.protocol.cert.Person;
 import dev.shomei.protocol.cert.SignedCertificate;
 import dev.shomei.protocol.cert.VaccineCatalog;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,10 @@ class BackendJsonTest {
 
     @Test
     void anIssueRequestRoundTripsAndRedactsItsPersonalData() {
-        IssueRequest request = new IssueRequest("tx-1", "131059", "123456789018",
+        IssuanceRequest request = new IssuanceRequest("tx-1", "131059", "123456789018",
                 new CardHolder("番号　花子", "東京都文京区", "1985-04-01", "2"), CertificateType.OVERSEAS, 2, "KIOSK-1");
         String json = BackendJson.writeString(request);
-        assertEquals(request, BackendJson.read(json, IssueRequest.class));
+        assertEquals(request, BackendJson.read(json, IssuanceRequest.class));
         assertFalse(request.toString().contains("123456789018"));
         assertFalse(request.toString().contains("花子"));
         assertFalse(request.holder().toString().contains("1985"));
@@ -39,21 +40,63 @@ class BackendJsonTest {
                 List.of(new Dose(1, LocalDate.of(2021, 6, 1), product, "FA5765")),
                 new IssuingAuthority("131059", "文京区長", "Mayor of Bunkyo City"), LocalDate.of(2024, 5, 1));
         SignedCertificate signed = new SignedCertificate(content, "header.payload.signature", "{\"data\":{}}");
-        CertificateDto dto = CertificateDto.from(signed);
-        CertificateDto back = BackendJson.read(BackendJson.write(dto), CertificateDto.class);
-        assertEquals(signed, back.toSignedCertificate());
-        assertFalse(dto.toString().contains("花子"));
+        IssuanceResponse response = new IssuanceResponse("tx-1", "13105ABCDEFG", "131059",
+                Instant.parse("2024-05-01T01:02:03.456Z"), IssuanceStatus.ISSUED, 2, 300, 600, signed);
+        // the bytes the string-typed CertificateDto wrote before the model travelled itself
+        String json = BackendJson.writeString(response);
+        assertEquals("{\"transactionId\":\"tx-1\",\"certificateId\":\"13105ABCDEFG\",\"municipalityCode\":\"131059\",\"issuedAt\":\"2024-05-01T01:02:03.456Z\",\"status\":\"ISSUED\",\"copies\":2,\"feePerCopyYen\":300,\"feeTotalYen\":600,\"certificate\":{\"certificateId\":\"13105ABCDEFG\",\"type\":\"OVERSEAS\",\"person\":{\"familyName\":\"番号\",\"givenName\":\"花子\",\"birthDate\":\"1985-04-01\",\"variantKanji\":false},\"passport\":{\"surname\":\"BANGO\",\"givenNames\":\"HANAKO\",\"nationality\":\"JPN\",\"number\":\"TK1234567\"},\"doses\":[{\"number\":1,\"date\":\"2021-06-01\",\"product\":{\"code\":\"comirnaty\",\"nameJa\":\"コミナティ\",\"manufacturerJa\":\"ファイザー社\",\"nameEn\":\"COMIRNATY\",\"manufacturerEn\":\"Pfizer\",\"cvx\":\"208\",\"icd11\":\"XM0GQ8\",\"vdsName\":\"COMIRNATY\"},\"lotNumber\":\"FA5765\",\"country\":\"JPN\"}],\"authority\":{\"municipalityCode\":\"131059\",\"nameJa\":\"文京区長\",\"nameEn\":\"Mayor of Bunkyo City\"},\"issueDate\":\"2024-05-01\",\"smartHealthCard\":\"header.payload.signature\",\"vdsNc\":\"{\\\"data\\\":{}}\"}}", json);
+        assertEquals(response, BackendJson.read(json, IssuanceResponse.class));
+        assertFalse(response.toString().contains("花子"));
 
-        CertificateDto broken = new CertificateDto(dto.certificateId(), dto.type(), new CertificateDto.PersonDto("番号", "花子",
-                "1985-13-01", false), dto.passport(), dto.doses(), dto.authority(), dto.issueDate(), dto.smartHealthCard(),
-                dto.vdsNc());
-        assertEquals(ErrorCode.INVALID_REQUEST, assertThrows(ShomeiException.class, broken::toSignedCertificate).code());
+        String broken = json.replace("1985-04-01", "1985-13-01");
+        assertEquals(ErrorCode.INVALID_REQUEST,
+                assertThrows(ShomeiException.class, () -> BackendJson.read(broken, IssuanceResponse.class)).code());
+        String unsigned = json.replace("\"header.payload.signature\"", "null");
+        assertEquals(ErrorCode.INVALID_REQUEST,
+                assertThrows(ShomeiException.class, () -> BackendJson.read(unsigned, IssuanceResponse.class)).code());
+    }
+
+    @Test
+    void aCertificateWithoutQrCodesKeepsItsNullsAndAForeignDose() {
+        var product = VaccineCatalog.standard().byCode("comirnaty").orElseThrow();
+        CertificateContent content = new CertificateContent("13105ABCDEFH", CertificateType.DOMESTIC,
+                new Person("番号", "花子", LocalDate.of(1985, 4, 1), true), null,
+                List.of(new Dose(2, LocalDate.of(2021, 7, 1), product, "FA5766", "USA")),
+                new IssuingAuthority("131059", "文京区長", "Mayor of Bunkyo City"), LocalDate.of(2024, 5, 1));
+        SignedCertificate signed = new SignedCertificate(content, null, null);
+        String json = BackendJson.writeString(signed);
+        assertEquals("{\"certificateId\":\"13105ABCDEFH\",\"type\":\"DOMESTIC\",\"person\":{\"familyName\":\"番号\",\"givenName\":\"花子\",\"birthDate\":\"1985-04-01\",\"variantKanji\":true},\"passport\":null,\"doses\":[{\"number\":2,\"date\":\"2021-07-01\",\"product\":{\"code\":\"comirnaty\",\"nameJa\":\"コミナティ\",\"manufacturerJa\":\"ファイザー社\",\"nameEn\":\"COMIRNATY\",\"manufacturerEn\":\"Pfizer\",\"cvx\":\"208\",\"icd11\":\"XM0GQ8\",\"vdsName\":\"COMIRNATY\"},\"lotNumber\":\"FA5766\",\"country\":\"USA\"}],\"authority\":{\"municipalityCode\":\"131059\",\"nameJa\":\"文京区長\",\"nameEn\":\"Mayor of Bunkyo City\"},\"issueDate\":\"2024-05-01\",\"smartHealthCard\":null,\"vdsNc\":null}", json);
+        assertEquals(signed, BackendJson.read(json, SignedCertificate.class));
+    }
+
+    @Test
+    void statusesAndInstantsAreTypedButKeepTheirStrings() {
+        StatusUpdate update = new StatusUpdate("131059", "tx-1", IssuanceStatus.VOIDED, "CANCELLED");
+        String json = "{\"municipalityCode\":\"131059\",\"transactionId\":\"tx-1\",\"status\":\"VOIDED\","
+                + "\"reason\":\"CANCELLED\"}";
+        assertEquals(json, BackendJson.writeString(update));
+        assertEquals(update, BackendJson.read(json, StatusUpdate.class));
+
+        StatusResponse response = new StatusResponse("131059", "tx-1", "13105ABCDEFG", IssuanceStatus.PRINTED, null,
+                Instant.parse("2024-05-01T01:02:03Z"));
+        assertEquals("{\"municipalityCode\":\"131059\",\"transactionId\":\"tx-1\",\"certificateId\":\"13105ABCDEFG\","
+                + "\"status\":\"PRINTED\",\"voidReason\":null,\"statusChangedAt\":\"2024-05-01T01:02:03Z\"}",
+                BackendJson.writeString(response));
+        UnconfirmedIssuances open = new UnconfirmedIssuances(List.of(new UnconfirmedIssuances.Entry("131059", "tx-1",
+                "13105ABCDEFG", "KIOSK-1", Instant.parse("2024-05-01T01:02:03.000123Z"))));
+        assertEquals("{\"issuances\":[{\"municipalityCode\":\"131059\",\"transactionId\":\"tx-1\",\"certificateId\":"
+                + "\"13105ABCDEFG\",\"terminalId\":\"KIOSK-1\",\"issuedAt\":\"2024-05-01T01:02:03.000123Z\"}]}",
+                BackendJson.writeString(open));
+        assertEquals(open, BackendJson.read(BackendJson.writeString(open), UnconfirmedIssuances.class));
+
+        assertEquals(ErrorCode.INVALID_REQUEST, assertThrows(ShomeiException.class,
+                () -> BackendJson.read(json.replace("VOIDED", "LOST"), StatusUpdate.class)).code());
     }
 
     @Test
     void malformedJsonIsAnInvalidRequestThatDoesNotEchoTheInput() {
         ShomeiException duplicate = assertThrows(ShomeiException.class,
-                () -> BackendJson.read("{\"myNumber\":\"1\",\"myNumber\":\"123456789018\"}", IssueRequest.class));
+                () -> BackendJson.read("{\"myNumber\":\"1\",\"myNumber\":\"123456789018\"}", IssuanceRequest.class));
         assertEquals(ErrorCode.INVALID_REQUEST, duplicate.code());
         assertFalse(duplicate.getMessage().contains("123456789018"));
         assertThrows(ShomeiException.class, () -> BackendJson.read("{} {}", StatusUpdate.class));

@@ -30,6 +30,7 @@ import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.Language;
 import dev.shomei.protocol.ServiceRules;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.cert.Passport;
 import dev.shomei.protocol.line.Ack;
@@ -57,7 +58,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The orchestration with the real card verifier and fakes for the backend and the renderer. */
-class IssuanceServiceTest {
+class KioskIssuanceTest {
     @TempDir
     static Path pkiDir;
     static DevPki pki;
@@ -76,7 +77,7 @@ class IssuanceServiceTest {
     AlertLog alerts;
     IssuanceStats stats;
     ReconciliationLog reconciliations;
-    IssuanceService service;
+    KioskIssuance service;
     Reconciler reconciler;
     MunicipalityCatalog catalog;
 
@@ -108,8 +109,8 @@ class IssuanceServiceTest {
         reconciler = new Reconciler(backend, Duration.ofMinutes(15), clock, reconciliations, alerts, stats, metrics);
     }
 
-    private IssuanceService newService(IssuedTransactions transactions, CenterMetrics metrics) {
-        return new IssuanceService(registry, new ServiceCalendar(clock, () -> maintenance), catalog,
+    private KioskIssuance newService(IssuedTransactions transactions, CenterMetrics metrics) {
+        return new KioskIssuance(registry, new ServiceCalendar(clock, () -> maintenance), catalog,
                 new VerifierCardVerification(cards.trustedKeys()), backend, renderer, transactions, stats, metrics, alerts);
     }
 
@@ -288,7 +289,7 @@ class IssuanceServiceTest {
     @Test
     void anOutcomeReachingAnotherCenterFindsItsMunicipalityAtTheBackend() {
         service.issue("K0001", request("tx-23", FakeMunicipalities.BUNKYO));
-        IssuanceService otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
+        KioskIssuance otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
                 new CenterMetrics());
         assertInstanceOf(Ack.class, otherCenter.outcome("K0001", PrintOutcome.printed("tx-23")));
         assertEquals("PRINTED", backend.status("tx-23"));
@@ -330,7 +331,7 @@ class IssuanceServiceTest {
         assertEquals("VOIDED", backend.status("tx-27"));
 
         // another center, or this one restarted: nothing in memory, and tx-27 is no longer ISSUED
-        IssuanceService restarted = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
+        KioskIssuance restarted = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
                 new CenterMetrics());
         assertTrue(backend.unconfirmed(Duration.ZERO).issuances().isEmpty());
         assertInstanceOf(Ack.class, restarted.outcome("K0001", PrintOutcome.printed("tx-27")));
@@ -343,8 +344,8 @@ class IssuanceServiceTest {
     @Test
     void aTransactionIdTheBackendHoldsInTwoMunicipalitiesIsRefusedNotGuessed() {
         service.issue("K0001", request("tx-29", FakeMunicipalities.BUNKYO));
-        backend.alsoKnownElsewhere.add(new TransactionIssuances.Entry(FakeMunicipalities.CHIYODA, "tx-29", "ISSUED"));
-        IssuanceService otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
+        backend.alsoKnownElsewhere.add(new TransactionIssuances.Entry(FakeMunicipalities.CHIYODA, "tx-29", IssuanceStatus.ISSUED));
+        KioskIssuance otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
                 new CenterMetrics());
         int updatesBefore = backend.statusUpdates.size();
         assertEquals(ErrorCode.INVALID_REQUEST, refused(otherCenter.outcome("K0001", PrintOutcome.printed("tx-29"))));
@@ -356,7 +357,7 @@ class IssuanceServiceTest {
     void aCancelledIssuanceIsNotRevivedByALatePrintedThroughAnotherCenter() {
         service.issue("K0001", request("tx-28", FakeMunicipalities.BUNKYO));
         assertInstanceOf(Ack.class, service.outcome("K0001", PrintOutcome.voided("tx-28", VoidReason.CANCELLED)));
-        IssuanceService otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
+        KioskIssuance otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),
                 new CenterMetrics());
         assertEquals(ErrorCode.INVALID_REQUEST, refused(otherCenter.outcome("K0001", PrintOutcome.printed("tx-28"))));
         assertEquals("VOIDED", backend.status("tx-28"));

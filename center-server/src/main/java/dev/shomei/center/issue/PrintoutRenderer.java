@@ -3,7 +3,7 @@ package dev.shomei.center.issue;
 import dev.shomei.protocol.cert.SignedCertificate;
 
 /** Turns a signed certificate into the PDF the kiosk prints. */
-public interface CertificateRenderer {
+public interface PrintoutRenderer {
     /**
      * @param copies how many copies the PDF holds (the kiosk prints the PDF once)
      */

@@ -12,7 +12,7 @@ import dev.shomei.protocol.CertificateType;
  * @param copies        1..{@value dev.shomei.protocol.ServiceRules#COPIES_MAX}
  * @param terminalId    the kiosk (CN of its client certificate)
  */
-public record IssueRequest(
+public record IssuanceRequest(
         String transactionId,
         String municipalityCode,
         String myNumber,
@@ -23,7 +23,7 @@ public record IssueRequest(
 
     @Override
     public String toString() {
-        return "IssueRequest[transactionId=" + transactionId + ", municipalityCode=" + municipalityCode + ", type=" + type
+        return "IssuanceRequest[transactionId=" + transactionId + ", municipalityCode=" + municipalityCode + ", type=" + type
                 + ", copies=" + copies + ", terminalId=" + terminalId + ", (My Number and holder redacted)]";
     }
 }

@@ -13,13 +13,11 @@ import dev.shomei.center.stats.Outcome;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.CardHolder;
+import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.backend.StatusUpdate;
 import dev.shomei.protocol.backend.TransactionIssuances;
 import dev.shomei.protocol.cert.CertificateContent;
-import dev.shomei.protocol.cert.Dose;
 import dev.shomei.protocol.cert.SignedCertificate;
-import dev.shomei.protocol.line.CertificateSummary;
-import dev.shomei.protocol.line.DoseSummary;
 import dev.shomei.protocol.line.IssueRequest;
 import dev.shomei.protocol.line.IssueResponse;
 import dev.shomei.protocol.line.LineMessage;
@@ -42,23 +40,22 @@ import java.util.Set;
  * <p>Logs and metrics carry the transaction id, terminal, municipality code, result code and
  * latency, nothing else. Card data and the PDF are wiped on every path out.
  */
-public final class IssuanceService {
-    private static final System.Logger LOG = System.getLogger(IssuanceService.class.getName());
-    private static final Set<String> FINISHED = Set.of("PRINTED", "VOIDED");
+public final class KioskIssuance {
+    private static final System.Logger LOG = System.getLogger(KioskIssuance.class.getName());
 
     private final TerminalRegistry registry;
     private final ServiceCalendar calendar;
     private final MunicipalityCatalog municipalities;
     private final CardVerification cards;
     private final RecordBackend backend;
-    private final CertificateRenderer renderer;
+    private final PrintoutRenderer renderer;
     private final IssuedTransactions transactions;
     private final IssuanceStats stats;
     private final CenterMetrics metrics;
     private final AlertLog alerts;
 
-    public IssuanceService(TerminalRegistry registry, ServiceCalendar calendar, MunicipalityCatalog municipalities,
-            CardVerification cards, RecordBackend backend, CertificateRenderer renderer,
+    public KioskIssuance(TerminalRegistry registry, ServiceCalendar calendar, MunicipalityCatalog municipalities,
+            CardVerification cards, RecordBackend backend, PrintoutRenderer renderer,
             IssuedTransactions transactions, IssuanceStats stats, CenterMetrics metrics, AlertLog alerts) {
         this.registry = registry;
         this.calendar = calendar;
@@ -132,15 +129,15 @@ public final class IssuanceService {
             if (!terms.offers(request.certificateType())) {
                 throw new Refused(ErrorCode.INVALID_REQUEST);
             }
-            dev.shomei.protocol.backend.IssueResponse issued = callBackend(() -> backend.issue(
-                    new dev.shomei.protocol.backend.IssueRequest(txid, terms.code(), card.myNumber().reveal(),
+            dev.shomei.protocol.backend.IssuanceResponse issued = callBackend(() -> backend.issue(
+                    new dev.shomei.protocol.backend.IssuanceRequest(txid, terms.code(), card.myNumber().reveal(),
                             new CardHolder(card.name(), card.address(), card.birthDate().toString(),
                                     String.valueOf(card.sex().code())),
                             request.certificateType(), request.copies(), terminalId)));
-            SignedCertificate certificate = issued.certificate().toSignedCertificate();
+            SignedCertificate certificate = issued.certificate();
             checkAnswerMatches(request, terms, card, issued, certificate);
             transactions.put(txid, terminalId, terms.code());
-            if (FINISHED.contains(issued.status())) {
+            if (issued.status() != IssuanceStatus.ISSUED) {
                 // a retry of an issuance that already ended: never print it a second time
                 LOG.log(System.Logger.Level.WARNING, "issue tx={0} terminal={1}: issuance already {2}",
                         txid, terminalId, issued.status());
@@ -153,7 +150,7 @@ public final class IssuanceService {
     }
 
     private IssueResponse respond(IssueRequest request, MunicipalitySettings terms,
-            dev.shomei.protocol.backend.IssueResponse issued, SignedCertificate certificate) {
+            dev.shomei.protocol.backend.IssuanceResponse issued, SignedCertificate certificate) {
         RenderedCertificate rendered;
         try {
             rendered = renderer.render(certificate, request.copies());
@@ -165,7 +162,7 @@ public final class IssuanceService {
         }
         try {
             return new IssueResponse(request.transactionId(), List.of(issued.certificateId()),
-                    terms.feePerCopyYen() * request.copies(), rendered.pages(), summary(certificate.content()),
+                    terms.feePerCopyYen() * request.copies(), rendered.pages(), ConfirmSummary.of(certificate.content()),
                     rendered.pdf());
         } finally {
             rendered.wipe(); // the response holds its own copy
@@ -174,7 +171,7 @@ public final class IssuanceService {
 
     /** The backend answers for the transaction id; make sure it is the request's municipality, type and person. */
     private static void checkAnswerMatches(IssueRequest request, MunicipalitySettings terms, VerifiedCardData card,
-            dev.shomei.protocol.backend.IssueResponse issued, SignedCertificate certificate) {
+            dev.shomei.protocol.backend.IssuanceResponse issued, SignedCertificate certificate) {
         CertificateContent content = certificate.content();
         boolean matches = request.transactionId().equals(issued.transactionId())
                 && terms.code().equals(issued.municipalityCode())
@@ -185,17 +182,6 @@ public final class IssuanceService {
                     request.transactionId());
             throw new Refused(ErrorCode.INVALID_REQUEST);
         }
-    }
-
-    private static CertificateSummary summary(CertificateContent content) {
-        List<DoseSummary> doses = content.doses().stream().map(IssuanceService::dose).toList();
-        String latin = content.passport() == null ? "" : content.passport().romanName();
-        return new CertificateSummary(content.person().fullName(), latin, content.person().birthDate(), doses);
-    }
-
-    private static DoseSummary dose(Dose dose) {
-        return new DoseSummary(dose.number(), dose.date(), dose.product().nameJa(), dose.product().manufacturerJa(),
-                dose.lotNumber());
     }
 
     /**
@@ -213,7 +199,7 @@ public final class IssuanceService {
             }
             String municipality = municipalityOf(txid)
                     .orElseThrow(() -> new Refused(ErrorCode.INVALID_REQUEST));
-            String status = outcome.result() == PrintResult.PRINTED ? "PRINTED" : "VOIDED";
+            IssuanceStatus status = outcome.result() == PrintResult.PRINTED ? IssuanceStatus.PRINTED : IssuanceStatus.VOIDED;
             String reason = outcome.result() == PrintResult.PRINTED ? null : outcome.reason().name();
             callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, status, reason)));
             transactions.remove(txid);
@@ -268,7 +254,7 @@ public final class IssuanceService {
 
     private void voidQuietly(String municipality, String txid, String reason) {
         try {
-            callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, "VOIDED", reason)));
+            callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, IssuanceStatus.VOIDED, reason)));
         } catch (ShomeiException e) {
             LOG.log(System.Logger.Level.WARNING, "tx={0}: could not void ({1}); reconciliation will", txid, e.code());
         }

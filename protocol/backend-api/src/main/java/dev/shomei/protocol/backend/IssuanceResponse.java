@@ -1,26 +1,29 @@
 package dev.shomei.protocol.backend;
 
+import dev.shomei.protocol.cert.SignedCertificate;
+import java.time.Instant;
+
 /**
  * backend -> center: the issuance. {@code certificate} carries what prints (display data) and the
  * signed QR payloads. Personal data: {@link #toString()} shows ids only.
  *
- * @param issuedAt ISO-8601 instant
- * @param status   ISSUED, PRINTED or VOIDED (a retry may find it PRINTED already)
+ * @param issuedAt ISO-8601 instant on the wire
+ * @param status   ISSUED, or PRINTED / VOIDED when a retry finds the issuance ended already
  */
-public record IssueResponse(
+public record IssuanceResponse(
         String transactionId,
         String certificateId,
         String municipalityCode,
-        String issuedAt,
-        String status,
+        Instant issuedAt,
+        IssuanceStatus status,
         int copies,
         int feePerCopyYen,
         int feeTotalYen,
-        CertificateDto certificate) {
+        SignedCertificate certificate) {
 
     @Override
     public String toString() {
-        return "IssueResponse[transactionId=" + transactionId + ", certificateId=" + certificateId + ", status=" + status
+        return "IssuanceResponse[transactionId=" + transactionId + ", certificateId=" + certificateId + ", status=" + status
                 + ", copies=" + copies + ", (certificate redacted)]";
     }
 }
