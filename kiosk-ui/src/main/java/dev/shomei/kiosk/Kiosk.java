@@ -2,6 +2,7 @@ package dev.shomei.kiosk;
 
 import dev.shomei.kiosk.center.HeartbeatSender;
 import dev.shomei.kiosk.center.StateChangeHeartbeat;
+import dev.shomei.kiosk.center.OutcomeJournal;
 import dev.shomei.kiosk.center.OutcomeOutbox;
 import dev.shomei.kiosk.device.CardPresenceMonitor;
 import dev.shomei.kiosk.session.KioskSession;
@@ -9,6 +10,7 @@ import dev.shomei.kiosk.session.SessionTimeouts;
 import dev.shomei.kiosk.web.KioskWebServer;
 import dev.shomei.kiosk.web.SimulatedHardware;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -19,28 +21,40 @@ import java.util.concurrent.TimeUnit;
 /**
  * The kiosk firmware at run time: the session, one worker thread for the card, the center and the
  * printer (one thread owns the reader), a clock thread for timeouts and card presence, the
- * heartbeat, and optionally the touch screen's server. Holds nothing on disk.
+ * heartbeat, and optionally the touch screen's server. On disk only the outcome journal (no personal data).
  */
 public final class Kiosk implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Kiosk.class.getName());
 
-    /** Timing of the firmware. */
-    public record Settings(SessionTimeouts timeouts, Duration tickInterval, Duration heartbeatInterval, int maxCopies) {
+    /**
+     * Timing of the firmware, and where the outcome outbox is kept ({@code outboxJournal}: a file in
+     * the kiosk's state directory; null keeps it in memory, for tests and one-shot runs).
+     */
+    public record Settings(SessionTimeouts timeouts, Duration tickInterval, Duration heartbeatInterval, int maxCopies,
+                           Path outboxJournal) {
         public static Settings defaults() {
-            return new Settings(SessionTimeouts.defaults(), Duration.ofMillis(200), Duration.ofSeconds(30), 5);
+            return new Settings(SessionTimeouts.defaults(), Duration.ofMillis(200), Duration.ofSeconds(30), 5, null);
         }
 
         public Settings withTimeouts(SessionTimeouts newTimeouts) {
-            return new Settings(newTimeouts, tickInterval, heartbeatInterval, maxCopies);
+            return new Settings(newTimeouts, tickInterval, heartbeatInterval, maxCopies, outboxJournal);
         }
 
         public Settings withHeartbeatInterval(Duration interval) {
-            return new Settings(timeouts, tickInterval, interval, maxCopies);
+            return new Settings(timeouts, tickInterval, interval, maxCopies, outboxJournal);
+        }
+
+        public Settings withOutboxJournal(Path file) {
+            return new Settings(timeouts, tickInterval, heartbeatInterval, maxCopies, file);
         }
     }
 
+    /** Outcomes kept at most; the journal is compacted past twice as many lines. */
+    private static final int OUTBOX_CAPACITY = 1000;
+
     private final KioskSession session;
     private final OutcomeOutbox outbox;
+    private final OutcomeJournal journal;
     private final ExecutorService worker;
     private final ExecutorService sender;
     private final ScheduledExecutorService clockThread;
@@ -50,7 +64,9 @@ public final class Kiosk implements AutoCloseable {
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("kiosk-worker").factory());
         this.sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("kiosk-sender").factory());
         this.clockThread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kiosk-clock").factory());
-        this.outbox = new OutcomeOutbox(devices.center(), sender, 1000);
+        this.journal = settings.outboxJournal() == null ? null
+                : OutcomeJournal.open(settings.outboxJournal(), 2 * OUTBOX_CAPACITY);
+        this.outbox = new OutcomeOutbox(devices.center(), sender, OUTBOX_CAPACITY, journal);
         this.session = new KioskSession(devices, outbox, clock, settings.timeouts(), worker, settings.maxCopies());
         // the devices and the heartbeat report to the session through their listeners
         HeartbeatSender heartbeat = new HeartbeatSender(devices.center(), outbox, devices, session::terminalState,
@@ -106,6 +122,9 @@ public final class Kiosk implements AutoCloseable {
         }
         worker.shutdownNow();
         sender.shutdownNow();
+        if (journal != null) {
+            journal.close();
+        }
     }
 
     private static Runnable guarded(Runnable task, String name) {
