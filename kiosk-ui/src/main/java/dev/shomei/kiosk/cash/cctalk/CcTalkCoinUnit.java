@@ -140,6 +140,14 @@ public final class CcTalkCoinUnit implements CashUnit, AutoCloseable {
             throw new ShomeiException(ErrorCode.PAYMENT_ERROR, "coin unit fault");
         }
         try {
+            // events since the last payment (a coin that slipped in as the acceptor was being inhibited)
+            // belong to nobody here: they are never counted toward this customer's fee
+            int counter = bus.request(config.acceptorAddress(), READ_BUFFERED_CREDIT)[0] & 0xff;
+            if (counter != lastEventCounter) {
+                LOG.log(Level.WARNING, "ccTalk coin acceptor: events outside a payment (counter {0} after {1})",
+                        counter, lastEventCounter);
+                lastEventCounter = counter;
+            }
             inhibit(false);
         } catch (IOException e) {
             lineDown = true;

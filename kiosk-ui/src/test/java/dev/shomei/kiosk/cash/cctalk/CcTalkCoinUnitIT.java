@@ -101,6 +101,21 @@ class CcTalkCoinUnitIT {
     }
 
     @Test
+    void aCoinCreditedBetweenPaymentsIsNotCountedForTheNextCustomer() throws InterruptedException {
+        unit.begin(100, listener);
+        device.insert(100);
+        await(() -> unit.insertedYen() == 100);
+        unit.collect();
+        unit.end();
+        device.slipIn(500);
+        unit.begin(200, listener);
+        Thread.sleep(400); // a few polls
+        assertEquals(0, unit.insertedYen());
+        device.insert(100);
+        await(() -> unit.insertedYen() == 100);
+    }
+
+    @Test
     void aRejectedCoinIsNoFault() {
         unit.begin(200, listener);
         device.error(1); // reject coin: returned to the customer

@@ -60,6 +60,15 @@ public final class CcTalkEmulator implements AutoCloseable {
         return false;
     }
 
+    /** A coin credited although the host had inhibited the acceptor (it slipped in as the gate closed). */
+    public synchronized void slipIn(int yen) {
+        for (int i = 0; i < COIN_YEN.length; i++) {
+            if (COIN_YEN[i] == yen) {
+                event(i + 1, 1);
+            }
+        }
+    }
+
     /** An error event, e.g. 14 (credit sensor blocked: a coin jam). */
     public synchronized void error(int code) {
         event(0, code);
@@ -78,14 +87,18 @@ public final class CcTalkEmulator implements AutoCloseable {
     }
 
     /** The device vanishes: it stops answering and closes its end of the line. */
-    public void vanish() throws InterruptedException {
+    public void vanish() {
         running = false;
-        thread.join(2000);
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         line.close();
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (running) {
             vanish();
         }
