@@ -2,6 +2,7 @@ package dev.shomei.kiosk;
 
 import dev.shomei.kiosk.center.HeartbeatSender;
 import dev.shomei.kiosk.center.StateChangeHeartbeat;
+import dev.shomei.kiosk.center.OutcomeJournal;
 import dev.shomei.kiosk.center.OutcomeOutbox;
 import dev.shomei.kiosk.device.CardPresenceMonitor;
 import dev.shomei.kiosk.session.KioskSession;
@@ -12,6 +13,7 @@ import dev.shomei.kiosk.voice.VoiceGuide;
 import dev.shomei.kiosk.web.KioskWebServer;
 import dev.shomei.kiosk.web.SimulatedHardware;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -22,36 +24,46 @@ import java.util.concurrent.TimeUnit;
 /**
  * The kiosk firmware at run time: the session, one worker thread for the card, the center and the
  * printer (one thread owns the reader), a clock thread for timeouts and card presence, the
- * heartbeat, and optionally the touch screen's server. Holds nothing on disk.
+ * heartbeat, and optionally the touch screen's server. On disk only the outcome journal (no personal data).
  */
 public final class Kiosk implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Kiosk.class.getName());
 
     /**
-     * Timing of the firmware, and its voice ({@code null}: eSpeak NG on the default audio output,
-     * headphones on the ALSA device named by the environment variable SHOMEI_HEADPHONES).
+     * Timing of the firmware, its voice ({@code speaker} null: eSpeak NG on the default audio output,
+     * headphones on the ALSA device named by the environment variable SHOMEI_HEADPHONES), and where the
+     * outcome outbox is kept ({@code outboxJournal}: a file in the kiosk's state directory; null keeps it
+     * in memory, for tests and one-shot runs).
      */
     public record Settings(SessionTimeouts timeouts, Duration tickInterval, Duration heartbeatInterval, int maxCopies,
-                           Speaker speaker) {
+                           Speaker speaker, Path outboxJournal) {
         public static Settings defaults() {
-            return new Settings(SessionTimeouts.defaults(), Duration.ofMillis(200), Duration.ofSeconds(30), 5, null);
+            return new Settings(SessionTimeouts.defaults(), Duration.ofMillis(200), Duration.ofSeconds(30), 5, null, null);
         }
 
         public Settings withTimeouts(SessionTimeouts newTimeouts) {
-            return new Settings(newTimeouts, tickInterval, heartbeatInterval, maxCopies, speaker);
+            return new Settings(newTimeouts, tickInterval, heartbeatInterval, maxCopies, speaker, outboxJournal);
         }
 
         public Settings withHeartbeatInterval(Duration interval) {
-            return new Settings(timeouts, tickInterval, interval, maxCopies, speaker);
+            return new Settings(timeouts, tickInterval, interval, maxCopies, speaker, outboxJournal);
         }
 
         public Settings withSpeaker(Speaker newSpeaker) {
-            return new Settings(timeouts, tickInterval, heartbeatInterval, maxCopies, newSpeaker);
+            return new Settings(timeouts, tickInterval, heartbeatInterval, maxCopies, newSpeaker, outboxJournal);
+        }
+
+        public Settings withOutboxJournal(Path file) {
+            return new Settings(timeouts, tickInterval, heartbeatInterval, maxCopies, speaker, file);
         }
     }
 
+    /** Outcomes kept at most; the journal is compacted past twice as many lines. */
+    private static final int OUTBOX_CAPACITY = 1000;
+
     private final KioskSession session;
     private final OutcomeOutbox outbox;
+    private final OutcomeJournal journal;
     private final ExecutorService worker;
     private final ExecutorService sender;
     private final ScheduledExecutorService clockThread;
@@ -63,7 +75,9 @@ public final class Kiosk implements AutoCloseable {
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("kiosk-worker").factory());
         this.sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("kiosk-sender").factory());
         this.clockThread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kiosk-clock").factory());
-        this.outbox = new OutcomeOutbox(devices.center(), sender, 1000);
+        this.journal = settings.outboxJournal() == null ? null
+                : OutcomeJournal.open(settings.outboxJournal(), 2 * OUTBOX_CAPACITY);
+        this.outbox = new OutcomeOutbox(devices.center(), sender, OUTBOX_CAPACITY, journal);
         this.session = new KioskSession(devices, outbox, clock, settings.timeouts(), worker, settings.maxCopies());
         // the devices and the heartbeat report to the session through their listeners
         HeartbeatSender heartbeat = new HeartbeatSender(devices.center(), outbox, devices, session::terminalState,
@@ -128,6 +142,9 @@ public final class Kiosk implements AutoCloseable {
         }
         worker.shutdownNow();
         sender.shutdownNow();
+        if (journal != null) {
+            journal.close();
+        }
     }
 
     private static Runnable guarded(Runnable task, String name) {

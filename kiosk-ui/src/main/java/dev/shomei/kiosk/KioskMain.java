@@ -6,10 +6,14 @@ import dev.shomei.card.sim.CardPerson;
 import dev.shomei.card.sim.VirtualCard;
 import dev.shomei.card.sim.VirtualCardFile;
 import dev.shomei.kiosk.cash.SimulatedCoinUnit;
+import dev.shomei.kiosk.cash.cctalk.CcTalkBus;
+import dev.shomei.kiosk.cash.cctalk.CcTalkCoinUnit;
+import dev.shomei.kiosk.cash.cctalk.JSerialCommLine;
 import dev.shomei.kiosk.center.CenterAddress;
 import dev.shomei.kiosk.center.LineCenterLink;
 import dev.shomei.kiosk.demo.DemoCard;
 import dev.shomei.kiosk.device.CardReaderPort;
+import dev.shomei.kiosk.device.CashUnit;
 import dev.shomei.kiosk.device.PcscCardReader;
 import dev.shomei.kiosk.device.PrinterPort;
 import dev.shomei.kiosk.device.Printers;
@@ -35,16 +39,21 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./shomei kiosk serve [--demo] [--terminal K0001] [--center 127.0.0.1:8420,...]
- * [--reader NAME] [--printer tray:DIR|ipp:NAME] [--port 8430] [--demo-card FILE] [--heartbeat-seconds 30]}: the kiosk
- * firmware and its screen on 127.0.0.1. With {@code --demo} the reader holds a demo card (through
- * real pcscd + vpcd when they run, else the in-process virtual reader) and prints into a paper tray
- * directory. The kiosk writes nothing personal anywhere; its state directory
- * ({@code <state>/kiosk/}) stays empty of personal data.
+ * [--reader NAME] [--printer tray:DIR|ipp:NAME] [--coins SERIAL-DEVICE] [--port 8430] [--demo-card FILE]
+ * [--heartbeat-seconds 30]}: the kiosk firmware and its screen on 127.0.0.1. The fee is taken by a
+ * ccTalk coin mechanism on {@code --coins} (e.g. /dev/ttyUSB0); without it a kiosk starts only with
+ * {@code --demo}, which takes the fee with a simulated coin unit and the screen's coin buttons. With
+ * {@code --demo} the reader holds a demo card (through real pcscd + vpcd when they run, else the
+ * in-process virtual reader) and prints into a paper tray directory. The kiosk writes nothing
+ * personal anywhere; its state directory ({@code <state>/kiosk/}) holds only the outcome journal
+ * (transaction ids and results).
  */
 public final class KioskMain {
     /** Sent in the Hello. */
     public static final String FIRMWARE_VERSION = "shomei-kiosk/0.1.0";
     public static final int DEFAULT_PORT = 8430;
+    /** The outcome outbox's file in {@code <state>/kiosk/}: transaction ids and results only. */
+    public static final String OUTCOME_JOURNAL = "outcomes.journal";
 
     private KioskMain() {
     }
@@ -52,7 +61,8 @@ public final class KioskMain {
     public static void main(String[] args) {
         if (args.length == 0 || !"serve".equals(args[0])) {
             System.err.println("usage: shomei kiosk serve [--demo] [--terminal K0001] [--center HOST:PORT,...] "
-                    + "[--reader NAME] [--printer tray:DIR|ipp:NAME] [--port 8430] [--demo-card FILE] [--heartbeat-seconds 30]");
+                    + "[--reader NAME] [--printer tray:DIR|ipp:NAME] [--coins SERIAL-DEVICE] [--port 8430] [--demo-card FILE] "
+                    + "[--heartbeat-seconds 30]");
             System.exit(2);
         }
         Options options;
@@ -62,6 +72,11 @@ public final class KioskMain {
             System.err.println("shomei kiosk: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        String refusal = options.paymentRefusal();
+        if (refusal != null) {
+            System.err.println("shomei kiosk: " + refusal);
+            System.exit(2);
         }
         serve(options);
     }
@@ -86,11 +101,22 @@ public final class KioskMain {
         String printerSpec = options.printer() != null ? options.printer()
                 : options.demo() ? "tray:" + state.resolve("demo").resolve("paper-tray") : "ipp:kiosk";
         PrinterPort printer = Printers.open(printerSpec);
-        System.out.println("kiosk: printer " + printerSpec + "; cash unit: simulated coin unit");
-        SimulatedCoinUnit coins = new SimulatedCoinUnit();
-        Kiosk kiosk = Kiosk.start(new KioskSession.Devices(card, center, coins, printer),
-                Kiosk.Settings.defaults().withHeartbeatInterval(options.heartbeat()), Clock.systemUTC());
-        KioskWebServer screen = kiosk.serveScreen(options.port(), new SimulatedHardware(coins, demoCard));
+        System.out.println("kiosk: printer " + printerSpec);
+        SimulatedCoinUnit simulatedCoins = null;
+        CashUnit cash;
+        if (options.coins() != null) {
+            cash = openCoinMechanism(options.coins());
+            System.out.println("kiosk: cash unit: ccTalk coin mechanism on " + options.coins());
+        } else {
+            simulatedCoins = new SimulatedCoinUnit();
+            cash = simulatedCoins;
+            System.out.println("kiosk: *** DEMO: SIMULATED COINS: the fee is paid with the screen's coin buttons; "
+                    + "never run a kiosk in a shop like this ***");
+        }
+        Kiosk kiosk = Kiosk.start(new KioskSession.Devices(card, center, cash, printer),
+                Kiosk.Settings.defaults().withHeartbeatInterval(options.heartbeat())
+                        .withOutboxJournal(state.resolve("kiosk").resolve(OUTCOME_JOURNAL)), Clock.systemUTC());
+        KioskWebServer screen = kiosk.serveScreen(options.port(), new SimulatedHardware(simulatedCoins, demoCard));
         System.out.println("kiosk " + options.terminal() + ": screen " + screen.url() + " (chromium --kiosk "
                 + screen.url() + "), centers " + options.centers());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -98,6 +124,9 @@ public final class KioskMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kiosk.close();
             center.close();
+            if (cash instanceof AutoCloseable device) {
+                closeQuietly(device);
+            }
             if (cardToRemove != null) {
                 cardToRemove.close();
             }
@@ -107,6 +136,26 @@ public final class KioskMain {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The ccTalk coin acceptor and hoppers on a serial line; the kiosk does not start without them. */
+    private static CcTalkCoinUnit openCoinMechanism(String device) {
+        try {
+            return CcTalkCoinUnit.start(new CcTalkBus(JSerialCommLine.open(device), 500), CcTalkCoinUnit.Config.defaults());
+        } catch (IOException e) {
+            System.err.println("shomei kiosk: the coin mechanism on " + device + " does not answer (" + e.getMessage()
+                    + "); the kiosk does not start without a payment device");
+            System.exit(2);
+            throw new IllegalStateException("unreachable");
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable device) {
+        try {
+            device.close();
+        } catch (Exception e) {
+            System.err.println("kiosk: the coin mechanism did not close cleanly");
         }
     }
 
@@ -154,10 +203,21 @@ public final class KioskMain {
 
     /** The command line of {@code serve}. */
     record Options(boolean demo, String terminal, List<CenterAddress> centers, String reader, String printer,
-                   int port, Path demoCard, Duration heartbeat) {
+                   int port, Path demoCard, Duration heartbeat, String coins) {
+
+        /** Why this kiosk must not start for want of a payment device, or null when it may. */
+        String paymentRefusal() {
+            if (coins == null && !demo) {
+                return "no payment device: give --coins SERIAL-DEVICE (the ccTalk coin mechanism, e.g. /dev/ttyUSB0); "
+                        + "simulated coins exist only with --demo";
+            }
+            return null;
+        }
+
         static Options parse(String[] args) {
             var parsed = dev.shomei.kiosk.cli.CliOptions.parse(args, 1,
-                    Set.of("--terminal", "--center", "--reader", "--printer", "--port", "--demo-card", "--heartbeat-seconds"),
+                    Set.of("--terminal", "--center", "--reader", "--printer", "--port", "--demo-card", "--heartbeat-seconds",
+                            "--coins"),
                     Set.of("--demo"));
             int port = parsed.integer("--port", DEFAULT_PORT);
             if (port < 0 || port > 65535) {
@@ -171,7 +231,8 @@ public final class KioskMain {
             return new Options(parsed.flag("--demo"), parsed.optional("--terminal", "K0001"),
                     CenterAddress.parseList(parsed.optional("--center", "127.0.0.1:8420")),
                     parsed.optional("--reader", null), parsed.optional("--printer", null), port,
-                    demoCard == null ? null : Path.of(demoCard), Duration.ofSeconds(heartbeat));
+                    demoCard == null ? null : Path.of(demoCard), Duration.ofSeconds(heartbeat),
+                    parsed.optional("--coins", null));
         }
     }
 }

@@ -26,6 +26,16 @@ class KioskMainTest {
         assertNull(options.reader());
         assertEquals(KioskMain.DEFAULT_PORT, options.port());
         assertEquals(java.time.Duration.ofSeconds(30), options.heartbeat());
+        assertNull(options.coins());
+    }
+
+    @Test
+    void aKioskWithoutAPaymentDeviceStartsOnlyInDemoMode() {
+        String refusal = KioskMain.Options.parse(new String[] {"serve"}).paymentRefusal();
+        assertTrue(refusal != null && refusal.contains("--coins"), "refused, and told how to give the device");
+        assertNull(KioskMain.Options.parse(new String[] {"serve", "--coins", "/dev/ttyUSB0"}).paymentRefusal());
+        assertNull(KioskMain.Options.parse(new String[] {"serve", "--demo"}).paymentRefusal(), "simulated coins");
+        assertEquals("/dev/ttyUSB0", KioskMain.Options.parse(new String[] {"serve", "--coins", "/dev/ttyUSB0"}).coins());
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shomei.card.sim.VirtualCardFile;
 import dev.shomei.card.sim.VpcdClient;
 import dev.shomei.card.testing.Pcscd;
+import dev.shomei.kiosk.cash.cctalk.CcTalkEmulator;
+import dev.shomei.kiosk.cash.cctalk.SocatPtyPair;
 import dev.shomei.kiosk.testing.CertificateCheck;
 import dev.shomei.kiosk.testing.LeftoverScanner;
 import dev.shomei.protocol.pki.DevPki;
@@ -31,7 +33,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * separate JVMs started through {@code ./shomei} on loopback; the kiosk reads the My Number card
  * through the real pcscd and vsmartcard's vpcd (reader {@value VpcdClient#DEFAULT_READER}, the card
  * served from this JVM the way a physical card sits in a reader), prints through the real CUPS
- * (cups-pdf queue), and the resident touches the kiosk's screen in real Chromium. The printed paper
+ * (cups-pdf queue), takes the fee with its ccTalk driver from a coin mechanism emulator on the far end
+ * of a socat pseudo-terminal pair (the kiosk runs without --demo: no simulated coins, no coin buttons),
+ * and the resident touches the kiosk's screen in real Chromium. The printed paper
  * is checked with {@code ./shomei verify} against the backend's published JWKS. Afterwards nothing
  * personal is left on the kiosk or center side (state, logs, temp, browser profile, CUPS spool).
  * Subclasses choose the backend's database engine. Missing pcscd, CUPS or Chromium fails under
@@ -49,6 +53,8 @@ abstract class KioskDeviceScenarios {
     private Pcscd pcscd;
     private CupsPaper paper;
     private KioskBrowser browser;
+    private SocatPtyPair coinLine;
+    private CcTalkEmulator coinMechanism;
     private String kioskUrl;
     private final List<Path> printed = new ArrayList<>();
     private final List<DemoResident> residentsSeen = new ArrayList<>();
@@ -65,10 +71,12 @@ abstract class KioskDeviceScenarios {
         state = Files.createTempDirectory("shomei-kiosk-system-");
         stack = SystemStack.start(state, databaseUrl);
         pcscd = Pcscd.startOrReuse(stack.launcher.logs().resolve("pcscd.log"));
+        coinLine = SocatPtyPair.start();
+        coinMechanism = CcTalkEmulator.open(coinLine.deviceEnd());
         int kioskPort = Ports.free();
         stack.startProcess("kiosk", kioskPort, "kiosk", "serve", "--terminal", "K0001",
                 "--center", stack.centerAddress(), "--reader", VpcdClient.DEFAULT_READER,
-                "--printer", "ipp:" + CupsPaper.queue(), "--port", String.valueOf(kioskPort));
+                "--printer", "ipp:" + CupsPaper.queue(), "--coins", coinLine.hostEnd(), "--port", String.valueOf(kioskPort));
         kioskUrl = "http://127.0.0.1:" + kioskPort + "/";
         paper = CupsPaper.of(stack.launcher.logs().resolve("kiosk.log"));
         browser = KioskBrowser.launch(browserProfile());
@@ -82,6 +90,12 @@ abstract class KioskDeviceScenarios {
             }
             if (stack != null) {
                 stack.close();
+            }
+            if (coinMechanism != null) {
+                coinMechanism.close();
+            }
+            if (coinLine != null) {
+                coinLine.close();
             }
             if (state != null && Files.isDirectory(state.resolve("test-logs"))) {
                 // kept for the build report (also when the start failed); the scan proves they hold nothing personal
@@ -132,7 +146,8 @@ abstract class KioskDeviceScenarios {
         assertThat(screen.find("#doses tr")).hasCount(4); // a header row and the three doses
         screen.touch("#confirm-ok");
         screen.expectState("PAYMENT");
-        screen.touch("#coin-500");
+        assertEquals(0, screen.page().locator("#sim-coins button").count(), "no coin buttons outside demo mode");
+        assertTrue(coinMechanism.insert(500), "the acceptor is enabled for the payment");
         screen.expectState("TAKE_CERTIFICATE");
         screen.touch("#done");
         screen.expectState("IDLE");
@@ -198,8 +213,11 @@ abstract class KioskDeviceScenarios {
         }
         assertTrue(hasFiles(browserProfile()), "the browser's profile was among the scanned files");
         try (Stream<Path> files = Files.walk(state.resolve("kiosk"))) {
-            assertEquals(0, files.filter(Files::isRegularFile).count(), "the kiosk wrote no file into its state directory");
+            assertEquals(List.of(state.resolve("kiosk").resolve("outcomes.journal")), files.filter(Files::isRegularFile).toList(),
+                    "the kiosk wrote no file into its state directory but the outcome journal");
         }
+        assertEquals(0L, Files.size(state.resolve("kiosk").resolve("outcomes.journal")),
+                "every outcome reached the center: the journal is empty");
     }
 
     private static VpcdClient insert(Path card) throws Exception {

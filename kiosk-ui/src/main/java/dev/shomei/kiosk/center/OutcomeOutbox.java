@@ -3,15 +3,19 @@ package dev.shomei.kiosk.center;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.line.PrintOutcome;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
  * Delivers print outcomes to the center even when the line is down for a while: an outcome stays
- * queued (in memory only; it holds a transaction id and a result, nothing personal) until the
- * center acknowledges it or refuses it for good. The heartbeat calls {@link #flush()} as well.
+ * queued (a transaction id and a result, nothing personal) until the center acknowledges it or
+ * refuses it for good. The heartbeat calls {@link #flush()} as well. With an {@link OutcomeJournal}
+ * the queue is also on the disk, forced before {@link #submit} returns, and what a crashed kiosk had
+ * not sent is queued again when the outbox is made.
  */
 public final class OutcomeOutbox {
     private static final System.Logger LOG = System.getLogger(OutcomeOutbox.class.getName());
@@ -21,11 +25,27 @@ public final class OutcomeOutbox {
     private final int capacity;
     private final Deque<PrintOutcome> queue = new ArrayDeque<>();
     private final Object flushLock = new Object();
+    private final OutcomeJournal journal;
 
+    /** An outbox in memory only (tests, the headless one-shot). */
     public OutcomeOutbox(CenterLink center, Executor sender, int capacity) {
+        this(center, sender, capacity, null);
+    }
+
+    /** An outbox kept in {@code journal} (null: memory only); replays what the journal holds. */
+    public OutcomeOutbox(CenterLink center, Executor sender, int capacity, OutcomeJournal journal) {
         this.center = center;
         this.sender = sender;
         this.capacity = capacity;
+        this.journal = journal;
+        if (journal != null) {
+            List<PrintOutcome> replayed = journal.pending();
+            queue.addAll(replayed);
+            if (!replayed.isEmpty()) {
+                LOG.log(Level.INFO, "outcome outbox: {0} outcome(s) from before a restart queued again", replayed.size());
+                sender.execute(this::flush);
+            }
+        }
     }
 
     /** Queues an outcome and starts sending it on the sender. */
@@ -34,8 +54,18 @@ public final class OutcomeOutbox {
             if (queue.size() == capacity) {
                 PrintOutcome dropped = queue.removeFirst();
                 LOG.log(Level.WARNING, "outcome outbox full, dropped transaction {0}", dropped.transactionId());
+                journalDone(dropped);
             }
             queue.addLast(outcome);
+            if (journal != null) {
+                try {
+                    journal.queued(outcome);
+                } catch (UncheckedIOException e) {
+                    // the certificate is printed or voided already; the report still goes from memory
+                    LOG.log(Level.ERROR, "outcome for transaction {0} not on disk: {1}", outcome.transactionId(),
+                            e.getCause().getClass().getSimpleName());
+                }
+            }
         }
         sender.execute(this::flush);
     }
@@ -63,6 +93,7 @@ public final class OutcomeOutbox {
                 }
                 synchronized (queue) {
                     queue.remove(next);
+                    journalDone(next);
                 }
             }
         }
@@ -72,6 +103,19 @@ public final class OutcomeOutbox {
     public int pending() {
         synchronized (queue) {
             return queue.size();
+        }
+    }
+
+    /** Under the queue's lock. */
+    private void journalDone(PrintOutcome outcome) {
+        if (journal == null) {
+            return;
+        }
+        try {
+            journal.done(outcome.transactionId(), List.copyOf(queue));
+        } catch (UncheckedIOException e) {
+            LOG.log(Level.WARNING, "outcome journal not updated for transaction {0}; it may be sent again",
+                    outcome.transactionId());
         }
     }
 

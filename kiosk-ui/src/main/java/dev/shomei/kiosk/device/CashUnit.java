@@ -15,6 +15,10 @@ public interface CashUnit {
     interface Listener {
         /** @param insertedYen the total inserted for this payment so far */
         void inserted(int insertedYen);
+
+        /** The unit failed during the open payment (a jam, a device gone): the session ends it. */
+        default void failed() {
+        }
     }
 
     /**

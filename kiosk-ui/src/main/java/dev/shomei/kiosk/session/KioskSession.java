@@ -314,7 +314,17 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
             return;
         }
         try {
-            payment.open(fee, this::cashInserted);
+            payment.open(fee, new CashUnit.Listener() {
+                @Override
+                public void inserted(int insertedYen) {
+                    cashInserted(insertedYen);
+                }
+
+                @Override
+                public void failed() {
+                    cashFailed();
+                }
+            });
         } catch (ShomeiException e) {
             LOG.log(Level.WARNING, "cash unit refused a payment: {0}", e.code());
             finish(SessionState.REFUSED, ErrorCode.PAYMENT_ERROR, VoidReason.PAYMENT_FAILED);
@@ -413,6 +423,15 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
             }
             startPrinting();
         }
+    }
+
+    /** The cash unit failed during the payment (on its own thread): refund what it can and end. */
+    private synchronized void cashFailed() {
+        if (state != SessionState.PAYMENT) {
+            return;
+        }
+        LOG.log(Level.WARNING, "cash unit failed during the payment");
+        finish(SessionState.REFUSED, ErrorCode.PAYMENT_ERROR, VoidReason.PAYMENT_FAILED);
     }
 
     /** Called by the scheduler (a few times a second): timeouts and the repeating reminder. */

@@ -34,7 +34,7 @@ import java.time.Duration;
  * GET  /api/events          server-sent events, one "screen" event per change
  * GET  /api/hardware        which simulated hardware panels to show
  * POST /api/action          {"action":"PIN_DIGIT","digit":7} and the like; answers the new screen
- * POST /api/coin            {"yen":100}: the simulated coin slot
+ * POST /api/coin            {"yen":100}: the simulated coin slot (only with a simulated coin unit: demo)
  * POST /api/card            {"present":true}: the virtual card's slot (demo)
  * GET  /api/voice           the voice's volume (1..5) and headphone mode
  * POST /api/voice           {"action":"REPEAT"|"LOUDER"|"SOFTER"|"HEADPHONES_ON"|"HEADPHONES_OFF"}
@@ -67,10 +67,13 @@ final class KioskApi implements HttpService {
                 .get("/events", this::events)
                 .get("/hardware", this::hardware)
                 .post("/action", this::action)
-                .post("/coin", this::coin)
                 .post("/card", this::card)
                 .get("/voice", this::voiceSettings)
                 .post("/voice", this::voiceAction);
+        if (hardware.coins() != null) {
+            // the simulated coin slot exists only on a demo kiosk: elsewhere the route is not there at all
+            rules.post("/coin", this::coin);
+        }
     }
 
     private void screen(ServerRequest req, ServerResponse res) {
@@ -81,7 +84,8 @@ final class KioskApi implements HttpService {
         ObjectNode json = mapper.createObjectNode();
         json.put("coins", hardware.coins() != null);
         json.put("card", hardware.cardSlot() != null);
-        json.putPOJO("acceptedYen", SimulatedCoinUnit.ACCEPTED.stream().sorted().toList());
+        json.putPOJO("acceptedYen", hardware.coins() == null ? java.util.List.of()
+                : SimulatedCoinUnit.ACCEPTED.stream().sorted().toList());
         sendJson(res, Status.OK_200, write(json));
     }
 
@@ -196,10 +200,6 @@ final class KioskApi implements HttpService {
     private void coin(ServerRequest req, ServerResponse res) {
         JsonNode body = body(req, res);
         if (body == null) {
-            return;
-        }
-        if (hardware.coins() == null) {
-            sendError(res, Status.NOT_FOUND_404, ErrorCode.INVALID_REQUEST);
             return;
         }
         int yen;

@@ -12,10 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shomei.card.data.CardFiles;
 import dev.shomei.kiosk.cash.SimulatedCoinUnit;
 import dev.shomei.kiosk.center.HeartbeatSender;
+import dev.shomei.kiosk.center.OutcomeJournal;
 import dev.shomei.kiosk.center.OutcomeOutbox;
 import dev.shomei.kiosk.testing.FakeCard;
 import dev.shomei.kiosk.testing.FakeCenter;
 import dev.shomei.kiosk.testing.FakePrinter;
+import dev.shomei.kiosk.testing.LeftoverScanner;
 import dev.shomei.kiosk.testing.ManualExecutor;
 import dev.shomei.kiosk.testing.MutableClock;
 import dev.shomei.protocol.CertificateType;
@@ -27,12 +29,15 @@ import dev.shomei.protocol.line.PrintOutcome;
 import dev.shomei.protocol.line.PrintResult;
 import dev.shomei.protocol.line.TerminalState;
 import dev.shomei.protocol.line.VoidReason;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -65,6 +70,29 @@ class KioskSessionTest {
         session.addListener(screens::add);
         heartbeat = new HeartbeatSender(center, outbox, new KioskSession.Devices(card, center, cash, printer),
                 session::terminalState, session.counters(), session, clock);
+    }
+
+    @Test
+    void aPrintedOutcomeIsOnTheDiskBeforeTheCertificateIsHandedOutAndSurvivesACrash(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("outcomes.journal");
+        center.failOutcome(new ShomeiException(ErrorCode.CENTER_UNAVAILABLE, "line down"));
+        OutcomeJournal journal = OutcomeJournal.open(file, 100);
+        session = new KioskSession(new KioskSession.Devices(card, center, cash, printer),
+                new OutcomeOutbox(center, Runnable::run, 100, journal), clock,
+                SessionTimeouts.uniform(TIMEOUT, REMINDER), worker, 5);
+        toTakeCertificate();
+        assertState(SessionState.TAKE_CERTIFICATE);
+        String transactionId = center.responses.getLast().transactionId();
+        assertEquals(List.of("+ " + transactionId + " PRINTED NONE"), Files.readAllLines(file),
+                "forced to the disk before the screen says take your certificate");
+        assertEquals(List.of(), new LeftoverScanner(FakeCenter.NAME, "123456789018", List.of()).scanFile(file),
+                "transaction id and result only");
+        // the kiosk dies here (nothing closed); a new one starts on the same state directory
+        center.failOutcome(null);
+        OutcomeOutbox restarted = new OutcomeOutbox(center, Runnable::run, 100, OutcomeJournal.open(file, 100));
+        assertEquals(0, restarted.pending());
+        assertEquals(List.of(PrintOutcome.printed(transactionId)), center.outcomes, "replayed after the restart");
+        assertEquals(List.of(), Files.readAllLines(file), "nothing left once the center took it");
     }
 
     // --- helpers: walk the happy path up to a screen ------------------------------------------

@@ -123,6 +123,17 @@ class KioskWebServerIT {
     }
 
     @Test
+    void withoutASimulatedCoinUnitThereIsNoCoinSlotAndNoCoinButtons() throws Exception {
+        server.close();
+        server = KioskWebServer.start(0, session, SimulatedHardware.none());
+        base = "http://127.0.0.1:" + server.port();
+        assertEquals(404, post("/api/coin", "{\"yen\":100}").statusCode(), "the fee cannot be tapped in");
+        var hardware = json.readTree(get("/api/hardware").body());
+        assertFalse(hardware.get("coins").asBoolean());
+        assertEquals(0, hardware.get("acceptedYen").size(), "the screen gets no coin buttons to draw");
+    }
+
+    @Test
     void theEventStreamSendsTheScreen() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/events")).timeout(Duration.ofSeconds(10)).build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
