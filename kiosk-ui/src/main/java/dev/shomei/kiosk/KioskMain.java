@@ -17,6 +17,7 @@ import dev.shomei.kiosk.session.KioskSession;
 import dev.shomei.kiosk.web.KioskWebServer;
 import dev.shomei.kiosk.web.SimulatedHardware;
 import dev.shomei.protocol.line.tls.LineTls;
+import dev.shomei.protocol.pki.CaKeyGuard;
 import dev.shomei.protocol.pki.KeyDirectory;
 import dev.shomei.protocol.pki.KeySource;
 import java.io.IOException;
@@ -34,17 +35,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * {@code ./shomei kiosk serve [--demo] [--terminal K0001] [--center 127.0.0.1:8420,...]
+ * {@code ./shomei kiosk serve [--demo] [--keys DIR] [--terminal K0001] [--center 127.0.0.1:8420,...]
  * [--reader NAME] [--printer tray:DIR|ipp:NAME] [--port 8430] [--demo-card FILE] [--heartbeat-seconds 30]}: the kiosk
  * firmware and its screen on 127.0.0.1. With {@code --demo} the reader holds a demo card (through
  * real pcscd + vpcd when they run, else the in-process virtual reader) and prints into a paper tray
  * directory. The kiosk writes nothing personal anywhere; its state directory
- * ({@code <state>/kiosk/}) stays empty of personal data.
+ * ({@code <state>/kiosk/}) stays empty of personal data. Keys come from {@code --keys} (default
+ * {@code <state>/pki}): the terminal's own key and certificate ({@code terminals/<id>.crt/.key}) and
+ * the CA certificate, never created here; without {@code --demo} a readable CA private key there stops
+ * the start (a stolen kiosk must not be able to mint certificates).
  */
 public final class KioskMain {
     /** Sent in the Hello. */
     public static final String FIRMWARE_VERSION = "shomei-kiosk/0.1.0";
     public static final int DEFAULT_PORT = 8430;
+
+    private static final String DEMO_BANNER = """
+            kiosk: ************************************************************************
+            kiosk: DEMO MODE: dev PKI, demo card and paper tray. A real kiosk runs without --demo,
+            kiosk: with --keys holding only its own key, certificate and the CA certificate.
+            kiosk: ************************************************************************""";
 
     private KioskMain() {
     }
@@ -52,7 +62,8 @@ public final class KioskMain {
     public static void main(String[] args) {
         if (args.length == 0 || !"serve".equals(args[0])) {
             System.err.println("usage: shomei kiosk serve [--demo] [--terminal K0001] [--center HOST:PORT,...] "
-                    + "[--reader NAME] [--printer tray:DIR|ipp:NAME] [--port 8430] [--demo-card FILE] [--heartbeat-seconds 30]");
+                    + "[--reader NAME] [--printer tray:DIR|ipp:NAME] [--port 8430] [--demo-card FILE] [--heartbeat-seconds 30] "
+                    + "[--keys DIR]");
             System.exit(2);
         }
         Options options;
@@ -69,7 +80,19 @@ public final class KioskMain {
     private static void serve(Options options) {
         Path state = Path.of(System.getProperty("shomei.state", "state"));
         createDirectories(state.resolve("kiosk"));
-        KeyDirectory pki = KeyDirectory.open(state.resolve("pki"));
+        Path keysDir = options.keys() != null ? options.keys() : state.resolve("pki");
+        if (options.demo()) {
+            System.out.println(DEMO_BANNER);
+        } else {
+            try {
+                CaKeyGuard.refuseCaKeys(keysDir);
+            } catch (IllegalStateException e) {
+                System.err.println("kiosk: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
+        KeyDirectory pki = KeyDirectory.open(keysDir);
         LineCenterLink center = new LineCenterLink(options.centers(),
                 LineTls.clientContext(pki.terminal(options.terminal()), pki.rootCaPem()),
                 options.terminal(), FIRMWARE_VERSION, Duration.ofSeconds(20));
@@ -91,7 +114,7 @@ public final class KioskMain {
         Kiosk kiosk = Kiosk.start(new KioskSession.Devices(card, center, coins, printer),
                 Kiosk.Settings.defaults().withHeartbeatInterval(options.heartbeat()), Clock.systemUTC());
         KioskWebServer screen = kiosk.serveScreen(options.port(), new SimulatedHardware(coins, demoCard));
-        System.out.println("kiosk " + options.terminal() + ": screen " + screen.url() + " (chromium --kiosk "
+        System.out.println("kiosk " + options.terminal() + (options.demo() ? " [DEMO: dev PKI, demo card]" : "") + ": screen " + screen.url() + " (chromium --kiosk "
                 + screen.url() + "), centers " + options.centers());
         CountDownLatch stopped = new CountDownLatch(1);
         DemoCard cardToRemove = demoCard;
@@ -154,10 +177,11 @@ public final class KioskMain {
 
     /** The command line of {@code serve}. */
     record Options(boolean demo, String terminal, List<CenterAddress> centers, String reader, String printer,
-                   int port, Path demoCard, Duration heartbeat) {
+                   int port, Path demoCard, Duration heartbeat, Path keys) {
         static Options parse(String[] args) {
             var parsed = dev.shomei.kiosk.cli.CliOptions.parse(args, 1,
-                    Set.of("--terminal", "--center", "--reader", "--printer", "--port", "--demo-card", "--heartbeat-seconds"),
+                    Set.of("--terminal", "--center", "--reader", "--printer", "--port", "--demo-card", "--heartbeat-seconds",
+                            "--keys"),
                     Set.of("--demo"));
             int port = parsed.integer("--port", DEFAULT_PORT);
             if (port < 0 || port > 65535) {
@@ -171,7 +195,8 @@ public final class KioskMain {
             return new Options(parsed.flag("--demo"), parsed.optional("--terminal", "K0001"),
                     CenterAddress.parseList(parsed.optional("--center", "127.0.0.1:8420")),
                     parsed.optional("--reader", null), parsed.optional("--printer", null), port,
-                    demoCard == null ? null : Path.of(demoCard), Duration.ofSeconds(heartbeat));
+                    demoCard == null ? null : Path.of(demoCard), Duration.ofSeconds(heartbeat),
+                    parsed.optional("--keys", null) == null ? null : Path.of(parsed.optional("--keys", null)));
         }
     }
 }
