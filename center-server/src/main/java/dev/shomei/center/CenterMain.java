@@ -102,10 +102,10 @@ public final class CenterMain {
             center.close();
             stopped.countDown();
         }, "center-shutdown"));
-        System.out.println((demo ? "center [DEMO: dev PKI, dev card trust]" : "center") + ": line 127.0.0.1:"
+        System.out.println("center: line 127.0.0.1:"
                 + center.linePort() + ", operator console https://" + settings.consoleHost() + ":" + center.consolePort()
                 + "/ (logins: " + dir.resolve("demo-logins.txt") + "), card trust " + settings.cardTrust() + " "
-                + cardKeys.keyIds());
+                + cardKeys.keyIds() + (demo ? " [DEMO: dev PKI, dev card trust]" : ""));
         stopped.await();
     }
 

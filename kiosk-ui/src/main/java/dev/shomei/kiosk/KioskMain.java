@@ -114,8 +114,8 @@ public final class KioskMain {
         Kiosk kiosk = Kiosk.start(new KioskSession.Devices(card, center, coins, printer),
                 Kiosk.Settings.defaults().withHeartbeatInterval(options.heartbeat()), Clock.systemUTC());
         KioskWebServer screen = kiosk.serveScreen(options.port(), new SimulatedHardware(coins, demoCard));
-        System.out.println("kiosk " + options.terminal() + (options.demo() ? " [DEMO: dev PKI, demo card]" : "") + ": screen " + screen.url() + " (chromium --kiosk "
-                + screen.url() + "), centers " + options.centers());
+        System.out.println("kiosk " + options.terminal() + ": screen " + screen.url() + " (chromium --kiosk "
+                + screen.url() + "), centers " + options.centers() + (options.demo() ? " [DEMO: dev PKI, demo card]" : ""));
         CountDownLatch stopped = new CountDownLatch(1);
         DemoCard cardToRemove = demoCard;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -208,8 +208,8 @@ public final class BackendCli {
             store.close();
             stopped.countDown();
         }, "backend-stop"));
-        out.println((demo ? "backend [DEMO: dev PKI]" : "backend") + ": api https://" + host + ":" + server.apiPort() + " console https://" + host + ":"
-                + server.consolePort() + " engine " + store.database().engine());
+        out.println("backend: api https://" + host + ":" + server.apiPort() + " console https://" + host + ":"
+                + server.consolePort() + " engine " + store.database().engine() + (demo ? " [DEMO: dev PKI]" : ""));
         try {
             stopped.await();
         } catch (InterruptedException e) {
