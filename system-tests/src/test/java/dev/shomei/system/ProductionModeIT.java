@@ -111,7 +111,7 @@ class ProductionModeIT {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
         for (Process process : processes.reversed()) {
             process.destroy();
         }
@@ -119,6 +119,10 @@ class ProductionModeIT {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+        }
+        if (state != null) {
+            TreeDeleter.copy(launcher.logs(), Path.of("target", "system-logs", getClass().getSimpleName()));
+            TreeDeleter.delete(state); // the test's CA and every provisioned key with it
         }
     }
 
