@@ -90,8 +90,8 @@ demo_main() {
     run_java record-backend dev.shomei.record.cli.BackendCli demo-data "${db_args[@]}"
     demo_cards
   fi
-  demo_start backend "8410 8411" record-backend dev.shomei.record.cli.BackendCli serve --console-client-certificates off "${db_args[@]}"
-  demo_start center "8420 8421" center-server dev.shomei.center.CenterMain serve --console-client-certificates off
+  demo_start backend "8410 8411" record-backend dev.shomei.record.cli.BackendCli serve --demo --console-client-certificates off "${db_args[@]}"
+  demo_start center "8420 8421" center-server dev.shomei.center.CenterMain serve --demo --console-client-certificates off
   demo_start kiosk "8430" kiosk-ui dev.shomei.kiosk.KioskMain serve --demo
 
   echo

@@ -71,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
             int linePort = freePort();
             int centerConsolePort = freePort();
             backend = start(dir, profile ? jfr(logs, "backend") : List.of(), "dev.shomei.record.cli.BackendCli",
-                    List.of("serve", "--api-port",
+                    List.of("serve", "--demo", "--api-port",
                     Integer.toString(apiPort), "--console-port", Integer.toString(backendConsolePort)), logs.resolve("backend.log"));
             awaitLine(backend, logs.resolve("backend.log"), "backend: api ", "backend");
 
@@ -90,7 +90,7 @@ public final class LocalStack implements AutoCloseable {
                 centerJvm.addAll(jfr(logs, "center"));
             }
             Process center = start(dir, centerJvm, "dev.shomei.center.CenterMain",
-                    List.of("serve", "--line-port", Integer.toString(linePort), "--console-port",
+                    List.of("serve", "--demo", "--line-port", Integer.toString(linePort), "--console-port",
                             Integer.toString(centerConsolePort), "--backend", "https://127.0.0.1:" + apiPort),
                     logs.resolve("center.log"));
             try {

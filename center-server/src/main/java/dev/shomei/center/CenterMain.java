@@ -1,23 +1,40 @@
 package dev.shomei.center;
 
+import dev.shomei.card.data.KeyId;
+import dev.shomei.card.data.TrustedCardKeys;
 import dev.shomei.center.config.StateFiles;
 import dev.shomei.center.console.auth.OperatorAccounts;
 import dev.shomei.center.console.auth.Role;
+import dev.shomei.center.registry.CertificatePin;
+import dev.shomei.center.registry.Terminal;
 import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.consolesecurity.PasswordHashes;
+import dev.shomei.protocol.line.tls.PeerIdentity;
+import dev.shomei.protocol.pki.CaKeyGuard;
 import dev.shomei.protocol.pki.KeyDirectory;
+import dev.shomei.protocol.pki.KeySource;
+import dev.shomei.protocol.pki.Pem;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./shomei center serve [--line-port 8420] [--console-port 8421] [--backend https://127.0.0.1:8410]}.
- * Configuration lives in {@code <shomei.state>/center/}, keys in {@code <shomei.state>/pki/} (read only;
- * {@code ./shomei pki} makes them); on first run the demo terminals K0001..K0004 are registered and two
- * demo logins are created, their passwords and TOTP secrets written to {@code demo-logins.txt} (0600).
+ * {@code ./shomei center serve [--demo] [--keys DIR] [--line-port 8420] [--console-port 8421]
+ * [--backend https://127.0.0.1:8410]} and {@code ./shomei center enrol --terminal ID --certificate FILE [--label L]}.
+ * Configuration lives in {@code <shomei.state>/center/}, keys in {@code --keys} (default
+ * {@code <shomei.state>/pki/}; read only, never created).
+ *
+ * <p>Production (no {@code --demo}): the key directory holds the center's own keys and the CA
+ * certificate only: a readable CA private key there stops the start; cards are checked against the
+ * J-LIS keys of {@code card-trust-keys} ({@code card-trust: dev} is refused); no terminal is
+ * registered by itself (enrol each with its certificate). With {@code --demo}: the dev PKI, dev card
+ * trust, and on first run the demo terminals K0001..K0004 (pinned to their dev certificates) and two
+ * demo logins written to {@code demo-logins.txt} (0600); every start-up line says DEMO.
  * Stops on Ctrl-C.
  */
 public final class CenterMain {
@@ -30,9 +47,13 @@ public final class CenterMain {
         if (args.length == 1 && "audit-verify".equals(args[0])) {
             System.exit(auditVerify(Path.of(System.getProperty("shomei.state", "state")).resolve("center"), System.out));
         }
+        if (args.length > 0 && "enrol".equals(args[0])) {
+            System.exit(enrol(args));
+        }
         if (args.length == 0 || !"serve".equals(args[0])) {
-            System.err.println("usage: center audit-verify | center serve [--line-port 8420] [--console-port 8421] [--backend https://127.0.0.1:8410] "
-                    + "[--console-client-certificates required|off]");
+            System.err.println("usage: center serve [--demo] [--keys DIR] [--line-port 8420] [--console-port 8421] "
+                    + "[--backend https://127.0.0.1:8410] [--console-client-certificates required|off]\n"
+                    + "       center enrol --terminal ID --certificate FILE [--label LABEL]\n       center audit-verify");
             System.exit(2);
         }
         Path state = Path.of(System.getProperty("shomei.state", "state"));
@@ -40,8 +61,14 @@ public final class CenterMain {
         CenterSettings settings = CenterSettings.load(dir.resolve(CenterSettings.FILE_NAME));
         int linePort = settings.linePort();
         int consolePort = settings.consolePort();
+        boolean demo = false;
+        Path keysDir = state.resolve("pki");
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
+            if (option.equals("--demo")) {
+                demo = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option + " needs a value");
             }
@@ -50,6 +77,7 @@ public final class CenterMain {
                 case "--line-port" -> linePort = Integer.parseInt(value);
                 case "--console-port" -> consolePort = Integer.parseInt(value);
                 case "--backend" -> settings = settings.withBackend(URI.create(value));
+                case "--keys" -> keysDir = Path.of(value);
                 case "--console-client-certificates" -> settings = settings.withConsoleClientCertificates(switch (value) {
                     case "required" -> true;
                     case "off" -> false;
@@ -67,16 +95,34 @@ public final class CenterMain {
                     * a real center like this: set console.client-certificates: required.       *
                     *****************************************************************************""");
         }
-        KeyDirectory keys = KeyDirectory.open(state.resolve("pki"));
-        firstRun(dir);
-        CenterServer center = CenterServer.start(settings, dir, keys, CenterServer.Parts.real(settings, keys));
+        KeyDirectory keys = KeyDirectory.open(keysDir);
+        TrustedCardKeys cardKeys;
+        try {
+            if (demo) {
+                settings = settings.withCardTrust(TrustedCardKeys.Profile.DEV);
+                cardKeys = TrustedCardKeys.dev(KeyId.parse(KeySource.JLIS_DEV_KEY_ID), keys.jlisDevPublicKey());
+                System.out.println(DEMO_BANNER);
+                firstRun(dir, keys);
+            } else {
+                cardKeys = productionCardTrust(settings, dir);
+                CaKeyGuard.refuseCaKeys(keysDir);
+                firstLogins(dir);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("center: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        CenterServer center = CenterServer.start(settings, dir, keys, CenterServer.Parts.real(settings, keys, cardKeys));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             center.close();
             stopped.countDown();
         }, "center-shutdown"));
-        System.out.println("center: line 127.0.0.1:" + center.linePort() + ", operator console https://"
-                + settings.consoleHost() + ":" + center.consolePort() + "/ (logins: " + dir.resolve("demo-logins.txt") + ")");
+        System.out.println("center: line 127.0.0.1:"
+                + center.linePort() + ", operator console https://" + settings.consoleHost() + ":" + center.consolePort()
+                + "/ (logins: " + dir.resolve("demo-logins.txt") + "), card trust " + settings.cardTrust() + " "
+                + cardKeys.keyIds() + (demo ? " [DEMO: dev PKI, dev card trust]" : ""));
         stopped.await();
     }
 
@@ -93,15 +139,98 @@ public final class CenterMain {
         return 1;
     }
 
-    /** Demo terminals and demo logins, once. The terminals' certificates come from {@code ./shomei pki}. */
+    static final String DEMO_BANNER = """
+            center: ************************************************************************
+            center: DEMO MODE: dev PKI and dev card trust (virtual cards signed by jlis-dev.key are
+            center: accepted). Never run a real center with --demo (docs/operations.md).
+            center: ************************************************************************""";
+
+    /** The production card trust: {@code card-trust: production|test} and the J-LIS keys file. */
+    static TrustedCardKeys productionCardTrust(CenterSettings settings, Path dir) {
+        if (settings.cardTrust() == TrustedCardKeys.Profile.DEV) {
+            throw new IllegalStateException("card-trust: dev accepts virtual cards signed by the dev key; "
+                    + "it is allowed only with --demo (set card-trust: production in center.yaml)");
+        }
+        if (settings.cardTrustKeys().isBlank()) {
+            throw new IllegalStateException("no card-trust-keys in center.yaml: a production center needs the J-LIS "
+                    + "CA public keys (docs/operations.md, \"Card trust\")");
+        }
+        Path file = dir.resolve(settings.cardTrustKeys());
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("the card trust file " + file + " (card-trust-keys in center.yaml) is missing: "
+                    + "a production center needs the J-LIS CA public keys (docs/operations.md, \"Card trust\")");
+        }
+        return CardTrustFile.load(file, settings.cardTrust());
+    }
+
+    /**
+     * {@code center enrol --terminal ID --certificate FILE [--label L]}: registers (or re-enrols) a
+     * terminal pinned to the certificate its kiosk was provisioned with; a running center reads the
+     * registry change within seconds. Re-enrolling a replacement kiosk shuts out the old certificate.
+     */
+    static int enrol(String[] args) {
+        String terminal = null;
+        String certificate = null;
+        String label = null;
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--terminal" -> terminal = args[i + 1];
+                case "--certificate" -> certificate = args[i + 1];
+                case "--label" -> label = args[i + 1];
+                default -> terminal = null;
+            }
+        }
+        if (terminal == null || certificate == null || args.length % 2 == 0) {
+            System.err.println("usage: center enrol --terminal ID --certificate FILE [--label LABEL]");
+            return 2;
+        }
+        try {
+            X509Certificate parsed = Pem.readCertificate(Path.of(certificate));
+            String cn = PeerIdentity.commonName(parsed);
+            if (!cn.equals(terminal)) {
+                System.err.println("center: the certificate is for " + cn + ", not " + terminal);
+                return 2;
+            }
+            Path dir = Path.of(System.getProperty("shomei.state", "state")).resolve("center");
+            Terminal enrolled = TerminalRegistry.open(dir.resolve("terminals.json"))
+                    .enrol(terminal, label, CertificatePin.sha256(parsed));
+            System.out.println("center: terminal " + enrolled.id() + " enrolled, certificate sha256 "
+                    + enrolled.certificateSha256() + " (serial " + parsed.getSerialNumber().toString(16) + ")");
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("center: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Demo terminals and demo logins, once (tests; the demo passes its key directory to pin the terminals). */
     public static void firstRun(Path dir) {
+        firstRun(dir, null);
+    }
+
+    /**
+     * Demo only: the demo terminals, pinned to their dev certificates when {@code keys} has them, and
+     * the demo logins, once.
+     */
+    static void firstRun(Path dir, KeyDirectory keys) {
         TerminalRegistry registry = TerminalRegistry.open(dir.resolve("terminals.json"));
         if (registry.all().isEmpty()) {
             for (int i = 0; i < DEMO_TERMINALS.size(); i++) {
                 String id = DEMO_TERMINALS.get(i);
-                registry.register(id, "Demo store " + (i + 1));
+                String label = "Demo store " + (i + 1);
+                Path certificate = keys == null ? null : keys.dir().resolve("terminals").resolve(id + ".crt");
+                if (certificate != null && Files.isRegularFile(certificate)) {
+                    registry.enrol(id, label, CertificatePin.sha256(Pem.readCertificate(certificate)));
+                } else {
+                    registry.register(id, label);
+                }
             }
         }
+        firstLogins(dir);
+    }
+
+    /** The first operator logins (an admin and an operator), once; written to {@code demo-logins.txt} (0600). */
+    static void firstLogins(Path dir) {
         OperatorAccounts accounts = new OperatorAccounts(dir.resolve("operators.json"), new SecureRandom(),
                 PasswordHashes.ITERATIONS);
         if (accounts.isEmpty()) {
@@ -127,9 +256,6 @@ public final class CenterMain {
         String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 16; i++) {
-            if (i > 0 && i % 4 == 0) {
-                password.append('-'); // groups of four: easier to type, and never all letters
-            }
             password.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return password.toString();

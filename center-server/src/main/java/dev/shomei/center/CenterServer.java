@@ -71,12 +71,16 @@ public final class CenterServer implements AutoCloseable {
     public record Parts(RecordBackend backend, CardVerification cards, PrintoutRenderer renderer, Clock clock) {
         /** The real parts: HTTPS backend with the center's client certificate, card trust per settings, PDFBox. */
         public static Parts real(CenterSettings settings, KeySource pki) {
+            return real(settings, pki, TrustedCardKeys.forProfile(settings.cardTrust(),
+                    dev.shomei.card.data.KeyId.parse(KeySource.JLIS_DEV_KEY_ID), pki::jlisDevPublicKey));
+        }
+
+        /** The real parts checking cards against {@code cardKeys} (a production center's J-LIS trust file). */
+        public static Parts real(CenterSettings settings, KeySource pki, TrustedCardKeys cardKeys) {
             TlsIdentity client = pki.centerClient();
             RecordBackend backend = new HttpRecordBackend(settings.backend(),
                     MutualTls.context(client.privateKey(), List.of(client.certificate()), List.of(pki.rootCaCertificate())));
-            TrustedCardKeys keys = TrustedCardKeys.forProfile(settings.cardTrust(),
-                    dev.shomei.card.data.KeyId.parse(KeySource.JLIS_DEV_KEY_ID), pki::jlisDevPublicKey);
-            return new Parts(backend, new VerifierCardVerification(keys),
+            return new Parts(backend, new VerifierCardVerification(cardKeys),
                     new PdfCertificateRenderer(CertificateFont.fromSystemProperty()), Clock.systemUTC());
         }
     }

@@ -26,6 +26,7 @@ public record CenterSettings(
         Duration sessionMaxLifetime,
         BackendClientSettings backend,
         TrustedCardKeys.Profile cardTrust,
+        String cardTrustKeys,
         Duration heartbeatGap,
         Duration reconcileAfter,
         Duration reconcileEvery,
@@ -62,7 +63,8 @@ public record CenterSettings(
               attempts: 3               # retries reuse the transaction id
               backoff: 200ms
               deadline: 8s              # after this a request is refused with BACKEND_UNAVAILABLE
-            card-trust: dev             # production | test | dev (dev adds the key that signs virtual cards)
+            card-trust: production      # production | test; dev (adds the key that signs virtual cards) only with --demo
+            card-trust-keys: jlis-trust.pem  # the J-LIS CA public keys cards are checked against (relative to this folder)
             heartbeat-gap: 90s          # a terminal silent this long is offline and raises an alert
             reconcile-after: 15m        # an issuance with no print outcome this old is voided
             reconcile-every: 1m
@@ -114,12 +116,51 @@ public record CenterSettings(
                         duration(backend.get("backoff")),
                         duration(backend.get("deadline"))),
                 TrustedCardKeys.Profile.parse(config.get("card-trust").asString().get()),
+                config.get("card-trust-keys").asString().orElse(""),
                 duration(config.get("heartbeat-gap")),
                 duration(config.get("reconcile-after")),
                 duration(config.get("reconcile-every")),
                 duration(config.get("municipality-refresh")),
                 Duration.ofSeconds(1),
                 clientCertificates(console.get("client-certificates").asString().orElse("required")));
+    }
+
+    private static Duration duration(Config node) {
+        return Durations.parse(node.asString().get());
+    }
+
+    public CenterSettings withPorts(int newLinePort, int newConsolePort) {
+        return new CenterSettings(lineHost, newLinePort, lineIdleTimeout, lineLimits, consoleHost, newConsolePort,
+                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter,
+                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
+    }
+
+    public CenterSettings withBackend(URI uri) {
+        return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
+                sessionIdleTimeout, sessionMaxLifetime,
+                new BackendClientSettings(uri, backend.attemptTimeout(), backend.attempts(), backend.backoff(),
+                        backend.deadline()),
+                cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter, reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
+    }
+
+    public CenterSettings withBackendSettings(BackendClientSettings newBackend) {
+        return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
+                sessionIdleTimeout, sessionMaxLifetime, newBackend, cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter,
+                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
+    }
+
+    /** Timers for tests: heartbeat gap, reconciliation age and period, board stream interval. */
+    public CenterSettings withTimers(Duration newHeartbeatGap, Duration newReconcileAfter, Duration newReconcileEvery,
+            Duration newStreamInterval) {
+        return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
+                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, cardTrustKeys, newHeartbeatGap, newReconcileAfter,
+                newReconcileEvery, municipalityRefresh, newStreamInterval, consoleClientCertificates);
+    }
+
+    public CenterSettings withLineLimits(LineLimitsConfig limits, Duration idleTimeout) {
+        return new CenterSettings(lineHost, linePort, idleTimeout, limits, consoleHost, consolePort,
+                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter,
+                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
     }
 
     private static boolean clientCertificates(String value) {
@@ -133,45 +174,14 @@ public record CenterSettings(
     /** Whether the operator console admits only registered PCs; off only for the demo. */
     public CenterSettings withConsoleClientCertificates(boolean required) {
         return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
-                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, heartbeatGap, reconcileAfter,
+                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter,
                 reconcileEvery, municipalityRefresh, streamInterval, required);
     }
 
-    private static Duration duration(Config node) {
-        return Durations.parse(node.asString().get());
-    }
-
-    public CenterSettings withPorts(int newLinePort, int newConsolePort) {
-        return new CenterSettings(lineHost, newLinePort, lineIdleTimeout, lineLimits, consoleHost, newConsolePort,
-                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, heartbeatGap, reconcileAfter,
-                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
-    }
-
-    public CenterSettings withBackend(URI uri) {
+    /** The same settings under another card-trust profile ({@code --demo} forces {@code dev}). */
+    public CenterSettings withCardTrust(TrustedCardKeys.Profile profile) {
         return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
-                sessionIdleTimeout, sessionMaxLifetime,
-                new BackendClientSettings(uri, backend.attemptTimeout(), backend.attempts(), backend.backoff(),
-                        backend.deadline()),
-                cardTrust, heartbeatGap, reconcileAfter, reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
-    }
-
-    public CenterSettings withBackendSettings(BackendClientSettings newBackend) {
-        return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
-                sessionIdleTimeout, sessionMaxLifetime, newBackend, cardTrust, heartbeatGap, reconcileAfter,
-                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
-    }
-
-    /** Timers for tests: heartbeat gap, reconciliation age and period, board stream interval. */
-    public CenterSettings withTimers(Duration newHeartbeatGap, Duration newReconcileAfter, Duration newReconcileEvery,
-            Duration newStreamInterval) {
-        return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
-                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, newHeartbeatGap, newReconcileAfter,
-                newReconcileEvery, municipalityRefresh, newStreamInterval, consoleClientCertificates);
-    }
-
-    public CenterSettings withLineLimits(LineLimitsConfig limits, Duration idleTimeout) {
-        return new CenterSettings(lineHost, linePort, idleTimeout, limits, consoleHost, consolePort,
-                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, heartbeatGap, reconcileAfter,
+                sessionIdleTimeout, sessionMaxLifetime, backend, profile, cardTrustKeys, heartbeatGap, reconcileAfter,
                 reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
     }
 }

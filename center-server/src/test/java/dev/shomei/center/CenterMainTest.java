@@ -58,14 +58,15 @@ class CenterMainTest {
         assertEquals("https://127.0.0.1:8410", defaults.backend().baseUri().toString());
         assertEquals(Duration.ofSeconds(8), defaults.backend().deadline());
         assertEquals(Duration.ofMinutes(15), defaults.reconcileAfter());
-        assertEquals(dev.shomei.card.data.TrustedCardKeys.Profile.DEV, defaults.cardTrust());
+        assertEquals(dev.shomei.card.data.TrustedCardKeys.Profile.PRODUCTION, defaults.cardTrust());
+        assertEquals("jlis-trust.pem", defaults.cardTrustKeys());
 
         Files.writeString(file, Files.readString(file).replace("port: 8420", "port: 9420")
-                .replace("reconcile-after: 15m", "reconcile-after: 2m").replace("card-trust: dev", "card-trust: production"));
+                .replace("reconcile-after: 15m", "reconcile-after: 2m").replace("card-trust: production", "card-trust: test"));
         CenterSettings changed = CenterSettings.load(file);
         assertEquals(9420, changed.linePort());
         assertEquals(Duration.ofMinutes(2), changed.reconcileAfter());
-        assertEquals(dev.shomei.card.data.TrustedCardKeys.Profile.PRODUCTION, changed.cardTrust());
+        assertEquals(dev.shomei.card.data.TrustedCardKeys.Profile.TEST, changed.cardTrust());
     }
 
     private static String passwordOf(String logins, String user) {

@@ -21,6 +21,7 @@ import dev.shomei.kiosk.session.KioskSession;
 import dev.shomei.kiosk.web.KioskWebServer;
 import dev.shomei.kiosk.web.SimulatedHardware;
 import dev.shomei.protocol.line.tls.LineTls;
+import dev.shomei.protocol.pki.CaKeyGuard;
 import dev.shomei.protocol.pki.KeyDirectory;
 import dev.shomei.protocol.pki.KeySource;
 import java.io.IOException;
@@ -38,7 +39,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * {@code ./shomei kiosk serve [--demo] [--terminal K0001] [--center 127.0.0.1:8420,...]
+ * {@code ./shomei kiosk serve [--demo] [--keys DIR] [--terminal K0001] [--center 127.0.0.1:8420,...]
  * [--reader NAME] [--printer tray:DIR|ipp:NAME] [--coins SERIAL-DEVICE] [--port 8430] [--demo-card FILE]
  * [--heartbeat-seconds 30]}: the kiosk firmware and its screen on 127.0.0.1. The fee is taken by a
  * ccTalk coin mechanism on {@code --coins} (e.g. /dev/ttyUSB0); without it a kiosk starts only with
@@ -46,7 +47,10 @@ import java.util.stream.Stream;
  * {@code --demo} the reader holds a demo card (through real pcscd + vpcd when they run, else the
  * in-process virtual reader) and prints into a paper tray directory. The kiosk writes nothing
  * personal anywhere; its state directory ({@code <state>/kiosk/}) holds only the outcome journal
- * (transaction ids and results).
+ * (transaction ids and results). Keys come from {@code --keys} (default {@code <state>/pki}): the
+ * terminal's own key and certificate ({@code terminals/<id>.crt/.key}) and the CA certificate, never
+ * created here; without {@code --demo} a readable CA private key there stops the start (a stolen kiosk
+ * must not be able to mint certificates).
  */
 public final class KioskMain {
     /** Sent in the Hello. */
@@ -55,6 +59,12 @@ public final class KioskMain {
     /** The outcome outbox's file in {@code <state>/kiosk/}: transaction ids and results only. */
     public static final String OUTCOME_JOURNAL = "outcomes.journal";
 
+    private static final String DEMO_BANNER = """
+            kiosk: ************************************************************************
+            kiosk: DEMO MODE: dev PKI, demo card and paper tray. A real kiosk runs without --demo,
+            kiosk: with --keys holding only its own key, certificate and the CA certificate.
+            kiosk: ************************************************************************""";
+
     private KioskMain() {
     }
 
@@ -62,7 +72,7 @@ public final class KioskMain {
         if (args.length == 0 || !"serve".equals(args[0])) {
             System.err.println("usage: shomei kiosk serve [--demo] [--terminal K0001] [--center HOST:PORT,...] "
                     + "[--reader NAME] [--printer tray:DIR|ipp:NAME] [--coins SERIAL-DEVICE] [--port 8430] [--demo-card FILE] "
-                    + "[--heartbeat-seconds 30]");
+                    + "[--heartbeat-seconds 30] [--keys DIR]");
             System.exit(2);
         }
         Options options;
@@ -84,7 +94,19 @@ public final class KioskMain {
     private static void serve(Options options) {
         Path state = Path.of(System.getProperty("shomei.state", "state"));
         createDirectories(state.resolve("kiosk"));
-        KeyDirectory pki = KeyDirectory.open(state.resolve("pki"));
+        Path keysDir = options.keys() != null ? options.keys() : state.resolve("pki");
+        if (options.demo()) {
+            System.out.println(DEMO_BANNER);
+        } else {
+            try {
+                CaKeyGuard.refuseCaKeys(keysDir);
+            } catch (IllegalStateException e) {
+                System.err.println("kiosk: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
+        KeyDirectory pki = KeyDirectory.open(keysDir);
         LineCenterLink center = new LineCenterLink(options.centers(),
                 LineTls.clientContext(pki.terminal(options.terminal()), pki.rootCaPem()),
                 options.terminal(), FIRMWARE_VERSION, Duration.ofSeconds(20));
@@ -118,7 +140,7 @@ public final class KioskMain {
                         .withOutboxJournal(state.resolve("kiosk").resolve(OUTCOME_JOURNAL)), Clock.systemUTC());
         KioskWebServer screen = kiosk.serveScreen(options.port(), new SimulatedHardware(simulatedCoins, demoCard));
         System.out.println("kiosk " + options.terminal() + ": screen " + screen.url() + " (chromium --kiosk "
-                + screen.url() + "), centers " + options.centers());
+                + screen.url() + "), centers " + options.centers() + (options.demo() ? " [DEMO: dev PKI, demo card]" : ""));
         CountDownLatch stopped = new CountDownLatch(1);
         DemoCard cardToRemove = demoCard;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -203,7 +225,7 @@ public final class KioskMain {
 
     /** The command line of {@code serve}. */
     record Options(boolean demo, String terminal, List<CenterAddress> centers, String reader, String printer,
-                   int port, Path demoCard, Duration heartbeat, String coins) {
+                   int port, Path demoCard, Duration heartbeat, String coins, Path keys) {
 
         /** Why this kiosk must not start for want of a payment device, or null when it may. */
         String paymentRefusal() {
@@ -217,7 +239,7 @@ public final class KioskMain {
         static Options parse(String[] args) {
             var parsed = dev.shomei.kiosk.cli.CliOptions.parse(args, 1,
                     Set.of("--terminal", "--center", "--reader", "--printer", "--port", "--demo-card", "--heartbeat-seconds",
-                            "--coins"),
+                            "--coins", "--keys"),
                     Set.of("--demo"));
             int port = parsed.integer("--port", DEFAULT_PORT);
             if (port < 0 || port > 65535) {
@@ -232,7 +254,8 @@ public final class KioskMain {
                     CenterAddress.parseList(parsed.optional("--center", "127.0.0.1:8420")),
                     parsed.optional("--reader", null), parsed.optional("--printer", null), port,
                     demoCard == null ? null : Path.of(demoCard), Duration.ofSeconds(heartbeat),
-                    parsed.optional("--coins", null));
+                    parsed.optional("--coins", null),
+                    parsed.optional("--keys", null) == null ? null : Path.of(parsed.optional("--keys", null)));
         }
     }
 }

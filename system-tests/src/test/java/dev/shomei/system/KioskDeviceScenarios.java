@@ -74,7 +74,8 @@ abstract class KioskDeviceScenarios {
         coinLine = SocatPtyPair.start();
         coinMechanism = CcTalkEmulator.open(coinLine.deviceEnd());
         int kioskPort = Ports.free();
-        stack.startProcess("kiosk", kioskPort, "kiosk", "serve", "--terminal", "K0001",
+        Path kioskKeys = KioskKeys.provision(state.resolve("pki"), "K0001", state.resolve("kiosk-keys"));
+        stack.startProcess("kiosk", kioskPort, "kiosk", "serve", "--terminal", "K0001", "--keys", kioskKeys.toString(),
                 "--center", stack.centerAddress(), "--reader", VpcdClient.DEFAULT_READER,
                 "--printer", "ipp:" + CupsPaper.queue(), "--coins", coinLine.hostEnd(), "--port", String.valueOf(kioskPort));
         kioskUrl = "http://127.0.0.1:" + kioskPort + "/";

@@ -41,14 +41,14 @@ final class SystemStack implements AutoCloseable {
             if (data.exitCode() != 0) {
                 throw new AssertionError("backend demo-data failed (" + data.exitCode() + "): " + data.stdout() + data.stderr());
             }
-            Process backend = stack.launcher.start("backend", concat(List.of("backend", "serve",
+            Process backend = stack.launcher.start("backend", concat(List.of("backend", "serve", "--demo",
                     "--api-port", String.valueOf(stack.apiPort), "--console-port", String.valueOf(stack.jwksPort),
                     "--issuer", "https://127.0.0.1:" + stack.jwksPort), db));
             stack.processes.add(backend);
             Ports.awaitListening(stack.apiPort, backend, START_TIMEOUT, "backend");
             Ports.awaitListening(stack.jwksPort, backend, START_TIMEOUT, "backend console");
             stack.configureCenter();
-            Process center = stack.launcher.start("center", "center", "serve",
+            Process center = stack.launcher.start("center", "center", "serve", "--demo",
                     "--line-port", String.valueOf(stack.linePort), "--console-port", String.valueOf(stack.operatorPort),
                     "--backend", "https://127.0.0.1:" + stack.apiPort);
             stack.processes.add(center);

@@ -188,7 +188,8 @@ public final class KioskIssuance {
      * Marks the issuance PRINTED or VOIDED at the backend; answers ACK or a refusal. A disabled
      * terminal may still close the issuances it made (disabling stops new sessions, never the
      * closing of open ones): its outcome is taken when this center remembers the transaction as
-     * that terminal's. Every refusal raises an OUTCOME_REFUSED alert: an outcome is never dropped
+     * that terminal's. Any terminal's outcome for an issuance another terminal made is refused (here
+     * when this center remembers the issuance, at the backend otherwise). Every refusal raises an OUTCOME_REFUSED alert: an outcome is never dropped
      * unseen.
      */
     public LineMessage outcome(String terminalId, PrintOutcome outcome) {
@@ -197,11 +198,14 @@ public final class KioskIssuance {
             if (!registry.isEnabled(terminalId) && !madeBy(terminalId, txid)) {
                 throw new Refused(ErrorCode.TERMINAL_DISABLED);
             }
+            if (madeByAnother(terminalId, txid)) { // the backend checks the same for issuances this center forgot
+                throw new Refused(ErrorCode.INVALID_REQUEST);
+            }
             String municipality = municipalityOf(txid)
                     .orElseThrow(() -> new Refused(ErrorCode.INVALID_REQUEST));
             IssuanceStatus status = outcome.result() == PrintResult.PRINTED ? IssuanceStatus.PRINTED : IssuanceStatus.VOIDED;
             String reason = outcome.result() == PrintResult.PRINTED ? null : outcome.reason().name();
-            callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, status, reason)));
+            callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, status, reason, terminalId)));
             transactions.remove(txid);
             alerts.resolve(AlertKind.OUTCOME_REFUSED, terminalId, txid); // a refused report that came again
             Outcome counted = outcome.result() == PrintResult.PRINTED ? Outcome.PRINTED : Outcome.VOIDED;
@@ -219,6 +223,10 @@ public final class KioskIssuance {
 
     private boolean madeBy(String terminalId, String transactionId) {
         return transactions.find(transactionId).map(e -> e.terminalId().equals(terminalId)).orElse(false);
+    }
+
+    private boolean madeByAnother(String terminalId, String transactionId) {
+        return transactions.find(transactionId).map(e -> !e.terminalId().equals(terminalId)).orElse(false);
     }
 
     private Refusal refuseOutcome(String terminalId, String txid, ErrorCode code) {

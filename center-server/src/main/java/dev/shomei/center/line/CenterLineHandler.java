@@ -2,6 +2,7 @@ package dev.shomei.center.line;
 
 import dev.shomei.center.board.TerminalBoard;
 import dev.shomei.center.issue.KioskIssuance;
+import dev.shomei.center.registry.CertificatePin;
 import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.line.Ack;
@@ -161,6 +162,12 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
         }
         if (registry.find(certified).isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "line: terminal {0} is not registered; refused", certified);
+            refuseAndClose(ctx, "", ErrorCode.TERMINAL_DISABLED);
+            return;
+        }
+        if (!registry.pinOnFirstUse(certified, CertificatePin.sha256(PeerIdentity.peerCertificate(ctx.channel())))) {
+            LOG.log(System.Logger.Level.WARNING, "line: terminal {0} connected with a certificate other than the one "
+                    + "enrolled (replaced or revoked); refused", certified);
             refuseAndClose(ctx, "", ErrorCode.TERMINAL_DISABLED);
             return;
         }

@@ -21,7 +21,13 @@ import java.util.function.Consumer;
  * directory. Several centers may share the file: every read first reloads it when it changed on
  * disk, and {@link #refresh()} (called on a timer) tells listeners about changes made elsewhere.
  *
- * <pre>{"terminals":[{"id":"K0001","enabled":true,"label":"Demo store 1"}]}</pre>
+ * <pre>{"terminals":[{"id":"K0001","enabled":true,"label":"Demo store 1","certificateSha256":"9f86…"}]}</pre>
+ *
+ * <p>Each terminal is pinned to one client certificate: {@link #enrol} pins the certificate the
+ * kiosk was provisioned with (a replacement kiosk's new certificate replaces the pin, so the old,
+ * perhaps stolen, one is refused from then on, whether the terminal is enabled or not); a terminal
+ * registered without a certificate (the console, the demo) is pinned to the first certificate that
+ * connects as it ({@link #pinOnFirstUse}).
  */
 public final class TerminalRegistry {
     private static final System.Logger LOG = System.getLogger(TerminalRegistry.class.getName());
@@ -81,6 +87,48 @@ public final class TerminalRegistry {
         LOG.log(System.Logger.Level.INFO, "terminal {0} registered", id);
         notifyListeners(terminal);
         return terminal;
+    }
+
+    /**
+     * Registers the terminal, or updates a registered one, pinned to {@code certificateSha256} and
+     * enabled: the step that lets a newly provisioned (or replacement) kiosk in and every other
+     * certificate with its id out.
+     */
+    public synchronized Terminal enrol(String id, String label, String certificateSha256) {
+        reloadIfChanged();
+        Terminal existing = terminals.get(id);
+        String keptLabel = label != null ? label : existing == null ? "" : existing.label();
+        Terminal enrolled = new Terminal(id, true, keptLabel, java.util.Objects.requireNonNull(certificateSha256));
+        Map<String, Terminal> next = new TreeMap<>(terminals);
+        next.put(id, enrolled);
+        save(next);
+        LOG.log(System.Logger.Level.INFO, "terminal {0} enrolled with certificate sha256 {1}", id,
+                enrolled.certificateSha256());
+        notifyListeners(enrolled);
+        return enrolled;
+    }
+
+    /**
+     * Pins an unpinned terminal to the certificate that just connected as it; answers whether that
+     * certificate is the terminal's (false for an unknown terminal or another certificate).
+     */
+    public synchronized boolean pinOnFirstUse(String id, String certificateSha256) {
+        reloadIfChanged();
+        Terminal existing = terminals.get(id);
+        if (existing == null) {
+            return false;
+        }
+        if (existing.certificateSha256() != null) {
+            return existing.certificateSha256().equals(certificateSha256);
+        }
+        Terminal pinned = existing.withCertificatePin(certificateSha256);
+        Map<String, Terminal> next = new TreeMap<>(terminals);
+        next.put(id, pinned);
+        save(next);
+        LOG.log(System.Logger.Level.WARNING, "terminal {0} had no certificate pin; pinned to the first certificate "
+                + "seen, sha256 {1} (enrol terminals with their certificate to avoid this)", id, certificateSha256);
+        notifyListeners(pinned);
+        return true;
     }
 
     /**

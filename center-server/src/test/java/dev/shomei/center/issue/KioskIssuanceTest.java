@@ -287,6 +287,17 @@ class KioskIssuanceTest {
     }
 
     @Test
+    void anOutcomeFromAnotherTerminalIsRefusedAndTheRealOneStillCounts() {
+        registry.register("K0003", "");
+        service.issue("K0001", request("tx-25", FakeMunicipalities.BUNKYO));
+        assertEquals(ErrorCode.INVALID_REQUEST, refused(service.outcome("K0003", PrintOutcome.voided("tx-25", VoidReason.CANCELLED))));
+        assertEquals("ISSUED", backend.status("tx-25"));
+        assertInstanceOf(Ack.class, service.outcome("K0001", PrintOutcome.printed("tx-25")));
+        assertEquals("PRINTED", backend.status("tx-25"));
+        assertEquals("K0001", backend.statusUpdates.getLast().terminalId(), "the backend is told who reported");
+    }
+
+    @Test
     void anOutcomeReachingAnotherCenterFindsItsMunicipalityAtTheBackend() {
         service.issue("K0001", request("tx-23", FakeMunicipalities.BUNKYO));
         KioskIssuance otherCenter = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000),

@@ -77,4 +77,23 @@ class TerminalRegistryTest {
         String json = Files.readString(file);
         assertTrue(json.contains("\"id\" : \"K0001\"") && json.contains("\"enabled\" : true"), json);
     }
+
+    @Test
+    void aPinnedTerminalAcceptsOnlyItsCertificateAndReEnrolmentShutsTheOldOneOut() {
+        TerminalRegistry registry = TerminalRegistry.open(dir.resolve("terminals.json"));
+        String stolen = "a".repeat(64);
+        String replacement = "b".repeat(64);
+        registry.register("K0105", "Store 105");
+        assertTrue(registry.pinOnFirstUse("K0105", stolen), "an unpinned terminal is pinned to the first certificate");
+        assertFalse(registry.pinOnFirstUse("K0105", replacement));
+        assertFalse(registry.pinOnFirstUse("K9999", stolen), "an unknown terminal is never pinned");
+
+        registry.setEnabled("K0105", false);
+        Terminal enrolled = registry.enrol("K0105", null, replacement.toUpperCase());
+        assertTrue(enrolled.enabled());
+        assertEquals("Store 105", enrolled.label());
+        TerminalRegistry reopened = TerminalRegistry.open(dir.resolve("terminals.json"));
+        assertFalse(reopened.pinOnFirstUse("K0105", stolen), "the stolen certificate stays out after re-enabling");
+        assertTrue(reopened.pinOnFirstUse("K0105", replacement));
+    }
 }

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./shomei issue --card F --pin P --municipality CODE --type domestic|overseas [--copies N]
- * --out DIR [--center HOST:PORT,...] [--terminal K0002] [--language ja|en]}: one kiosk transaction
+ * --out DIR [--center HOST:PORT,...] [--terminal K0002] [--language ja|en] [--keys DIR]}: one kiosk transaction
  * without the browser, on the same session state machine — the virtual card from file F in an
  * in-process virtual reader, the demo's center, a paper tray at DIR, coins inserted automatically.
  * Prints ONE JSON line and exits 0 when the certificate printed, 1 when refused, 2 on bad usage.
@@ -70,7 +70,7 @@ public final class IssueCli {
         Path outDir;
         try {
             options = CliOptions.parse(args, 0, Set.of("--card", "--pin", "--municipality", "--type", "--copies", "--out",
-                    "--center", "--terminal", "--language"), Set.of());
+                    "--center", "--terminal", "--language", "--keys"), Set.of());
             cardFile = Path.of(options.required("--card"));
             outDir = Path.of(options.required("--out"));
             order = new HeadlessIssue.Order(language(options.optional("--language", "ja")),
@@ -114,7 +114,8 @@ public final class IssueCli {
 
     private static HeadlessIssue.Result issue(CliOptions options, Path cardFile, Path outDir, HeadlessIssue.Order order,
                                               Path stateDir, Clock clock) {
-        KeyDirectory pki = KeyDirectory.open(stateDir.resolve("pki"));
+        String keys = options.optional("--keys", null);
+        KeyDirectory pki = KeyDirectory.open(keys != null ? Path.of(keys) : stateDir.resolve("pki"));
         String terminal = options.optional("--terminal", DEFAULT_TERMINAL);
         List<CenterAddress> centers = CenterAddress.parseList(options.optional("--center", "127.0.0.1:8420"));
         SimulatedCoinUnit coins = new SimulatedCoinUnit();

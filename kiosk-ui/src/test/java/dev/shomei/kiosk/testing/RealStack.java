@@ -88,7 +88,8 @@ public final class RealStack implements AutoCloseable {
                 pki.rootCaCertificate(), List.of(pki.centerClient().certificate()), Duration.ofMinutes(15),
                 Duration.ofMinutes(1)), store, IssuerKeySources.dev(pki, "https://127.0.0.1/issuer"), Clock.systemUTC());
         CenterSettings settings = CenterSettings.defaults().withPorts(0, 0)
-                .withBackend(URI.create("https://127.0.0.1:" + backend.apiPort()));
+                .withBackend(URI.create("https://127.0.0.1:" + backend.apiPort()))
+                .withCardTrust(dev.shomei.card.data.TrustedCardKeys.Profile.DEV); // the demo's trust: virtual cards
         CenterServer.Parts real = CenterServer.Parts.real(settings, pki);
         center = CenterServer.start(settings, centerDir, pki,
                 new CenterServer.Parts(real.backend(), real.cards(), real.renderer(), clock));

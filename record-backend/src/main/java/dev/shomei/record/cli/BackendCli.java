@@ -3,6 +3,7 @@ package dev.shomei.record.cli;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.protocol.cert.VaccineCatalog;
+import dev.shomei.protocol.pki.CaKeyGuard;
 import dev.shomei.protocol.pki.KeyDirectory;
 import dev.shomei.protocol.pki.KeySource;
 import dev.shomei.protocol.pki.TlsIdentity;
@@ -48,9 +49,10 @@ public final class BackendCli {
     private static final String USAGE = """
             usage: ./shomei backend COMMAND [OPTIONS]
 
-              serve [--api-port 8410] [--console-port 8411] [--host 127.0.0.1] [--issuer URL]
+              serve [--demo] [--keys DIR] [--api-port 8410] [--console-port 8411] [--host 127.0.0.1] [--issuer URL]
                     [--confirmation-timeout SECONDS] [--keystore FILE.p12] [--console-client-certificates required|off]
                                         the issuance API (mutual TLS) and the console port (JWKS, health, metrics);
+                                        keys from DIR (default <state>/pki): its own, never a CA key (--demo: dev PKI);
                                         the clerk console admits only PCs listed in <state>/backend/console-pcs.txt
                                         (client certificate CN) unless turned off for the demo
               import --municipality CODE FILE.csv
@@ -71,6 +73,11 @@ public final class BackendCli {
             common options: --db JDBC_URL (or SHOMEI_DB_URL), --db-replica JDBC_URL, --master-keys FILE
             key store passwords: SHOMEI_MASTER_KEY_PASSWORD, SHOMEI_KEYSTORE_PASSWORD
             """;
+    private static final String DEMO_BANNER = """
+            backend: ************************************************************************
+            backend: DEMO MODE: keys from the dev PKI (whose CA key sits beside them). Never run a
+            backend: real backend with --demo (docs/operations.md).
+            backend: ************************************************************************""";
     private static final Set<String> COMMON = Set.of("--db", "--db-replica", "--master-keys");
     private static final String DEFAULT_ISSUER = "https://127.0.0.1:" + BackendApi.DEFAULT_CONSOLE_PORT;
 
@@ -103,8 +110,9 @@ public final class BackendCli {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             return switch (args[0]) {
-                case "serve" -> serve(options(rest, "--api-port", "--console-port", "--host", "--issuer", "--console-client-certificates",
-                        "--confirmation-timeout", "--keystore"));
+                case "serve" -> serve(options(rest.stream().filter(a -> !a.equals("--demo")).toList(), "--api-port",
+                        "--console-port", "--host", "--issuer", "--console-client-certificates", "--confirmation-timeout",
+                        "--keystore", "--keys"), rest.contains("--demo"));
                 case "import" -> importFile(options(rest, "--municipality"));
                 case "add-municipality" -> addMunicipality(options(rest, "--code", "--name-ja", "--name-en",
                         "--mayor-ja", "--mayor-en", "--fee", "--participating", "--overseas"));
@@ -147,14 +155,18 @@ public final class BackendCli {
         return RecordStore.open(url, replica, masterKeys);
     }
 
-    private KeySource pki() {
+    private KeyDirectory pki() {
         return KeyDirectory.open(state.resolve("pki"));
     }
 
     private IssuerKeys issuerKeys(CliArgs args, String issuer) {
+        return issuerKeys(args, issuer, pki());
+    }
+
+    private IssuerKeys issuerKeys(CliArgs args, String issuer, KeySource pki) {
         String keystore = args.value("--keystore");
         if (keystore == null) {
-            return IssuerKeySources.dev(pki(), issuer);
+            return IssuerKeySources.dev(pki, issuer);
         }
         String password = env("SHOMEI_KEYSTORE_PASSWORD", null);
         if (password == null) {
@@ -163,14 +175,30 @@ public final class BackendCli {
         return IssuerKeySources.keyStore(Path.of(keystore), password.toCharArray(), issuer);
     }
 
-    private int serve(CliArgs args) throws java.io.IOException {
+    /**
+     * Production (no {@code --demo}): the key directory ({@code --keys}, default {@code <state>/pki})
+     * holds the backend's own keys, the CA certificate and the center's client certificate only; a
+     * readable CA private key there stops the start.
+     */
+    private int serve(CliArgs args, boolean demo) throws java.io.IOException {
         int apiPort = args.intValue("--api-port", BackendApi.DEFAULT_API_PORT, 0, 65535);
         int consolePort = args.intValue("--console-port", BackendApi.DEFAULT_CONSOLE_PORT, 0, 65535);
         int timeout = args.intValue("--confirmation-timeout", 1800, 10, 7 * 24 * 3600);
         String host = args.value("--host", "127.0.0.1");
         String issuer = args.value("--issuer", DEFAULT_ISSUER);
-        KeySource pki = pki();
-        IssuerKeys keys = issuerKeys(args, issuer);
+        Path keysDir = Path.of(args.value("--keys", state.resolve("pki").toString()));
+        if (demo) {
+            out.println(DEMO_BANNER);
+        } else {
+            try {
+                CaKeyGuard.refuseCaKeys(keysDir);
+            } catch (IllegalStateException e) {
+                err.println("backend: " + e.getMessage());
+                return 2;
+            }
+        }
+        KeyDirectory pki = KeyDirectory.open(keysDir);
+        IssuerKeys keys = issuerKeys(args, issuer, pki);
         RecordStore store = open(args);
         TlsIdentity identity = pki.backendServer();
         X509Certificate ca = pki.rootCaCertificate();
@@ -189,7 +217,7 @@ public final class BackendCli {
                     *****************************************************************************""");
         }
         BackendServer server = BackendServer.start(new BackendServer.Settings(host, apiPort, consolePort, identity, ca,
-                List.of(pki.centerClient().certificate()), Duration.ofSeconds(timeout), Duration.ofSeconds(30), consolePcs),
+                List.of(pki.centerClientCertificate()), Duration.ofSeconds(timeout), Duration.ofSeconds(30), consolePcs),
                 store, keys, Clock.systemUTC(), ClerkConsole.create(store)::routing);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -198,7 +226,7 @@ public final class BackendCli {
             stopped.countDown();
         }, "backend-stop"));
         out.println("backend: api https://" + host + ":" + server.apiPort() + " console https://" + host + ":"
-                + server.consolePort() + " engine " + store.database().engine());
+                + server.consolePort() + " engine " + store.database().engine() + (demo ? " [DEMO: dev PKI]" : ""));
         try {
             stopped.await();
         } catch (InterruptedException e) {

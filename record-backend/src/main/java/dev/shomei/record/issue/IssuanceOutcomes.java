@@ -74,12 +74,29 @@ public final class IssuanceOutcomes {
         if (target == IssuanceStatus.VOIDED && (reason == null || !REASON.matcher(reason).matches())) {
             throw invalid("reason must be 1..32 of [A-Z0-9_] starting with a letter");
         }
+        if (update.terminalId() != null && !IDENTIFIER.matcher(update.terminalId()).matches()) {
+            throw invalid("terminalId must be 1..64 of [A-Za-z0-9._-]");
+        }
         Issuance result = database.write(tx -> {
             Issuance issuance = issuances.findByTransaction(tx, code, update.transactionId())
                     .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no issuance for this transaction"));
+            refuseOtherTerminal(issuance, update.terminalId());
             return transition(tx, issuance, target, reason, "CENTER", client);
         });
         return response(result);
+    }
+
+    /**
+     * An outcome is taken only from the terminal that made the issuance: another (a stolen or
+     * confused kiosk) must not mark someone else's certificate PRINTED or VOIDED. An update naming
+     * no terminal is the center's reconciliation.
+     */
+    private static void refuseOtherTerminal(Issuance issuance, String reportingTerminal) {
+        if (reportingTerminal != null && issuance.terminalId() != null && !issuance.terminalId().equals(reportingTerminal)) {
+            LOG.log(Level.WARNING, "status update for issuance {0} from terminal {1}, made by {2}: refused",
+                    issuance.certificateId(), reportingTerminal, issuance.terminalId());
+            throw new ShomeiException(ErrorCode.INVALID_REQUEST, "the issuance was made by another terminal");
+        }
     }
 
     private Issuance transition(Tx tx, Issuance issuance, IssuanceStatus target, String reason, String actorType,

@@ -512,6 +512,18 @@ public abstract class RecordStoreContract {
     // --- outcomes ----------------------------------------------------------------------------
 
     @Test
+    void anOutcomeNamingAnotherTerminalIsRefused() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        service.issue(TestData.request("t-own", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+
+        ShomeiException other = assertThrows(ShomeiException.class, () -> outcomes.update(
+                new StatusUpdate(BUNKYO.value(), "t-own", IssuanceStatus.VOIDED, "CANCELLED", "KIOSK-0002"), "test"));
+        assertEquals(ErrorCode.INVALID_REQUEST, other.code());
+        assertEquals(IssuanceStatus.PRINTED, outcomes.update(
+                new StatusUpdate(BUNKYO.value(), "t-own", IssuanceStatus.PRINTED, null, "KIOSK-0001"), "test").status());
+    }
+
+    @Test
     void printedAndVoidedFollowTheAllowedTransitions() {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
         service.issue(TestData.request("t-p", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");

@@ -94,7 +94,7 @@ final class FaultStack implements AutoCloseable {
         if (backend != null && backend.isAlive()) {
             throw new IllegalStateException("the backend runs already");
         }
-        List<String> args = new ArrayList<>(List.of("backend", "serve", "--api-port", String.valueOf(apiPort),
+        List<String> args = new ArrayList<>(List.of("backend", "serve", "--demo", "--api-port", String.valueOf(apiPort),
                 "--console-port", String.valueOf(backendConsolePort), "--issuer", "https://127.0.0.1:" + backendConsolePort));
         args.addAll(backendOptions);
         args.addAll(db());
@@ -129,7 +129,7 @@ final class FaultStack implements AutoCloseable {
         if (center != null && center.isAlive()) {
             throw new IllegalStateException("the center runs already");
         }
-        center = shomei.start("center", List.of(javaOptions), environment, "center", "serve", "--line-port",
+        center = shomei.start("center", List.of(javaOptions), environment, "center", "serve", "--demo", "--line-port",
                 String.valueOf(linePort), "--console-port", String.valueOf(operatorPort),
                 "--backend", "https://127.0.0.1:" + backendLink.port());
         Ports.awaitListening(linePort, center, START_TIMEOUT, "center");

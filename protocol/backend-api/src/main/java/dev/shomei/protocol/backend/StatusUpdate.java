@@ -3,11 +3,20 @@ package dev.shomei.protocol.backend;
 /**
  * center -> backend: how the issuance ended at the kiosk.
  *
- * @param status PRINTED or VOIDED (ISSUED is refused)
- * @param reason for VOIDED: a short upper-case code (the kiosk's {@code VoidReason} name, e.g.
- *               CANCELLED, PRINTER_FAILED); {@code null} for PRINTED. A string, not an enum: the set is
- *               open (the kiosk's reasons and the center's own, such as RENDER_FAILED); the backend
- *               checks its form
+ * @param status     PRINTED or VOIDED (ISSUED is refused)
+ * @param reason     for VOIDED: a short upper-case code (the kiosk's {@code VoidReason} name, e.g.
+ *                   CANCELLED, PRINTER_FAILED); {@code null} for PRINTED. A string, not an enum: the set is
+ *                   open (the kiosk's reasons and the center's own, such as RENDER_FAILED); the backend
+ *                   checks its form
+ * @param terminalId the terminal that reported the outcome; the backend refuses it when the issuance
+ *                   was made by another terminal. {@code null} for the center's own reconciliation
+ *                   voids (and in JSON from an older center, which the backend still reads)
  */
-public record StatusUpdate(String municipalityCode, String transactionId, IssuanceStatus status, String reason) {
+public record StatusUpdate(String municipalityCode, String transactionId, IssuanceStatus status, String reason,
+                           String terminalId) {
+
+    /** An update with no reporting terminal: the center's or backend's own reconciliation. */
+    public StatusUpdate(String municipalityCode, String transactionId, IssuanceStatus status, String reason) {
+        this(municipalityCode, transactionId, status, reason, null);
+    }
 }

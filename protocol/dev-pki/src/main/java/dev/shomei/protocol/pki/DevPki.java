@@ -39,7 +39,9 @@ public final class DevPki implements KeySource {
     public static final List<String> DEMO_TERMINALS = List.of("K0001", "K0002", "K0003", "K0004");
 
     private static final Duration CA_VALIDITY = Duration.ofDays(3650);
-    private static final Duration LEAF_VALIDITY = Duration.ofDays(825);
+    /** Leaf certificates live 90 days and are renewed in their last 30 (docs/operations.md, "Renewal"). */
+    static final Duration LEAF_VALIDITY = Duration.ofDays(90);
+    static final Duration RENEW_BEFORE = Duration.ofDays(30);
     private static final Pattern TERMINAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
     private static final List<String> LOCAL_NAMES = List.of("localhost");
     private static final List<String> LOCAL_ADDRESSES = List.of("127.0.0.1", "::1");
@@ -144,7 +146,7 @@ public final class DevPki implements KeySource {
     @Override
     public TlsIdentity vdsSigner() {
         TlsIdentity csca = vdsCsca();
-        return underLock(dir, () -> identity(dir, "vds/signer", () -> {
+        return underLock(dir, () -> renewing(dir, "vds/signer", () -> {
             KeyPair keys = CertificateMaker.ecKeyPair();
             return new Generated(CertificateMaker.barcodeSigner("CN=shomei dev barcode signer,O=shomei dev,C=JP",
                     keys.getPublic(), csca.certificate(), csca.privateKey(), LEAF_VALIDITY), keys.getPrivate());
@@ -160,7 +162,7 @@ public final class DevPki implements KeySource {
     }
 
     private TlsIdentity leaf(String name, String subject, boolean server, boolean client) {
-        return underLock(dir, () -> identity(dir, name, () -> {
+        return underLock(dir, () -> renewing(dir, name, () -> {
             KeyPair keys = CertificateMaker.ecKeyPair();
             return new Generated(CertificateMaker.tlsLeaf(subject, keys.getPublic(), rootCa.certificate(),
                     rootCa.privateKey(), LEAF_VALIDITY, server, client,
@@ -200,6 +202,18 @@ public final class DevPki implements KeySource {
             Pem.writeCertificate(certificateFile, generated.certificate());
         }
         return TlsIdentity.load(certificateFile, keyFile);
+    }
+
+    /** Like {@link #identity}, and makes a new key and certificate when the certificate is in its last {@link #RENEW_BEFORE}. */
+    private static TlsIdentity renewing(Path base, String name, Generator generator) {
+        TlsIdentity current = identity(base, name, generator);
+        if (current.certificate().getNotAfter().toInstant().isAfter(java.time.Instant.now().plus(RENEW_BEFORE))) {
+            return current;
+        }
+        Generated generated = generator.generate();
+        Pem.writePrivateKey(current.privateKeyPem(), generated.privateKey());
+        Pem.writeCertificate(current.certificatePem(), generated.certificate());
+        return TlsIdentity.load(current.certificatePem(), current.privateKeyPem());
     }
 
     private interface Work<T> {

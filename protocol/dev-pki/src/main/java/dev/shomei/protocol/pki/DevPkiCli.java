@@ -18,6 +18,9 @@ public final class DevPkiCli {
     }
 
     static int run(String[] args, Path state, PrintStream out, PrintStream err) {
+        if (args.length > 0 && (args[0].equals("csr") || args[0].equals("sign"))) {
+            return ProvisioningCli.run(args, out, err);
+        }
         String terminal = null;
         if (args.length == 2 && args[0].equals("--terminal")) {
             terminal = args[1];

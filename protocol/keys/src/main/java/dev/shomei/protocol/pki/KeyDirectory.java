@@ -77,6 +77,14 @@ public final class KeyDirectory implements KeySource {
         return identity("terminals/" + terminalId);
     }
 
+    /**
+     * The center's client certificate without its key: what the backend pins, in a backend's key
+     * directory that holds no center key.
+     */
+    public X509Certificate centerClientCertificate() {
+        return Pem.readCertificate(existing("center-client.crt"));
+    }
+
     @Override
     public PublicKey jlisDevPublicKey() {
         return Pem.readPublicKey(existing("jlis-dev.pub"));
@@ -117,7 +125,8 @@ public final class KeyDirectory implements KeySource {
             String create = name.startsWith("terminals/")
                     ? "./shomei pki --terminal " + name.substring("terminals/".length(), name.length() - 4)
                     : "./shomei pki";
-            throw new UncheckedIOException("no " + name + " in " + dir + " (create the dev PKI with " + create + ")",
+            throw new UncheckedIOException("no " + name + " in " + dir + " (provision it, docs/operations.md; "
+                    + "for the demo: " + create + ")",
                     new NoSuchFileException(file.toString()));
         }
         return file;
