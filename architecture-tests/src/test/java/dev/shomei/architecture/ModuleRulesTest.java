@@ -34,7 +34,7 @@ class ModuleRulesTest {
     private static final List<String> MODULES = List.of(
             "protocol/core", "protocol/keys", "protocol/dev-pki", "protocol/line", "protocol/certificate",
             "protocol/backend-api", "protocol/otp", "card-reader/card-data", "card-reader/reader",
-            "printing/pdf", "printing/printer", "printing/verify", "record-backend", "center-server", "kiosk-ui",
+            "printing/pdf", "printing/printer", "printing/verify", "console-security", "record-backend", "center-server", "kiosk-ui",
             "benchmarks");
 
     private static JavaClasses mainClassesOf(List<String> modules) {
