@@ -256,6 +256,9 @@ public final class CenterMain {
         String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                password.append('-'); // groups of four: easier to type, and never all letters (the password rule)
+            }
             password.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return password.toString();
