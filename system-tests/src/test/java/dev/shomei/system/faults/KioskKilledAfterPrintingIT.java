@@ -141,7 +141,7 @@ class KioskKilledAfterPrintingIT {
         action("{\"action\":\"PIN_SUBMIT\"}");
         awaitState("REMOVE_CARD");
         post("/api/card", "{\"present\":false}");
-        awaitState("MUNICIPALITY");
+        awaitMunicipalityList();
         action("{\"action\":\"MUNICIPALITY\",\"code\":\"" + BUNKYO + "\"}");
         action("{\"action\":\"COPIES\",\"copies\":1}");
         awaitState("CONFIRM");
@@ -171,6 +171,18 @@ class KioskKilledAfterPrintingIT {
     }
 
     private void awaitState(String wanted) throws Exception {
+        awaitScreen(wanted, screen -> true);
+    }
+
+    /**
+     * The municipality screen shows before the center's list has arrived (it is fetched while the card
+     * is taken out): a choice is possible only once the list is there.
+     */
+    private void awaitMunicipalityList() throws Exception {
+        awaitScreen("MUNICIPALITY", screen -> screen.get("municipalities").isArray());
+    }
+
+    private void awaitScreen(String wanted, java.util.function.Predicate<JsonNode> ready) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String seen = null;
         while (System.nanoTime() < deadline) {
@@ -178,7 +190,7 @@ class KioskKilledAfterPrintingIT {
                     URI.create("http://127.0.0.1:" + kioskPort + "/api/screen")).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode screen = json.readTree(response.body());
             seen = screen.get("state").asText();
-            if (wanted.equals(seen)) {
+            if (wanted.equals(seen) && ready.test(screen)) {
                 return;
             }
             Thread.sleep(100);
