@@ -41,10 +41,13 @@ class KioskPaymentDeviceIT {
 
     @Test
     void aCoinMechanismThatDoesNotAnswerKeepsTheKioskFromStarting() throws Exception {
+        // a production kiosk: its own provisioned keys, so that the start gets as far as the coin line
+        assertEquals(0, shomei.run(TIMEOUT, "pki").exitCode());
+        Path keys = KioskKeys.provision(state.resolve("pki"), "K0001", state.resolve("kiosk-keys"));
         try (SocatPtyPair line = SocatPtyPair.start()) { // nothing on the far end
             Launcher.Result result = shomei.run(TIMEOUT, "kiosk", "serve", "--terminal", "K0001", "--port", "0",
-                    "--printer", "tray:" + state.resolve("tray"), "--coins", line.hostEnd());
-            assertEquals(2, result.exitCode(), result::stdout);
+                    "--keys", keys.toString(), "--printer", "tray:" + state.resolve("tray"), "--coins", line.hostEnd());
+            assertEquals(2, result.exitCode(), result::stderr);
             assertTrue(result.stderr().contains("does not answer"), result::stderr);
         }
     }
