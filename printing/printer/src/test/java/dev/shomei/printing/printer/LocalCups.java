@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The machine's CUPS scheduler for integration tests: started if it is not running (as root), with a
- * cups-pdf queue created by {@code lpadmin}. Missing CUPS fails the test under CI=true and skips it
- * otherwise.
+ * cups-pdf queue created by {@code lpadmin}. A scheduler this JVM started runs in the foreground as
+ * its child and is stopped when the JVM exits, so a test run leaves no daemon behind. Missing CUPS
+ * fails the test under CI=true and skips it otherwise.
  */
 final class LocalCups {
     static final String QUEUE = "shomei-test-pdf";
@@ -34,7 +35,7 @@ final class LocalCups {
             if (!"root".equals(System.getProperty("user.name"))) {
                 unavailable("cupsd is not running and only root can start it");
             }
-            run("/usr/sbin/cupsd"); // daemonises itself
+            startOwnScheduler();
             for (int i = 0; i < 100 && !listening(); i++) {
                 Thread.sleep(100);
             }
@@ -50,6 +51,22 @@ final class LocalCups {
         run("lpadmin", "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-P", ppd.toString());
         run("cupsenable", QUEUE);
         run("cupsaccept", QUEUE);
+    }
+
+    /** cupsd in the foreground (-f) as this JVM's child, stopped by a shutdown hook. */
+    private static void startOwnScheduler() throws IOException {
+        Process cupsd = new ProcessBuilder("/usr/sbin/cupsd", "-f").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cupsd.destroy();
+            try {
+                if (!cupsd.waitFor(10, TimeUnit.SECONDS)) {
+                    cupsd.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-test-cupsd"));
     }
 
     /** The settings docs/certificate.md asks for: CUPS keeps neither job files nor job history. */
