@@ -130,7 +130,8 @@ public final class LocalStack implements AutoCloseable {
         String yaml = CenterSettings.DEFAULT_YAML
                 .replace("messages-per-second: 10 ", "messages-per-second: 10000 ")
                 .replace("message-burst: 40", "message-burst: 10000")
-                .replace("municipality-refresh: 1m", "municipality-refresh: 5s");
+                .replace("municipality-refresh: 1m", "municipality-refresh: 5s")
+                .replace("issuances: 5 ", "issuances: 100000000 "); // a load reuses its cards
         if (yaml.equals(CenterSettings.DEFAULT_YAML)) {
             throw new IllegalStateException("center.yaml defaults changed: cannot raise the line rate limit");
         }

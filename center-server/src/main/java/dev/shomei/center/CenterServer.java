@@ -15,6 +15,7 @@ import dev.shomei.consolesecurity.RegisteredClients;
 import dev.shomei.center.console.auth.SessionStore;
 import dev.shomei.center.hours.MaintenanceSchedule;
 import dev.shomei.center.hours.ServiceCalendar;
+import dev.shomei.center.issue.CardUseGuard;
 import dev.shomei.center.issue.CardVerification;
 import dev.shomei.center.issue.PrintoutRenderer;
 import dev.shomei.center.issue.KioskIssuance;
@@ -100,7 +101,8 @@ public final class CenterServer implements AutoCloseable {
         ReconciliationLog reconciliations = new ReconciliationLog(500);
         IssuedTransactions transactions = new IssuedTransactions(clock, settings.reconcileAfter().multipliedBy(2), 200_000);
         KioskIssuance issuance = new KioskIssuance(registry, calendar, municipalities, parts.cards(), parts.backend(),
-                parts.renderer(), transactions, stats, metrics, alerts);
+                parts.renderer(), transactions, stats, metrics, alerts,
+                new CardUseGuard(settings.cardUse(), clock, alerts, new SecureRandom()));
         reconciler = new Reconciler(parts.backend(), settings.reconcileAfter(), clock, reconciliations, alerts, stats, metrics);
 
         TlsIdentity serverIdentity = pki.centerServer();

@@ -3,6 +3,7 @@ package dev.shomei.center;
 import dev.shomei.card.data.TrustedCardKeys;
 import dev.shomei.center.backend.BackendClientSettings;
 import dev.shomei.center.config.Durations;
+import dev.shomei.center.issue.CardUseLimits;
 import dev.shomei.center.line.LineLimitsConfig;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -32,7 +33,8 @@ public record CenterSettings(
         Duration reconcileEvery,
         Duration municipalityRefresh,
         Duration streamInterval,
-        boolean consoleClientCertificates) {
+        boolean consoleClientCertificates,
+        CardUseLimits cardUse) {
 
     public static final String FILE_NAME = "center.yaml";
 
@@ -69,6 +71,10 @@ public record CenterSettings(
             reconcile-after: 15m        # an issuance with no print outcome this old is voided
             reconcile-every: 1m
             municipality-refresh: 1m
+            card-use:                   # one card (by a keyed hash of its My Number, in memory only)
+              issuances: 5              # at most this many issuances ...
+              window: 1h                # ... in this window; more are refused with CARD_USE_LIMITED
+              across-terminals: 10m     # the same card at another terminal within this raises an alert
             """;
 
     public static CenterSettings defaults() {
@@ -122,7 +128,10 @@ public record CenterSettings(
                 duration(config.get("reconcile-every")),
                 duration(config.get("municipality-refresh")),
                 Duration.ofSeconds(1),
-                clientCertificates(console.get("client-certificates").asString().orElse("required")));
+                clientCertificates(console.get("client-certificates").asString().orElse("required")),
+                new CardUseLimits(config.get("card-use.issuances").asInt().get(),
+                        duration(config.get("card-use.window")),
+                        duration(config.get("card-use.across-terminals"))));
     }
 
     private static Duration duration(Config node) {
@@ -132,7 +141,7 @@ public record CenterSettings(
     public CenterSettings withPorts(int newLinePort, int newConsolePort) {
         return new CenterSettings(lineHost, newLinePort, lineIdleTimeout, lineLimits, consoleHost, newConsolePort,
                 sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter,
-                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
+                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates, cardUse);
     }
 
     public CenterSettings withBackend(URI uri) {
@@ -140,13 +149,13 @@ public record CenterSettings(
                 sessionIdleTimeout, sessionMaxLifetime,
                 new BackendClientSettings(uri, backend.attemptTimeout(), backend.attempts(), backend.backoff(),
                         backend.deadline()),
-                cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter, reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
+                cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter, reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates, cardUse);
     }
 
     public CenterSettings withBackendSettings(BackendClientSettings newBackend) {
         return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
                 sessionIdleTimeout, sessionMaxLifetime, newBackend, cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter,
-                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
+                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates, cardUse);
     }
 
     /** Timers for tests: heartbeat gap, reconciliation age and period, board stream interval. */
@@ -154,13 +163,13 @@ public record CenterSettings(
             Duration newStreamInterval) {
         return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
                 sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, cardTrustKeys, newHeartbeatGap, newReconcileAfter,
-                newReconcileEvery, municipalityRefresh, newStreamInterval, consoleClientCertificates);
+                newReconcileEvery, municipalityRefresh, newStreamInterval, consoleClientCertificates, cardUse);
     }
 
     public CenterSettings withLineLimits(LineLimitsConfig limits, Duration idleTimeout) {
         return new CenterSettings(lineHost, linePort, idleTimeout, limits, consoleHost, consolePort,
                 sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter,
-                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
+                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates, cardUse);
     }
 
     private static boolean clientCertificates(String value) {
@@ -175,13 +184,20 @@ public record CenterSettings(
     public CenterSettings withConsoleClientCertificates(boolean required) {
         return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
                 sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter,
-                reconcileEvery, municipalityRefresh, streamInterval, required);
+                reconcileEvery, municipalityRefresh, streamInterval, required, cardUse);
     }
 
     /** The same settings under another card-trust profile ({@code --demo} forces {@code dev}). */
     public CenterSettings withCardTrust(TrustedCardKeys.Profile profile) {
         return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
                 sessionIdleTimeout, sessionMaxLifetime, backend, profile, cardTrustKeys, heartbeatGap, reconcileAfter,
-                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates);
+                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates, cardUse);
+    }
+
+    /** The same settings with other per-card limits (tests that issue many times with one card). */
+    public CenterSettings withCardUse(CardUseLimits limits) {
+        return new CenterSettings(lineHost, linePort, lineIdleTimeout, lineLimits, consoleHost, consolePort,
+                sessionIdleTimeout, sessionMaxLifetime, backend, cardTrust, cardTrustKeys, heartbeatGap, reconcileAfter,
+                reconcileEvery, municipalityRefresh, streamInterval, consoleClientCertificates, limits);
     }
 }

@@ -67,7 +67,8 @@ final class SystemStack implements AutoCloseable {
     private void configureCenter() throws IOException {
         String yaml = CenterSettings.DEFAULT_YAML
                 .replace("attempt-timeout: 3s", "attempt-timeout: 20s")
-                .replace("deadline: 8s", "deadline: 60s");
+                .replace("deadline: 8s", "deadline: 60s")
+                .replace("issuances: 5 ", "issuances: 100000 "); // the demo cards issue many times per test class
         Path file = launcher.state().resolve("center").resolve(CenterSettings.FILE_NAME);
         Files.createDirectories(file.getParent());
         Files.writeString(file, yaml);

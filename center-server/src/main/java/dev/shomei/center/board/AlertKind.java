@@ -13,6 +13,8 @@ public enum AlertKind {
     /** A terminal's print outcome was refused (unknown transaction, or a disabled terminal's outcome for
      *  an issuance this center does not know as its own): the issuance may end voided by reconciliation. */
     OUTCOME_REFUSED,
+    /** One card (by its keyed hash, never the number) was used at several terminals within minutes. */
+    CARD_MULTI_TERMINAL,
     /** The record backend could not be reached. */
     BACKEND_UNAVAILABLE
 }

@@ -34,7 +34,7 @@ import java.util.Set;
 /**
  * One issuance, in the order the architecture fixes: terminal enabled -> inside service hours ->
  * card data verified (a bad card is refused before anything else is asked) -> municipality takes
- * part and offers the type -> record backend (idempotent by transaction id) -> PDF -> response.
+ * part and offers the type -> the card's use limits -> record backend (idempotent by transaction id) -> PDF -> response.
  * Print outcomes mark the issuance PRINTED or VOIDED at the backend.
  *
  * <p>Logs and metrics carry the transaction id, terminal, municipality code, result code and
@@ -53,10 +53,12 @@ public final class KioskIssuance {
     private final IssuanceStats stats;
     private final CenterMetrics metrics;
     private final AlertLog alerts;
+    private final CardUseGuard cardUse;
 
     public KioskIssuance(TerminalRegistry registry, ServiceCalendar calendar, MunicipalityCatalog municipalities,
             CardVerification cards, RecordBackend backend, PrintoutRenderer renderer,
-            IssuedTransactions transactions, IssuanceStats stats, CenterMetrics metrics, AlertLog alerts) {
+            IssuedTransactions transactions, IssuanceStats stats, CenterMetrics metrics, AlertLog alerts,
+            CardUseGuard cardUse) {
         this.registry = registry;
         this.calendar = calendar;
         this.municipalities = municipalities;
@@ -67,6 +69,7 @@ public final class KioskIssuance {
         this.stats = stats;
         this.metrics = metrics;
         this.alerts = alerts;
+        this.cardUse = cardUse;
     }
 
     /** The municipalities a kiosk may offer, or a refusal when the list was never loaded. */
@@ -129,6 +132,7 @@ public final class KioskIssuance {
             if (!terms.offers(request.certificateType())) {
                 throw new Refused(ErrorCode.INVALID_REQUEST);
             }
+            cardUse.admit(card.myNumber(), terminalId, txid);
             dev.shomei.protocol.backend.IssuanceResponse issued = callBackend(() -> backend.issue(
                     new dev.shomei.protocol.backend.IssuanceRequest(txid, terms.code(), card.myNumber().reveal(),
                             new CardHolder(card.name(), card.address(), card.birthDate().toString(),

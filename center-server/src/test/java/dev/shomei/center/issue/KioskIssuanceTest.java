@@ -110,8 +110,13 @@ class KioskIssuanceTest {
     }
 
     private KioskIssuance newService(IssuedTransactions transactions, CenterMetrics metrics) {
+        return newService(transactions, metrics, new CardUseLimits(100, Duration.ofHours(1), Duration.ofMinutes(10)));
+    }
+
+    private KioskIssuance newService(IssuedTransactions transactions, CenterMetrics metrics, CardUseLimits limits) {
         return new KioskIssuance(registry, new ServiceCalendar(clock, () -> maintenance), catalog,
-                new VerifierCardVerification(cards.trustedKeys()), backend, renderer, transactions, stats, metrics, alerts);
+                new VerifierCardVerification(cards.trustedKeys()), backend, renderer, transactions, stats, metrics, alerts,
+                new CardUseGuard(limits, clock, alerts, new java.security.SecureRandom()));
     }
 
     private static IssueRequest request(String txid, String municipality, CertificateType type, int copies, CardFiles files) {
@@ -381,5 +386,46 @@ class KioskIssuanceTest {
                 list.municipalities().stream().map(MunicipalityInfo::code).toList());
         assertFalse(list.municipalities().stream().anyMatch(m -> m.code().equals(FakeMunicipalities.NOT_PARTICIPATING)));
         assertEquals(120, list.municipalities().get(1).feePerCopyYen());
+    }
+
+    @Test
+    void oneCardPastItsLimitIsRefusedBeforeTheBackendAndRetriesAreCountedOnce() {
+        registry.setEnabled("K0002", true);
+        KioskIssuance limited = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000), new CenterMetrics(),
+                new CardUseLimits(2, Duration.ofHours(1), Duration.ofMinutes(10)));
+        assertInstanceOf(IssueResponse.class, limited.issue("K0001", request("tx-a", FakeMunicipalities.BUNKYO)));
+        assertInstanceOf(IssueResponse.class, limited.issue("K0001", request("tx-a", FakeMunicipalities.BUNKYO)),
+                "a retry of the same transaction is not a second use");
+        assertInstanceOf(IssueResponse.class, limited.issue("K0001", request("tx-b", FakeMunicipalities.BUNKYO)));
+        int backendCalls = backend.issueCalls.get();
+
+        assertEquals(ErrorCode.CARD_USE_LIMITED, refused(limited.issue("K0001", request("tx-c", FakeMunicipalities.BUNKYO))));
+        assertEquals(backendCalls, backend.issueCalls.get(), "refused before the backend");
+        CardPerson other = CardPerson.sample(new Random(11));
+        backend.addResident(other, FakeMunicipalities.BUNKYO, "文京", "花子", null);
+        assertInstanceOf(IssueResponse.class, limited.issue("K0001",
+                request("tx-d", FakeMunicipalities.BUNKYO, CertificateType.DOMESTIC, 1, cards.files(other))),
+                "another card has its own count");
+
+        clock.advance(Duration.ofMinutes(61));
+        assertInstanceOf(IssueResponse.class, limited.issue("K0001", request("tx-e", FakeMunicipalities.BUNKYO)),
+                "the window has passed");
+        assertTrue(alerts.all().stream().noneMatch(a -> a.kind() == AlertKind.CARD_MULTI_TERMINAL),
+                "one terminal only: no alert");
+    }
+
+    @Test
+    void oneCardAtTwoTerminalsWithinMinutesAlertsTheOperatorWithoutTheNumber() {
+        registry.setEnabled("K0002", true);
+        assertInstanceOf(IssueResponse.class, service.issue("K0001", request("tx-m1", FakeMunicipalities.BUNKYO)));
+        clock.advance(Duration.ofMinutes(3));
+        assertInstanceOf(IssueResponse.class, service.issue("K0002", request("tx-m2", FakeMunicipalities.BUNKYO)));
+
+        List<dev.shomei.center.board.Alert> raised = alerts.all().stream()
+                .filter(a -> a.kind() == AlertKind.CARD_MULTI_TERMINAL).toList();
+        assertEquals(1, raised.size());
+        assertEquals("K0002", raised.get(0).terminalId());
+        assertTrue(raised.get(0).subject().matches("card [0-9a-f]{8} also at K0001"), raised.get(0).subject());
+        assertFalse(raised.get(0).subject().contains(taro.myNumber().reveal().substring(0, 8)));
     }
 }

@@ -37,6 +37,9 @@ public final class CenterFixture implements AutoCloseable {
     public final CenterServer center;
     public final Path dir;
 
+    private static final dev.shomei.center.issue.CardUseLimits MANY_USES = new dev.shomei.center.issue.CardUseLimits(
+            1_000_000, java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(10));
+
     public CenterFixture(Path dir, DevPki pki, CardFactory cards, FakeBackendServer backend,
             UnaryOperator<CenterSettings> tweak) {
         this.dir = dir;
@@ -44,8 +47,9 @@ public final class CenterFixture implements AutoCloseable {
         this.cards = cards;
         this.backend = backend;
         // the console's registered-PC check has its own test (ConsoleClientCertificateIT); these reach it as any browser
+        // one test card issues many times here; the per-card limit has its own test (KioskIssuanceTest)
         CenterSettings settings = tweak.apply(CenterSettings.defaults().withPorts(0, 0).withBackend(backend.uri())
-                .withConsoleClientCertificates(false));
+                .withConsoleClientCertificates(false).withCardUse(MANY_USES));
         var client = pki.centerClient();
         HttpRecordBackend http = new HttpRecordBackend(settings.backend(),
                 MutualTls.context(client.privateKey(), List.of(client.certificate()), List.of(pki.rootCaCertificate())));

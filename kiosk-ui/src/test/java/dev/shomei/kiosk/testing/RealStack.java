@@ -89,7 +89,9 @@ public final class RealStack implements AutoCloseable {
                 Duration.ofMinutes(1)), store, IssuerKeySources.dev(pki, "https://127.0.0.1/issuer"), Clock.systemUTC());
         CenterSettings settings = CenterSettings.defaults().withPorts(0, 0)
                 .withBackend(URI.create("https://127.0.0.1:" + backend.apiPort()))
-                .withCardTrust(dev.shomei.card.data.TrustedCardKeys.Profile.DEV); // the demo's trust: virtual cards
+                .withCardTrust(dev.shomei.card.data.TrustedCardKeys.Profile.DEV) // the demo's trust: virtual cards
+                .withCardUse(new dev.shomei.center.issue.CardUseLimits(100_000, Duration.ofHours(1),
+                        Duration.ofMinutes(10))); // one test card issues many times here
         CenterServer.Parts real = CenterServer.Parts.real(settings, pki);
         center = CenterServer.start(settings, centerDir, pki,
                 new CenterServer.Parts(real.backend(), real.cards(), real.renderer(), clock));

@@ -67,7 +67,11 @@ public enum ErrorCode {
             "内容を確かめて、もう一度お試しください。", "Check the request and try again."),
     CERTIFICATE_TOO_LARGE(20,
             "接種記録が多いため、ここでは証明書を発行できません。", "There are too many doses to print this certificate here.",
-            "市区町村の窓口でお申し込みください。", "Please apply at your municipal office.");
+            "市区町村の窓口でお申し込みください。", "Please apply at your municipal office."),
+    CARD_USE_LIMITED(21,
+            "このカードでの申請が続いたため、しばらくご利用になれません。",
+            "This card has been used many times in a short time and cannot be used for now.",
+            "1時間ほどたってから、もう一度お試しください。", "Please try again in about an hour.");
 
     private final int wireValue;
     private final String messageJa;
