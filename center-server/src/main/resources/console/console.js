@@ -341,6 +341,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   document.getElementById("op-add").addEventListener("click", () => addOperator().catch(() => {}));
   state.me = await api("GET", "/me");
   document.getElementById("user").textContent = state.me.username + " (" + t("role." + state.me.role) + ")";
+  document.getElementById("demo-banner").hidden = !state.me.devCardTrust;
   document.querySelectorAll(".admin-only").forEach(e => { e.hidden = !isAdmin(); });
   document.querySelectorAll(".admin-hint").forEach(e => { e.hidden = isAdmin(); });
   connectStream();

@@ -572,6 +572,7 @@
 
   function setUpSimulatedHardware() {
     fetch('/api/hardware', { cache: 'no-store' }).then((r) => r.json()).then((hw) => {
+      document.getElementById('demo-strip').hidden = !hw.demo;
       const panel = document.getElementById('sim');
       panel.hidden = !(hw.card || hw.coins);
       document.getElementById('sim-card').hidden = !hw.card;

@@ -127,7 +127,8 @@ public final class CenterServer implements AutoCloseable {
                     }
                 }));
         ConsoleContext consoleContext = new ConsoleContext(clock, registry, board, municipalities, maintenance, stats,
-                reconciliations, login, sessions, metrics, checks, settings.streamInterval());
+                reconciliations, login, sessions, metrics, checks, settings.streamInterval(),
+                settings.cardTrust() == TrustedCardKeys.Profile.DEV);
         try {
             ConsolePcs pcs = new ConsolePcs(dir.resolve("console-pcs.json"));
             console = ConsoleServer.start(consoleContext, serverIdentity, settings.consoleHost(), settings.consolePort(),

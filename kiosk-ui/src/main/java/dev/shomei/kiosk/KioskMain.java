@@ -138,7 +138,7 @@ public final class KioskMain {
         Kiosk kiosk = Kiosk.start(new KioskSession.Devices(card, center, cash, printer),
                 Kiosk.Settings.defaults().withHeartbeatInterval(options.heartbeat())
                         .withOutboxJournal(state.resolve("kiosk").resolve(OUTCOME_JOURNAL)), Clock.systemUTC());
-        KioskWebServer screen = kiosk.serveScreen(options.port(), new SimulatedHardware(simulatedCoins, demoCard));
+        KioskWebServer screen = kiosk.serveScreen(options.port(), new SimulatedHardware(simulatedCoins, demoCard, options.demo()));
         System.out.println("kiosk " + options.terminal() + ": screen " + screen.url() + " (chromium --kiosk "
                 + screen.url() + "), centers " + options.centers() + (options.demo() ? " [DEMO: dev PKI, demo card]" : ""));
         CountDownLatch stopped = new CountDownLatch(1);

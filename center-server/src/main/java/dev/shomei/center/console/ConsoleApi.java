@@ -95,11 +95,12 @@ final class ConsoleApi implements HttpService {
         json(res, me(ConsoleSecurity.session(req)));
     }
 
-    private static Map<String, Object> me(Session session) {
+    private Map<String, Object> me(Session session) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("username", session.username());
         map.put("role", session.role().name());
         map.put("csrfToken", session.csrfToken());
+        map.put("devCardTrust", context.devCardTrust()); // the board shows a DEMO banner
         return map;
     }
 

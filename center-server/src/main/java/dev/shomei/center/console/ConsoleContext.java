@@ -34,7 +34,16 @@ public record ConsoleContext(
         SessionStore sessions,
         CenterMetrics metrics,
         List<HealthCheck> healthChecks,
-        Duration streamInterval) {
+        Duration streamInterval,
+        boolean devCardTrust) {
+
+    /** A console of a center that trusts only real cards. */
+    public ConsoleContext(Clock clock, TerminalRegistry registry, TerminalBoard board, MunicipalityCatalog municipalities,
+            MaintenanceSchedule maintenance, IssuanceStats stats, ReconciliationLog reconciliations, LoginService login,
+            SessionStore sessions, CenterMetrics metrics, List<HealthCheck> healthChecks, Duration streamInterval) {
+        this(clock, registry, board, municipalities, maintenance, stats, reconciliations, login, sessions, metrics,
+                healthChecks, streamInterval, false);
+    }
 
     /** The operators' hash-chained audit trail, next to {@code operators.json} (shared by the centers). */
     public AuditTrail audit() {

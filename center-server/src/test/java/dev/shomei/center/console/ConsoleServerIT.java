@@ -95,6 +95,7 @@ class ConsoleServerIT {
         assertTrue(setCookie.startsWith("__Host-shomei-center="), setCookie);
         assertTrue(setCookie.contains("Secure") && setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"));
         assertEquals("ADMIN", JSON.readTree(ok.body()).get("role").asText());
+        assertEquals(false, JSON.readTree(ok.body()).get("devCardTrust").asBoolean(), "no DEMO banner: real card trust");
         assertEquals(200, http.get("/").statusCode());
         assertTrue(http.get("/").headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'none'"));
     }

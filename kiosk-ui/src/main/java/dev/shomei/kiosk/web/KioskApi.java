@@ -32,7 +32,7 @@ import java.time.Duration;
  * <pre>
  * GET  /api/screen          the current screen
  * GET  /api/events          server-sent events, one "screen" event per change
- * GET  /api/hardware        which simulated hardware panels to show
+ * GET  /api/hardware        which simulated hardware panels to show, and whether this is a demo kiosk
  * POST /api/action          {"action":"PIN_DIGIT","digit":7} and the like; answers the new screen
  * POST /api/coin            {"yen":100}: the simulated coin slot (only with a simulated coin unit: demo)
  * POST /api/card            {"present":true}: the virtual card's slot (demo)
@@ -84,6 +84,7 @@ final class KioskApi implements HttpService {
         ObjectNode json = mapper.createObjectNode();
         json.put("coins", hardware.coins() != null);
         json.put("card", hardware.cardSlot() != null);
+        json.put("demo", hardware.demo());
         json.putPOJO("acceptedYen", hardware.coins() == null ? java.util.List.of()
                 : SimulatedCoinUnit.ACCEPTED.stream().sorted().toList());
         sendJson(res, Status.OK_200, write(json));

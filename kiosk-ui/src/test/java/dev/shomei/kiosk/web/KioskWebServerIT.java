@@ -131,6 +131,12 @@ class KioskWebServerIT {
         var hardware = json.readTree(get("/api/hardware").body());
         assertFalse(hardware.get("coins").asBoolean());
         assertEquals(0, hardware.get("acceptedYen").size(), "the screen gets no coin buttons to draw");
+        assertFalse(hardware.get("demo").asBoolean(), "no demo strip under the footer");
+    }
+
+    @Test
+    void aKioskWithSimulatedHardwareSaysItIsADemo() throws Exception {
+        assertTrue(json.readTree(get("/api/hardware").body()).get("demo").asBoolean());
     }
 
     @Test
