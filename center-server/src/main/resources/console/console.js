@@ -90,9 +90,9 @@ function terminalRow(term) {
     el("td", {}, term.firmware || "—"),
     el("td", {}, percent(term.paper)),
     el("td", {}, percent(term.toner)),
-    el("td", {}, device(term.reader, term.status === "OFFLINE")),
-    el("td", {}, device(term.printer, term.status === "OFFLINE")),
-    el("td", {}, device(term.cashUnit, term.status === "OFFLINE")),
+    el("td", {}, device(term.reader, term.status === "OFFLINE" || term.status === "SWITCHED_OFF")),
+    el("td", {}, device(term.printer, term.status === "OFFLINE" || term.status === "SWITCHED_OFF")),
+    el("td", {}, device(term.cashUnit, term.status === "OFFLINE" || term.status === "SWITCHED_OFF")),
     el("td", {}, term.issued + " / " + term.voided + " / " + term.errors),
     el("td", {}, toggle));
 }
@@ -106,7 +106,7 @@ function renderBoard() {
   const summary = document.getElementById("summary");
   summary.replaceChildren(
     el("span", { class: "chip" }, t("summary.total") + ": " + sorted.length),
-    ...["ONLINE", "IN_USE", "ERROR", "MAINTENANCE", "OFFLINE"].map(status =>
+    ...["ONLINE", "IN_USE", "ERROR", "MAINTENANCE", "SWITCHED_OFF", "OFFLINE"].map(status =>
       el("span", { class: "chip", "data-summary": status },
         el("span", { class: "status " + status }, t("status." + status)), " " + (counts[status] || 0))));
   renderAlerts();

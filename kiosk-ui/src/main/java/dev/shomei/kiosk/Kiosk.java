@@ -61,6 +61,8 @@ public final class Kiosk implements AutoCloseable {
     /** Outcomes kept at most; the journal is compacted past twice as many lines. */
     private static final int OUTBOX_CAPACITY = 1000;
 
+    private final HeartbeatSender heartbeat;
+    private boolean closed;
     private final KioskSession session;
     private final OutcomeOutbox outbox;
     private final OutcomeJournal journal;
@@ -80,7 +82,7 @@ public final class Kiosk implements AutoCloseable {
         this.outbox = new OutcomeOutbox(devices.center(), sender, OUTBOX_CAPACITY, journal);
         this.session = new KioskSession(devices, outbox, clock, settings.timeouts(), worker, settings.maxCopies());
         // the devices and the heartbeat report to the session through their listeners
-        HeartbeatSender heartbeat = new HeartbeatSender(devices.center(), outbox, devices, session::terminalState,
+        this.heartbeat = new HeartbeatSender(devices.center(), outbox, devices, session::terminalState,
                 session.counters(), session, clock);
         CardPresenceMonitor presence = new CardPresenceMonitor(devices.card(), session);
         long tick = settings.tickInterval().toMillis();
@@ -125,6 +127,10 @@ public final class Kiosk implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (screen != null) {
             screen.close();
         }
@@ -132,6 +138,7 @@ public final class Kiosk implements AutoCloseable {
         speaker.close();
         worker.shutdown();
         sender.execute(outbox::flush);
+        sender.execute(heartbeat::signOff); // the board shows it switched off, not missing
         sender.shutdown();
         try {
             if (!worker.awaitTermination(5, TimeUnit.SECONDS) || !sender.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -106,7 +106,8 @@ public final class TerminalBoard {
         for (Entry entry : entries.values()) {
             boolean turnedStale = false;
             synchronized (entry) {
-                if (!entry.stale && entry.lastSeen != null && entry.lastSeen.isBefore(cutoff)) {
+                if (!entry.stale && entry.lastSeen != null && entry.lastSeen.isBefore(cutoff)
+                        && !(entry.connections == 0 && entry.signedOff())) {
                     entry.stale = true;
                     entry.version = versions.incrementAndGet();
                     turnedStale = true;
@@ -233,7 +234,15 @@ public final class TerminalBoard {
                     rowVersion);
         }
 
+        /** Its last heartbeat said it is switching off. */
+        private boolean signedOff() {
+            return heartbeat != null && heartbeat.state() == TerminalState.SHUT_DOWN;
+        }
+
         private TerminalStatus status(boolean connected) {
+            if (!connected && signedOff()) {
+                return TerminalStatus.SWITCHED_OFF;
+            }
             if (!connected || stale) {
                 return TerminalStatus.OFFLINE;
             }

@@ -8,6 +8,8 @@ public enum TerminalStatus {
     ERROR,
     /** Taken out of service by store staff. */
     MAINTENANCE,
+    /** Switched off in an orderly way (it said so before going): no heartbeats expected, no alert. */
+    SWITCHED_OFF,
     /** A resident is using it. */
     IN_USE,
     /** Connected, idle, healthy. */

@@ -103,6 +103,29 @@ class TerminalBoardTest {
     }
 
     @Test
+    void aTerminalThatSignedOffIsSwitchedOffWithoutAnAlertUntilItConnectsAgain() {
+        board.connected("K0001", "1.0");
+        board.heartbeat("K0001", heartbeat(TerminalState.IDLE, 70, DeviceStatus.OK));
+        board.heartbeat("K0001", heartbeat(TerminalState.SHUT_DOWN, 70, DeviceStatus.OK));
+        assertEquals(TerminalStatus.ONLINE, status("K0001"), "still connected: the sign-off is its last word");
+        board.disconnected("K0001");
+        assertEquals(TerminalStatus.SWITCHED_OFF, status("K0001"));
+
+        clock.advance(Duration.ofHours(12));
+        board.checkHeartbeats();
+        assertEquals(0, alerts.openCount(), "an orderly stop is no missed heartbeat");
+        assertEquals(TerminalStatus.SWITCHED_OFF, status("K0001"));
+
+        board.connected("K0001", "1.0");
+        board.heartbeat("K0001", heartbeat(TerminalState.IDLE, 70, DeviceStatus.OK));
+        assertEquals(TerminalStatus.ONLINE, status("K0001"));
+        board.disconnected("K0001");
+        clock.advance(Duration.ofSeconds(91));
+        board.checkHeartbeats();
+        assertEquals(1, alerts.openCount(), "gone without a word again: the alert is back");
+    }
+
+    @Test
     void faultsAndEmptySuppliesRaiseAndResolveAlerts() {
         board.connected("K0002", "1.0");
         board.heartbeat("K0002", heartbeat(TerminalState.IDLE, 0, DeviceStatus.FAULT));

@@ -86,6 +86,21 @@ public final class HeartbeatSender implements Runnable {
         outbox.flush();
     }
 
+    /**
+     * The last heartbeat of an orderly stop: SHUT_DOWN, so the board shows the terminal switched off
+     * instead of raising a missed-heartbeat alert for it. Best effort: a kiosk that cannot reach the
+     * center now is shown offline, as it would be anyway.
+     */
+    public void signOff() {
+        Heartbeat now = build();
+        try {
+            center.heartbeat(new Heartbeat(TerminalState.SHUT_DOWN, now.paperPercent(), now.tonerPercent(), now.reader(),
+                    now.printer(), now.cashUnit(), now.issuedCount(), now.voidedCount(), now.errorCount(), now.sentAt()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "sign-off heartbeat not delivered: {0}", e.getClass().getName());
+        }
+    }
+
     private static boolean broken(DeviceStatus status) {
         return status == DeviceStatus.FAULT || status == DeviceStatus.ABSENT;
     }

@@ -80,6 +80,15 @@ class HeartbeatSenderTest {
     }
 
     @Test
+    void signingOffSendsAShutDownHeartbeatAndSurvivesAnUnreachableCenter() {
+        heartbeat.signOff();
+        assertEquals(TerminalState.SHUT_DOWN, center.heartbeats.get(center.heartbeats.size() - 1).state());
+        center.failHeartbeat(new ShomeiException(ErrorCode.CENTER_UNAVAILABLE, "down"));
+        heartbeat.signOff(); // best effort: no exception out of an orderly stop
+        assertEquals(2, center.heartbeats.size());
+    }
+
+    @Test
     void anAcknowledgedHeartbeatMeansInService() {
         heartbeat.run();
         assertEquals(List.of(true), inService);

@@ -65,6 +65,14 @@ class HeadlessIssueTest {
     }
 
     @Test
+    void closingTheKioskSignsItOffAtTheCenter() {
+        issue("1234", FakeCenter.BUNKYO, 1);
+        kiosk.close();
+        assertEquals(dev.shomei.protocol.line.TerminalState.SHUT_DOWN,
+                center.heartbeats.get(center.heartbeats.size() - 1).state(), "the last heartbeat says it is going");
+    }
+
+    @Test
     void printsAndReportsTheCertificates() {
         HeadlessIssue.Result result = issue("1234", FakeCenter.BUNKYO, 2);
         assertTrue(result.printed());

@@ -9,7 +9,9 @@ public enum TerminalState {
     /** It cannot serve (a device fault, no paper). */
     ERROR(2),
     /** Taken out of service by staff. */
-    MAINTENANCE(3);
+    MAINTENANCE(3),
+    /** Switched off in an orderly way (its last heartbeat): no heartbeats until it connects again. */
+    SHUT_DOWN(4);
 
     private final int wireValue;
 
