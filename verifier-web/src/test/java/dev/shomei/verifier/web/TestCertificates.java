@@ -2,7 +2,9 @@ package dev.shomei.verifier.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.cert.Base64Url;
+import dev.shomei.protocol.cert.CertificateFixtures;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.RawEcdsa;
 import dev.shomei.protocol.cert.SignedCertificate;
@@ -41,6 +43,13 @@ final class TestCertificates {
                 new VdsNcSealer(pki.vdsSigner().privateKey(), pki.vdsSigner().certificate()));
     }
 
+    /** An overseas certificate (both codes) with its own certificate id, the VDS-NC uvci. */
+    static CertificateContent overseas(String id) {
+        return new CertificateContent(id, CertificateType.OVERSEAS, CertificateFixtures.YAMADA,
+                CertificateFixtures.YAMADA_PASSPORT, CertificateFixtures.doses(3), CertificateFixtures.BUNKYO,
+                CertificateFixtures.ISSUED);
+    }
+
     String kid() {
         return shcKey.kid();
     }
@@ -67,6 +76,11 @@ final class TestCertificates {
                 + "." + parts[2];
         String vds = signed.vdsNc() == null ? null : signed.vdsNc().replace("YAMADA TARO", "YAMADA JIRO");
         return new SignedCertificate(signed.content(), shc, vds);
+    }
+
+    /** The {@code nbf} of a SMART Health Card JWS. */
+    static long notBefore(String jws) {
+        return payload(jws.split("\\.")[1]).get("nbf").asLong();
     }
 
     private static ObjectNode payload(String part) {

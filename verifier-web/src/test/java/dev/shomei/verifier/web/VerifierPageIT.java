@@ -10,8 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.shomei.printing.pdf.CertificateRenderer;
 import dev.shomei.printing.testing.PrintingFixtures;
-import dev.shomei.protocol.CertificateType;
-import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.CertificateFixtures;
 import dev.shomei.protocol.cert.SignedCertificate;
 import java.io.IOException;
@@ -86,14 +84,13 @@ class VerifierPageIT {
         }
     }
 
-    private static CertificateContent overseas(String id) {
-        return new CertificateContent(id, CertificateType.OVERSEAS, CertificateFixtures.YAMADA,
-                CertificateFixtures.YAMADA_PASSPORT, CertificateFixtures.doses(3), CertificateFixtures.BUNKYO,
-                CertificateFixtures.ISSUED);
-    }
-
     /** The page after scanning {@code certificate}'s printout; the caller closes the browser. */
     private Page scan(SignedCertificate certificate, String locale, String name) {
+        return scan(certificate, locale, name, null);
+    }
+
+    /** Also saves the start screen as {@code startScreenshot} (when not null) before scanning. */
+    private Page scan(SignedCertificate certificate, String locale, String name, String startScreenshot) {
         Path video = FakeCamera.writeY4m(FakeCamera.qrArea(renderer.render(certificate)), dir.resolve(name + ".y4m"));
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM).setHeadless(true)
@@ -106,6 +103,9 @@ class VerifierPageIT {
         Page page = context.newPage();
         page.navigate(server.origin() + "/verify/");
         page.waitForSelector("body[data-ready=true]");
+        if (startScreenshot != null) {
+            screenshot(page, startScreenshot);
+        }
         page.click("#scan");
         page.waitForSelector("#result:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(60_000));
         return page;
@@ -127,7 +127,8 @@ class VerifierPageIT {
 
     @Test
     void validDomestic() {
-        Page page = scan(issuer.sign(CertificateFixtures.domestic(3), VALID_RID), "en-US", "valid-domestic");
+        Page page = scan(issuer.sign(CertificateFixtures.domestic(3), VALID_RID), "en-US", "valid-domestic",
+                "start-en");
         try {
             assertVerdict(page, "valid", "VALID", List.of("shc:valid"));
             assertEquals("山田 太郎", page.textContent("#person-name"));
@@ -143,7 +144,7 @@ class VerifierPageIT {
 
     @Test
     void validOverseasWithBothCodesVerified() {
-        Page page = scan(issuer.sign(overseas("JP0000000002"), VALID_RID), "ja-JP", "valid-overseas");
+        Page page = scan(issuer.sign(TestCertificates.overseas("JP0000000002"), VALID_RID), "ja-JP", "valid-overseas");
         try {
             assertVerdict(page, "valid", "有効", List.of("shc:valid", "vds:valid"));
             assertEquals("山田 太郎 / YAMADA TARO", page.textContent("#person-name"));
@@ -163,7 +164,7 @@ class VerifierPageIT {
 
     @Test
     void revokedInBothLists() {
-        Page page = scan(issuer.sign(overseas(REVOKED_UVCI), REVOKED_RID), "en-US", "revoked");
+        Page page = scan(issuer.sign(TestCertificates.overseas(REVOKED_UVCI), REVOKED_RID), "en-US", "revoked");
         try {
             assertVerdict(page, "revoked", "REVOKED", List.of("shc:revoked", "vds:revoked"));
             screenshot(page, "revoked-en");
@@ -174,7 +175,7 @@ class VerifierPageIT {
 
     @Test
     void tamperedPayloadWithTheSignatureKept() {
-        SignedCertificate tampered = TestCertificates.tampered(issuer.sign(overseas("JP0000000003"), VALID_RID));
+        SignedCertificate tampered = TestCertificates.tampered(issuer.sign(TestCertificates.overseas("JP0000000003"), VALID_RID));
         Page page = scan(tampered, "en-US", "tampered");
         try {
             assertVerdict(page, "invalid", "INVALID", List.of("shc:invalid", "vds:invalid"));
@@ -189,12 +190,32 @@ class VerifierPageIT {
 
     @Test
     void signedByAnUnknownKey() {
-        Page page = scan(stranger.sign(overseas("JP0000000004"), VALID_RID), "ja-JP", "unknown");
+        Page page = scan(stranger.sign(TestCertificates.overseas("JP0000000004"), VALID_RID), "ja-JP", "unknown");
         try {
             assertVerdict(page, "unknown-issuer", "発行者不明", List.of("shc:unknown-issuer", "vds:unknown-issuer"));
             screenshot(page, "unknown-issuer-ja");
         } finally {
             page.context().browser().close();
+        }
+    }
+
+    @Test
+    void revocationListsUnreachableIsSaidNotHidden() {
+        server.remove("/.well-known/crl/" + issuer.kid() + ".json");
+        server.remove("/trust/vds-nc/revoked.json");
+        try {
+            Page page = scan(issuer.sign(TestCertificates.overseas("JP0000000005"), VALID_RID), "en-US", "unchecked");
+            try {
+                assertVerdict(page, "unchecked", "VALID SIGNATURE, REVOCATION NOT CHECKED",
+                        List.of("shc:unchecked", "vds:unchecked"));
+                assertTrue(page.textContent("#codes").contains("revocation not checked"));
+                assertEquals("Some of the issuer keys or lists could not be loaded.", page.textContent("#status"));
+                screenshot(page, "unchecked-en");
+            } finally {
+                page.context().browser().close();
+            }
+        } finally {
+            publishTrust();
         }
     }
 

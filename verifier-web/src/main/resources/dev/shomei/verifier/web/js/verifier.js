@@ -18,6 +18,8 @@ let trust = null;
 let stream = null;
 let scanTimer = null;
 let lastResults = null;
+/** What the status line says once the trust material is loaded: nothing, or that some of it is missing. */
+let trustStatus = '';
 
 const t = (key) => texts[language]?.[key] ?? key;
 
@@ -140,9 +142,10 @@ function codesInFrame(canvas, context) {
 async function scan() {
   lastResults = null;
   $('result').hidden = true;
+  $('intro').hidden = true;
   $('scan').hidden = true;
   $('camera').hidden = false;
-  setStatus('');
+  setStatus(trustStatus);
   try {
     stream = await navigator.mediaDevices.getUserMedia({
       audio: false, video: { facingMode: 'environment', width: { ideal: 1920 }, height: { ideal: 1080 } },
@@ -201,7 +204,8 @@ async function main() {
   const base = location.origin;
   trust = await loadTrust(base);
   const problem = trust.problems.length > 0 || trust.vdsRevoked === null || trust.shcRevoked.size < trust.jwks.size;
-  setStatus(problem ? 'trustProblem' : '');
+  trustStatus = problem ? 'trustProblem' : '';
+  setStatus(trustStatus);
   document.body.dataset.ready = 'true';
   $('scan').disabled = false;
   $('scan').addEventListener('click', scan);
