@@ -1,8 +1,8 @@
 // The few parts of an X.509 certificate the VDS-NC check needs: the signed TBS bytes, issuer and
 // subject names (as DER, compared byte for byte), validity, the public key (SPKI, for WebCrypto),
-// the signature, and the extended key usages. Hand-written DER reading (~100 lines) because the
-// maintained library, @peculiar/x509, pulls eleven npm packages (the @peculiar/asn1-* family,
-// tsyringe, reflect-metadata, tslib, pvtsutils) into a page that needs these six fields.
+// the signature, and the extended key usages. Hand-written DER reading (~120 lines) because the
+// maintained library, @peculiar/x509 1.x, depends directly on eleven npm packages (eight of the
+// @peculiar/asn1-* family, tsyringe, tslib, pvtsutils; npm view, 2026-12) for these few fields.
 
 export const OID_ECDSA_SHA256 = '1.2.840.10045.4.3.2';
 export const OID_ECDSA_SHA384 = '1.2.840.10045.4.3.3';
