@@ -46,6 +46,9 @@ class VerifierPageIT {
     private CertificateRenderer renderer;
     private VerifierServer server;
     private Playwright playwright;
+    /** What the page of the last {@link #scan} wrote to the console, and every URL it requested. */
+    private final List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     void start() throws IOException {
@@ -101,6 +104,10 @@ class VerifierPageIT {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(390, 844).setLocale(locale).setPermissions(List.of("camera")));
         Page page = context.newPage();
+        console.clear();
+        requests.clear();
+        page.onConsoleMessage(message -> console.add(message.text()));
+        page.onRequest(request -> requests.add(request.url()));
         page.navigate(server.origin() + "/verify/");
         page.waitForSelector("body[data-ready=true]");
         if (startScreenshot != null) {
@@ -137,6 +144,13 @@ class VerifierPageIT {
                     page.locator("#doses tbody tr").first().locator("td").allTextContents());
             assertEquals(3, page.locator("#doses tbody tr").count());
             assertNothingStored(page);
+            // nothing written to the console; nothing requested but the page's files and the trust material
+            assertEquals(List.of(), console);
+            String origin = server.origin();
+            assertEquals(List.of(), requests.stream().filter(url -> !url.startsWith(origin + "/verify/")
+                    && !url.equals(origin + "/.well-known/jwks.json")
+                    && !url.equals(origin + "/.well-known/crl/" + issuer.kid() + ".json")
+                    && !url.startsWith(origin + "/trust/vds-nc/")).toList());
         } finally {
             page.context().browser().close();
         }
