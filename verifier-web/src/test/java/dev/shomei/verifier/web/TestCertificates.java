@@ -128,7 +128,7 @@ final class TestCertificates {
         ObjectNode list = JSON.createObjectNode();
         ObjectNode data = list.putObject("data");
         data.put("ctr", ctr);
-        data.put("issued", Instant.now().getEpochSecond());
+        data.put("issued", Instant.now().toString());
         uvcis.forEach(data.putArray("revoked")::add);
         byte[] canonical = Jcs.canonicalize(data).getBytes(StandardCharsets.UTF_8);
         ObjectNode sig = list.putObject("sig");
