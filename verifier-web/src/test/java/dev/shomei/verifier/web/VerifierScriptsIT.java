@@ -123,6 +123,22 @@ class VerifierScriptsIT {
     }
 
     @Test
+    void keysThatCouldNotBeLoadedAreSaidSo() {
+        String signed = issuer.sign(TestCertificates.overseas("JP0000000009"), RID).smartHealthCard();
+        String seal = issuer.sign(TestCertificates.overseas("JP0000000009"), RID).vdsNc();
+        server.remove("/.well-known/jwks.json");
+        server.remove("/trust/vds-nc/csca.crt");
+        try {
+            assertEquals("unknown-issuer:trustUnavailable", verdict(shcText(signed)));
+            assertEquals("unknown-issuer:trustUnavailable", verdict(seal));
+        } finally {
+            server.put("/.well-known/jwks.json", issuer.jwks());
+            server.put("/trust/vds-nc/csca.crt", issuer.cscaPem());
+        }
+        assertEquals("unchecked:revocationNotChecked", verdict(seal), "with the keys back, only the list is missing");
+    }
+
+    @Test
     void canonicalFormEqualsTheJavaJcs() {
         // RFC 8785 section 3.2.2's input: numbers, escapes, non-ASCII
         String input = """

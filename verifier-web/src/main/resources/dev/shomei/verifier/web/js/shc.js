@@ -91,7 +91,9 @@ export async function verifyShc(text, trust, now = new Date()) {
     return { ...result, ...fail('invalid', 'shcHeader') };
   }
   const issuerKey = trust.jwks.get(header.kid);
-  if (!issuerKey) return { ...result, ...fail('unknown-issuer', 'shcUnknownKid') };
+  if (!issuerKey) {
+    return { ...result, ...fail('unknown-issuer', trust.problems.includes('jwks') ? 'trustUnavailable' : 'shcUnknownKid') };
+  }
   if (!payloadBytes || !signature || signature.length !== 64) return { ...result, ...fail('invalid', 'shcMalformed') };
   const verified = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, issuerKey.key, signature,
     ascii(parts[0] + '.' + parts[1]));

@@ -83,6 +83,9 @@ export async function verifyVdsNc(text, trust, now = new Date()) {
     return { ...result, ...fail('invalid', 'vdsMalformed') };
   }
   const checked = await verifySeal(seal, trust.cscas, now);
+  if (checked.verdict === 'unknown-issuer' && trust.problems.includes('csca')) {
+    return { ...result, ...fail('unknown-issuer', 'trustUnavailable') };
+  }
   if (checked.verdict !== 'valid') return { ...result, ...checked };
   const { hdr, msg } = seal.data;
   if (!hdr || hdr.t !== 'icao.vacc' || hdr.v !== 1 || !msg || !msg.pid) {
