@@ -32,7 +32,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>Production (no {@code --demo}): the key directory holds the center's own keys and the CA
  * certificate only: a readable CA private key there stops the start; cards are checked against the
  * J-LIS keys of {@code card-trust-keys} ({@code card-trust: dev} is refused); no terminal is
- * registered by itself (enrol each with its certificate). With {@code --demo}: the dev PKI, dev card
+ * registered by itself (enrol each with its certificate), and no login is made: the first
+ * administrator is created with {@code center first-admin} (no account: the start is refused). With {@code --demo}: the dev PKI, dev card
  * trust, and on first run the demo terminals K0001..K0004 (pinned to their dev certificates) and two
  * demo logins written to {@code demo-logins.txt} (0600); every start-up line says DEMO.
  * Stops on Ctrl-C.
@@ -50,10 +51,14 @@ public final class CenterMain {
         if (args.length > 0 && "enrol".equals(args[0])) {
             System.exit(enrol(args));
         }
+        if (args.length > 0 && "first-admin".equals(args[0])) {
+            System.exit(firstAdmin(args));
+        }
         if (args.length == 0 || !"serve".equals(args[0])) {
             System.err.println("usage: center serve [--demo] [--keys DIR] [--line-port 8420] [--console-port 8421] "
                     + "[--backend https://127.0.0.1:8410] [--console-client-certificates required|off]\n"
-                    + "       center enrol --terminal ID --certificate FILE [--label LABEL]\n       center audit-verify");
+                    + "       center enrol --terminal ID --certificate FILE [--label LABEL]\n"
+                    + "       center first-admin --username NAME [--password-stdin]\n       center audit-verify");
             System.exit(2);
         }
         Path state = Path.of(System.getProperty("shomei.state", "state"));
@@ -106,7 +111,7 @@ public final class CenterMain {
             } else {
                 cardKeys = productionCardTrust(settings, dir);
                 CaKeyGuard.refuseCaKeys(keysDir);
-                firstLogins(dir);
+                FirstAdmin.requireAccounts(dir);
             }
         } catch (RuntimeException e) {
             System.err.println("center: " + e.getMessage());
@@ -121,9 +126,27 @@ public final class CenterMain {
         }, "center-shutdown"));
         System.out.println("center: line 127.0.0.1:"
                 + center.linePort() + ", operator console https://" + settings.consoleHost() + ":" + center.consolePort()
-                + "/ (logins: " + dir.resolve("demo-logins.txt") + "), card trust " + settings.cardTrust() + " "
+                + "/" + (demo ? " (logins: " + dir.resolve("demo-logins.txt") + ")" : "") + ", card trust "
+                + settings.cardTrust() + " "
                 + cardKeys.keyIds() + (demo ? " [DEMO: dev PKI, dev card trust]" : ""));
         stopped.await();
+    }
+
+    /** {@code center first-admin --username NAME [--password-stdin]}: see {@link FirstAdmin}. */
+    static int firstAdmin(String[] args) {
+        List<String> options = List.of(args).subList(1, args.length);
+        int at = options.indexOf("--username");
+        String username = at >= 0 && at + 1 < options.size() ? options.get(at + 1) : null;
+        boolean stdin = options.contains("--password-stdin");
+        java.io.Console console = stdin ? null : System.console();
+        if (!stdin && console == null) {
+            System.err.println("center: no terminal to type the password on: use --password-stdin");
+            return 2;
+        }
+        Path dir = Path.of(System.getProperty("shomei.state", "state")).resolve("center");
+        return FirstAdmin.run(dir, username, console,
+                new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                System.out, System.err);
     }
 
     /** Walks the operator audit trail's chain; 0 when intact, 1 when an entry was edited, inserted or deleted. */

@@ -78,6 +78,23 @@ public final class Launcher {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /** Runs a command to its end with {@code input} on its standard input (a password with --password-stdin). */
+    public Result runWithInput(Duration timeout, String input, String... args) throws IOException, InterruptedException {
+        String name = SEQUENCE.incrementAndGet() + "-" + args[0];
+        Path out = logs().resolve(name + ".out");
+        Path err = logs().resolve(name + ".err");
+        Process process = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("./shomei " + args[0] + " did not finish in " + timeout + "; see " + err);
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
     /**
      * Starts a long-running command (a server); its output is appended to {@code <logs>/<name>.log}
      * (a restart adds to it). The launcher {@code exec}s the JVM, so the {@link Process} is the

@@ -1,6 +1,7 @@
 package dev.shomei.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,6 +98,15 @@ class ProductionModeIT {
                 "--line-port", String.valueOf(linePort), "--console-port", String.valueOf(operatorPort));
         assertEquals(2, withCaKey.exitCode(), withCaKey::stdout);
         assertTrue(withCaKey.stderr().contains("CA private key"), withCaKey::stderr);
+        Launcher.Result noAccount = launcher.run(TIMEOUT, "center", "serve", "--keys", centerKeys.toString(),
+                "--line-port", String.valueOf(linePort), "--console-port", String.valueOf(operatorPort));
+        assertEquals(2, noAccount.exitCode(), noAccount::stdout);
+        assertTrue(noAccount.stderr().contains("first-admin"), noAccount::stderr);
+        Launcher.Result admin = launcher.runWithInput(TIMEOUT, "Winter-Morning-2026\n", "center", "first-admin",
+                "--username", "sato", "--password-stdin");
+        assertEquals(0, admin.exitCode(), admin::stderr);
+        assertTrue(admin.stdout().contains("otpauth://totp/"), admin::stdout);
+        assertFalse(Files.exists(centerDir.resolve("demo-logins.txt")), "a production center writes no login file");
 
         Process backend = launcher.start("backend", "backend", "serve", "--keys", backendKeys.toString(),
                 "--api-port", String.valueOf(apiPort), "--console-port", String.valueOf(jwksPort),
