@@ -38,7 +38,12 @@ public final class Provisioning {
         /** The center's line/console or the backend's API: TLS server for localhost. */
         SERVER(true, false),
         /** The center's client certificate on the backend link. */
-        CLIENT(false, true);
+        CLIENT(false, true),
+        /**
+         * The backend's ICAO VDS-NC barcode signer, signed by the CSCA ({@code csca.crt}/{@code csca.key}
+         * in the CA folder; the dev PKI keeps them in {@code vds/}).
+         */
+        VDS_SIGNER(false, false);
 
         final boolean server;
         final boolean client;
@@ -92,8 +97,15 @@ public final class Provisioning {
                 throw new IllegalArgumentException(csrFile.getFileName() + ": the request's signature is not valid");
             }
             PublicKey subjectKey = request.getPublicKey();
-            X509Certificate ca = Pem.readCertificate(caDir.resolve("ca.crt"));
             String subject = new X500Principal(request.getSubject().getEncoded()).getName(X500Principal.RFC2253);
+            if (profile == Profile.VDS_SIGNER) {
+                X509Certificate signer = CertificateMaker.barcodeSigner(subject, subjectKey,
+                        Pem.readCertificate(caDir.resolve("csca.crt")), Pem.readPrivateKey(caDir.resolve("csca.key")),
+                        validity);
+                Pem.writeCertificate(out, signer);
+                return signer;
+            }
+            X509Certificate ca = Pem.readCertificate(caDir.resolve("ca.crt"));
             X509Certificate certificate = CertificateMaker.tlsLeaf(subject, subjectKey, ca,
                     Pem.readPrivateKey(caDir.resolve("ca.key")), validity, profile.server, profile.client,
                     profile.server ? List.of("localhost") : List.of(),

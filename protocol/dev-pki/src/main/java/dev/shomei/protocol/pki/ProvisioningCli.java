@@ -14,7 +14,8 @@ import java.util.Map;
 final class ProvisioningCli {
     static final String USAGE = """
             usage: shomei pki csr --out DIR (--terminal ID | --name NAME --subject DN)
-                   shomei pki sign --csr FILE --ca DIR --profile terminal|server|client --out FILE [--days 90]""";
+                   shomei pki sign --csr FILE --ca DIR --profile terminal|server|client|vds-signer --out FILE [--days 90]
+                   (vds-signer: --ca is the CSCA's folder, with csca.crt and csca.key)""";
 
     private ProvisioningCli() {
     }
@@ -53,7 +54,7 @@ final class ProvisioningCli {
                 return 2;
             }
             var certificate = Provisioning.sign(Path.of(options.get("--csr")), Path.of(options.get("--ca")),
-                    Provisioning.Profile.valueOf(options.get("--profile").toUpperCase(java.util.Locale.ROOT)),
+                    Provisioning.Profile.valueOf(options.get("--profile").replace('-', '_').toUpperCase(java.util.Locale.ROOT)),
                     Duration.ofDays(days), Path.of(options.get("--out")));
             out.println("signed " + certificate.getSubjectX500Principal().getName() + ", serial "
                     + certificate.getSerialNumber().toString(16) + ", valid until " + certificate.getNotAfter().toInstant()

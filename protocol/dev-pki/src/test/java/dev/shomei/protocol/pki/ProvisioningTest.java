@@ -41,6 +41,21 @@ class ProvisioningTest {
     }
 
     @Test
+    void aVdsNcSignerCsrIsSignedByTheCscaWithTheIcaoExtensions() throws Exception {
+        DevPki ca = DevPki.ensure(dir.resolve("ca"));
+        Path backend = dir.resolve("backend");
+        Path csr = Provisioning.csr(backend, "signer", "CN=shomei VDS-NC signer 2,O=Bunkyo City,C=JP");
+        assertEquals(0, ProvisioningCli.run(new String[] {"sign", "--csr", csr.toString(), "--ca",
+                ca.dir().resolve("vds").toString(), "--profile", "vds-signer", "--out", backend.resolve("signer.crt").toString()},
+                System.out, System.err));
+        X509Certificate signed = Pem.readCertificate(backend.resolve("signer.crt"));
+        signed.verify(ca.vdsCscaCertificate().getPublicKey());
+        assertEquals(List.of("2.23.136.1.1.14.2"), signed.getExtendedKeyUsage(), "the ICAO VDS-NC signer purpose");
+        assertTrue(signed.getKeyUsage()[0], "digitalSignature");
+        assertEquals(-1, signed.getBasicConstraints(), "no CA");
+    }
+
+    @Test
     void theGuardFindsEveryCaKeyOfTheDevPki() throws Exception {
         DevPki pki = DevPki.ensure(dir.resolve("pki"));
         List<String> found = CaKeyGuard.caPrivateKeys(pki.dir()).stream()
