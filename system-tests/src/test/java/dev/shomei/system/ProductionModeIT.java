@@ -71,8 +71,9 @@ class ProductionModeIT {
     void provisionAndStart() throws Exception {
         state = Files.createTempDirectory("shomei-production-");
         launcher = new Launcher(state);
+        ok(launcher.run(TIMEOUT, "pki")); // the CA machine's folder: no component below reads it
         ok(launcher.run(TIMEOUT, "backend", "demo-data", "--residents", "20"));
-        ca = state.resolve("pki"); // the CA machine's folder: no component below reads it
+        ca = state.resolve("pki");
 
         Path backendKeys = copy(state.resolve("keys/backend"), "ca.crt", "backend-server.crt", "backend-server.key",
                 "center-client.crt", "shc/issuer-1.key", "shc/issuer-1.pub", "vds/signer.crt", "vds/signer.key");
