@@ -56,6 +56,8 @@ public final class ClerkConsole {
         new AuthPages(context).register(router);
         new RecordPages(context, queries, audit, changePages).register(router);
         changePages.register(router);
+        new EntryPages(context, new ClerkEntries(context.database(), context.keyring(), context.catalog(), audit,
+                context.clock()), audit).register(router);
         new ExportPage(queries, audit).register(router);
         new AuditPages(context, new AuditQueries(context.database()), audit).register(router);
         new UserPages(context).register(router);
