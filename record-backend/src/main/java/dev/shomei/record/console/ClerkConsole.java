@@ -54,12 +54,14 @@ public final class ClerkConsole {
                 context.clock());
         ChangePages changePages = new ChangePages(context, changes, queries, audit);
         new AuthPages(context).register(router);
-        new RecordPages(context, queries, audit, changePages).register(router);
+        SignOffPages signOffPages = new SignOffPages(new ReviewSignOffs(context.database(), audit, context.clock()));
+        new RecordPages(context, queries, audit, changePages).withStartPageAlert(signOffPages).register(router);
         changePages.register(router);
         new EntryPages(context, new ClerkEntries(context.database(), context.keyring(), context.catalog(), audit,
                 context.clock()), audit).register(router);
         new ExportPage(queries, audit).register(router);
         new AuditPages(context, new AuditQueries(context.database()), audit).register(router);
+        signOffPages.register(router);
         new UserPages(context).register(router);
         new StatisticsPage(context, audit).register(router);
     }

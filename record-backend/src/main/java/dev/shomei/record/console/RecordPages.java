@@ -36,6 +36,7 @@ final class RecordPages {
     private final RecordQueries queries;
     private final ConsoleAudit audit;
     private final ChangePages changes;
+    private SignOffPages startPageAlert;
     private final ResidentRepository residents = new ResidentRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
     private final dev.shomei.record.store.DoseEntryRepository doseEntries = new dev.shomei.record.store.DoseEntryRepository();
@@ -45,6 +46,12 @@ final class RecordPages {
         this.queries = queries;
         this.audit = audit;
         this.changes = changes;
+    }
+
+    /** Shows the missing-sign-off alert of the log review on the start page (the issuance search). */
+    RecordPages withStartPageAlert(SignOffPages alert) {
+        this.startPageAlert = alert;
+        return this;
     }
 
     void register(ConsoleRouter router) {
@@ -68,6 +75,9 @@ final class RecordPages {
         }
         List<IssuanceRow> found = rows;
         x.html(Status.OK_200, Layout.page(x, x.t("issuances.title"), html -> {
+            if (startPageAlert != null) {
+                startPageAlert.alert(html, x);
+            }
             problems(html, x, criteria.problems());
             html.open("form", "method", "post", "action", "/issuances", "class", "search");
             Layout.csrf(html, x);
