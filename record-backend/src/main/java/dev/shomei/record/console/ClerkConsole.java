@@ -62,6 +62,8 @@ public final class ClerkConsole {
         new ExportPage(queries, audit).register(router);
         new AuditPages(context, new AuditQueries(context.database()), audit).register(router);
         signOffPages.register(router);
+        new RequestPages(context, new ResidentRequests(context.database(), context.keyring(), audit, context.clock()),
+                queries, audit).register(router);
         new UserPages(context).register(router);
         new StatisticsPage(context, audit).register(router);
     }

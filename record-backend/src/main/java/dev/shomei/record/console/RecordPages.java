@@ -284,6 +284,7 @@ final class RecordPages {
             issuanceTable(html, x, view.issuances(), false);
             html.element("h2", x.t("resident.history"));
             ChangePages.historyTable(html, x, view.history());
+            RequestPages.link(html, x, r);
         }));
     }
 
