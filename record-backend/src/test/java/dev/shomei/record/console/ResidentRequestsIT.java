@@ -43,8 +43,13 @@ class ResidentRequestsIT {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new ConsoleFixture(dir, pki);
+        fixture = new ConsoleFixture(dir, pki, databaseUrl());
         http = new ConsoleHttp(pki, fixture.origin());
+    }
+
+    /** The engine under test: SQLite here, PostgreSQL in the subclass. */
+    protected String databaseUrl() {
+        return dev.shomei.record.db.Database.defaultUrl(dir);
     }
 
     @AfterEach
