@@ -16,7 +16,9 @@ import java.time.Clock;
  * The clerk console: mount its pages on the console port's routing with {@link #routing}. Paths:
  * {@code /login}, {@code /enrol}, {@code /logout}, {@code /issuances}, {@code /residents},
  * {@code /residents/{id}}, {@code /export}, {@code /audit}, {@code /audit/review},
- * {@code /users}, {@code /statistics}, {@code /lang/{ja|en}}, {@code /static/console.css}. It leaves
+ * {@code /users}, {@code /statistics}, {@code /lang/{ja|en}}, {@code /static/console.css}; the record work of
+ * issue 21: {@code /resident-entry}, {@code /residents/{id}/add-dose}, {@code /residents/{id}/doses/{dose}/remove},
+ * {@code /retention}, {@code /audit/signoff}, {@code /requests}, {@code /residents/{id}/requests}. It leaves
  * {@code /.well-known/jwks.json} and the observe endpoints alone.
  */
 public final class ClerkConsole {
