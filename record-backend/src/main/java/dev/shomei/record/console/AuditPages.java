@@ -183,6 +183,8 @@ final class AuditPages {
                     "maxlength", "64", "autofocus", "autofocus");
             html.element("button", x.t("review.show"), "type", "submit");
             html.close("form");
+            html.open("p").element("a", x.t("signoff.link", shown), "href", "/audit/signoff?month=" + shown, "class", "button")
+                    .close("p");
             html.element("p", x.t("review.intro", settings.officeOpens(), settings.officeCloses(),
                     settings.bulkViewThreshold()));
             html.element("h2", x.t("review.perUser"));

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
 final class ChangePages {
     private static final Pattern RESIDENT_ID = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern CERTIFICATE_ID = Pattern.compile("[0-9A-Z]{1,16}");
-    private static final List<String> HISTORY_ACTIONS = List.of("CORRECT_DOSE", "SET_STATUS", "REGISTER_PASSPORT");
+    private static final List<String> HISTORY_ACTIONS = List.of("CORRECT_DOSE", "SET_STATUS", "REGISTER_PASSPORT",
+            "ADD_RESIDENT", "ADD_DOSE", "REMOVE_DOSE");
 
     /** One change as the resident's page lists it. */
     record HistoryEntry(Instant at, String actor, String action, String detail, Map<String, String> previous) {
@@ -102,11 +103,11 @@ final class ChangePages {
         // the page shows the resident's name and dose: a view like the resident's page, audited before it is sent
         audit.record(x.actor(), "VIEW_DOSE", "resident", target.resident().id(), "OK", "dose=" + dose.id());
         renderDose(x, Status.OK_200, target, null, dose.date().toString(), dose.product(), dose.lotNumber(),
-                dose.ticketNumber() == null ? "" : dose.ticketNumber());
+                dose.ticketNumber() == null ? "" : dose.ticketNumber(), "", "");
     }
 
     private void renderDose(Exchange x, Status status, DoseTarget target, String problem, String date, String product,
-                            String lot, String ticket) {
+                            String lot, String ticket, String reason, String note) {
         x.html(status, Layout.page(x, x.t("change.doseTitle", target.dose().doseNumber(), target.resident().atenaNumber()),
                 html -> {
                     if (problem != null) {
@@ -125,6 +126,7 @@ final class ChangePages {
                     Layout.select(html, "product", x.t("field.product"), product, options.toArray(String[]::new));
                     Layout.field(html, "lot", x.t("field.lot"), "text", lot, "required", "required", "maxlength", "64");
                     Layout.field(html, "ticket", x.t("field.ticket"), "text", ticket, "maxlength", "64");
+                    ReasonFields.render(html, x, reason, note);
                     html.element("p", x.t("change.auditNotice"), "class", "help");
                     html.element("button", x.t("change.save"), "type", "submit");
                     html.close("form");
@@ -137,10 +139,10 @@ final class ChangePages {
         Form form = x.form();
         try {
             changes.correctDose(x.actor(), target.resident().id(), target.dose().id(), form.get("date"),
-                    form.get("product"), form.get("lot"), form.get("ticket"));
+                    form.get("product"), form.get("lot"), form.get("ticket"), form.get("reason"), form.get("note"));
         } catch (BadInput e) {
             renderDose(x, Status.BAD_REQUEST_400, target, e.messageKey(), form.get("date"), form.get("product"),
-                    form.get("lot"), form.get("ticket"));
+                    form.get("lot"), form.get("ticket"), form.get("reason"), form.get("note"));
             return;
         }
         x.redirect("/residents/" + target.resident().id());
@@ -269,11 +271,12 @@ final class ChangePages {
         record Row(long at, String actor, String action, String targetId, String detail) {
         }
         List<Row> rows = tx.query("SELECT at_ms, actor_id, action, target_id, detail FROM audit_log WHERE chain = ? AND "
-                        + "((target_type = 'resident' AND target_id = ? AND action IN (?, ?, ?)) "
+                        + "((target_type = 'resident' AND target_id = ? AND action IN ("
+                        + String.join(", ", java.util.Collections.nCopies(HISTORY_ACTIONS.size(), "?")) + ")) "
                         + "OR (action = 'VOID_ISSUANCE' AND detail LIKE ?)) ORDER BY seq",
                 row -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
-                code.value(), residentId, HISTORY_ACTIONS.get(0), HISTORY_ACTIONS.get(1), HISTORY_ACTIONS.get(2),
-                "%resident=" + residentId + "%");
+                java.util.stream.Stream.of(List.of(code.value(), residentId), HISTORY_ACTIONS,
+                        List.of("%resident=" + residentId + "%")).flatMap(List::stream).toArray());
         List<HistoryEntry> entries = new ArrayList<>();
         for (Row row : rows) {
             Map<String, String> previous = PreviousValues.open(tenant, row.targetId(), row.detail()).orElse(Map.of());

@@ -16,7 +16,9 @@ import java.time.Clock;
  * The clerk console: mount its pages on the console port's routing with {@link #routing}. Paths:
  * {@code /login}, {@code /enrol}, {@code /logout}, {@code /issuances}, {@code /residents},
  * {@code /residents/{id}}, {@code /export}, {@code /audit}, {@code /audit/review},
- * {@code /users}, {@code /statistics}, {@code /lang/{ja|en}}, {@code /static/console.css}. It leaves
+ * {@code /users}, {@code /statistics}, {@code /lang/{ja|en}}, {@code /static/console.css}; the record work of
+ * issue 21: {@code /resident-entry}, {@code /residents/{id}/add-dose}, {@code /residents/{id}/doses/{dose}/remove},
+ * {@code /retention}, {@code /audit/signoff}, {@code /requests}, {@code /residents/{id}/requests}. It leaves
  * {@code /.well-known/jwks.json} and the observe endpoints alone.
  */
 public final class ClerkConsole {
@@ -54,10 +56,16 @@ public final class ClerkConsole {
                 context.clock());
         ChangePages changePages = new ChangePages(context, changes, queries, audit);
         new AuthPages(context).register(router);
-        new RecordPages(context, queries, audit, changePages).register(router);
+        SignOffPages signOffPages = new SignOffPages(new ReviewSignOffs(context.database(), audit, context.clock()));
+        new RecordPages(context, queries, audit, changePages).withStartPageAlert(signOffPages).register(router);
         changePages.register(router);
+        new EntryPages(context, new ClerkEntries(context.database(), context.keyring(), context.catalog(), audit,
+                context.clock()), audit).register(router);
         new ExportPage(queries, audit).register(router);
         new AuditPages(context, new AuditQueries(context.database()), audit).register(router);
+        signOffPages.register(router);
+        new RequestPages(context, new ResidentRequests(context.database(), context.keyring(), audit, context.clock()),
+                queries, audit).register(router);
         new UserPages(context).register(router);
         new StatisticsPage(context, audit).register(router);
     }

@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
-/** The console's two languages; texts live in {@code console/messages_<lang>.properties} (UTF-8). */
+/**
+ * The console's two languages; texts live in {@code console/messages_<lang>.properties} (UTF-8), those
+ * of the clerks' record work (issue 21) in {@code console/records_<lang>.properties}.
+ */
 enum Lang {
     JA("ja"), EN("en");
 
@@ -16,7 +19,11 @@ enum Lang {
 
     Lang(String code) {
         this.code = code;
-        String resource = "console/messages_" + code + ".properties";
+        load("console/messages_" + code + ".properties");
+        load("console/records_" + code + ".properties");
+    }
+
+    private void load(String resource) {
         try (InputStream in = Lang.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + resource);

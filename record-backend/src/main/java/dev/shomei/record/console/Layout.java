@@ -57,6 +57,12 @@ final class Layout {
             item(html, "/issuances", lang.t("nav.issuances"), "1");
             item(html, "/residents", lang.t("nav.residents"), "2");
         }
+        if (user.role().may(Permission.READ_RECORDS)) {
+            item(html, "/requests", lang.t("nav.requests"), "9");
+        }
+        if (user.role().may(Permission.CHANGE_RECORDS)) {
+            item(html, "/retention", lang.t("nav.retention"), "8");
+        }
         if (user.role().may(Permission.EXPORT)) {
             item(html, "/export", lang.t("nav.export"), "3");
         }

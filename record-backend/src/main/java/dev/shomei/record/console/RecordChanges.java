@@ -22,7 +22,9 @@ import dev.shomei.record.users.Actor;
 import dev.shomei.record.users.Permission;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -58,9 +60,11 @@ final class RecordChanges {
     }
 
     void correctDose(Actor actor, String residentId, String doseId, String date, String productCode, String lot,
-                     String ticket) {
+                     String ticket, String reasonCode, String note) {
         actor.require(Permission.CHANGE_RECORDS);
         MunicipalityCode code = actor.municipality();
+        ChangeReason reason = ChangeReason.parse(reasonCode);
+        ClerkEntries.checkNote(note);
         LocalDate vaccinatedOn = IssuanceCriteria.date(date, new java.util.ArrayList<>(), "x");
         if (vaccinatedOn == null || vaccinatedOn.isBefore(FIRST_VACCINATION)
                 || vaccinatedOn.isAfter(LocalDate.ofInstant(clock.instant(), ServiceRules.ZONE))) {
@@ -88,9 +92,18 @@ final class RecordChanges {
             previous.put("manufacturer", before.manufacturer());
             previous.put("lot", before.lotNumber());
             previous.put("ticket", before.ticketNumber());
+            // the audit names the fields that changed (codes); their previous values stay sealed
+            List<String> changed = new ArrayList<>();
+            previous.forEach((field, value) -> {
+                String now = Map.of("date", vaccinatedOn.toString(), "product", product.code(), "manufacturer",
+                        product.manufacturerJa(), "lot", lot, "ticket", ticket).get(field);
+                if (!java.util.Objects.equals(value == null ? "" : value, now)) {
+                    changed.add(field);
+                }
+            });
             audit.append(tx, actor, "CORRECT_DOSE", "resident", residentId, "OK",
                     "dose=" + before.doseNumber() + " vaccination=" + before.id() + " "
-                            + PreviousValues.seal(tenant, residentId, previous));
+                            + ClerkEntries.detail(tenant, residentId, reason, changed, previous, note));
             return null;
         });
     }

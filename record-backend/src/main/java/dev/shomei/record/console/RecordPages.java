@@ -36,14 +36,22 @@ final class RecordPages {
     private final RecordQueries queries;
     private final ConsoleAudit audit;
     private final ChangePages changes;
+    private SignOffPages startPageAlert;
     private final ResidentRepository residents = new ResidentRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
+    private final dev.shomei.record.store.DoseEntryRepository doseEntries = new dev.shomei.record.store.DoseEntryRepository();
 
     RecordPages(ConsoleContext context, RecordQueries queries, ConsoleAudit audit, ChangePages changes) {
         this.context = context;
         this.queries = queries;
         this.audit = audit;
         this.changes = changes;
+    }
+
+    /** Shows the missing-sign-off alert of the log review on the start page (the issuance search). */
+    RecordPages withStartPageAlert(SignOffPages alert) {
+        this.startPageAlert = alert;
+        return this;
     }
 
     void register(ConsoleRouter router) {
@@ -67,6 +75,9 @@ final class RecordPages {
         }
         List<IssuanceRow> found = rows;
         x.html(Status.OK_200, Layout.page(x, x.t("issuances.title"), html -> {
+            if (startPageAlert != null) {
+                startPageAlert.alert(html, x);
+            }
             problems(html, x, criteria.problems());
             html.open("form", "method", "post", "action", "/issuances", "class", "search");
             Layout.csrf(html, x);
@@ -183,6 +194,9 @@ final class RecordPages {
         List<RecordQueries.ResidentHit> found = hits;
         x.html(Status.OK_200, Layout.page(x, x.t("residents.title"), html -> {
             problems(html, x, problems);
+            if (actor.role().may(Permission.CHANGE_RECORDS)) {
+                EntryPages.newResidentLink(html, x);
+            }
             html.open("form", "method", "post", "action", "/residents", "class", "search");
             Layout.csrf(html, x);
             Layout.field(html, "atena", x.t("field.atena"), "text", atena, "maxlength", "64", "autofocus", "autofocus");
@@ -214,7 +228,7 @@ final class RecordPages {
 
     /** The resident's record as shown, read in one transaction. */
     record ResidentView(Resident resident, List<Vaccination> doses, List<IssuanceRow> issuances,
-                        List<ChangePages.HistoryEntry> history) {
+                        List<ChangePages.HistoryEntry> history, java.util.Map<String, String> sites) {
     }
 
     private void resident(Exchange x) {
@@ -228,7 +242,7 @@ final class RecordPages {
                 return null;
             }
             return new ResidentView(resident.get(), vaccinations.list(tx, tenant, id), queries.issuancesOf(tx, code, id),
-                    changes.history(tx, tenant, code, id));
+                    changes.history(tx, tenant, code, id), doseEntries.sites(tx, tenant, id));
         }) : null;
         audit.record(actor, "VIEW_RESIDENT", "resident", RESIDENT_ID.matcher(id).matches() ? id : "(malformed)",
                 view == null ? "NO_RECORD" : "OK", null);
@@ -262,22 +276,27 @@ final class RecordPages {
                 changes.residentActions(html, x, r);
             }
             html.element("h2", x.t("resident.doses"));
-            doses(html, x, r, view.doses(), supervisor);
+            doses(html, x, r, view.doses(), view.sites(), supervisor);
+            if (supervisor) {
+                EntryPages.addDoseLink(html, x, r);
+            }
             html.element("h2", x.t("resident.issuances"));
             issuanceTable(html, x, view.issuances(), false);
             html.element("h2", x.t("resident.history"));
             ChangePages.historyTable(html, x, view.history());
+            RequestPages.link(html, x, r);
         }));
     }
 
-    private void doses(Html html, Exchange x, Resident resident, List<Vaccination> doses, boolean supervisor) {
+    private void doses(Html html, Exchange x, Resident resident, List<Vaccination> doses,
+                       java.util.Map<String, String> sites, boolean supervisor) {
         if (doses.isEmpty()) {
             html.element("p", x.t("resident.noDoses"));
             return;
         }
         html.open("table", "class", "data").open("thead").open("tr");
         for (String column : new String[] {"field.dose", "field.vaccinatedOn", "field.product", "field.manufacturer",
-                "field.lot", "field.ticket"}) {
+                "field.lot", "field.ticket", "field.site"}) {
             html.element("th", x.t(column), "scope", "col");
         }
         if (supervisor) {
@@ -287,10 +306,12 @@ final class RecordPages {
         for (Vaccination dose : doses) {
             html.open("tr").element("td", dose.doseNumber()).element("td", dose.date())
                     .element("td", productName(x, dose.product())).element("td", dose.manufacturer())
-                    .element("td", dose.lotNumber()).element("td", dose.ticketNumber());
+                    .element("td", dose.lotNumber()).element("td", dose.ticketNumber()).element("td", sites.get(dose.id()));
             if (supervisor) {
                 html.open("td").element("a", x.t("change.correct"), "href",
-                        "/residents/" + resident.id() + "/doses/" + dose.id()).close("td");
+                        "/residents/" + resident.id() + "/doses/" + dose.id());
+                EntryPages.removeDoseLink(html, x, resident, dose);
+                html.close("td");
             }
             html.close("tr");
         }

@@ -321,7 +321,8 @@ class ClerkConsoleIT {
         Vaccination dose = fixture.dosesA.get(1);
         page("/residents/" + id + "/doses/" + dose.id());
         HttpResponse<byte[]> corrected = http.post("/residents/" + id + "/doses/" + dose.id(),
-                Map.of("date", "2021-07-02", "product", "spikevax", "lot", "NEWLOT-7", "ticket", "T-1"));
+                Map.of("date", "2021-07-02", "product", "spikevax", "lot", "NEWLOT-7", "ticket", "T-1",
+                        "reason", "ENTRY_ERROR", "note", "予診票で確認"));
         assertEquals(303, corrected.statusCode(), text(corrected));
         Vaccination after = fixture.store.database().read(tx -> new VaccinationRepository()
                 .find(tx, fixture.store.keyring().cipher(tx, ConsoleFixture.A), id, dose.doseNumber())).orElseThrow();
@@ -330,6 +331,8 @@ class ClerkConsoleIT {
         AuditRow row = audit("CORRECT_DOSE").getFirst();
         assertTrue(row.detail().contains("previous=sealed:"), row.detail());
         assertFalse(row.detail().contains(dose.lotNumber()), "previous values are sealed, not in clear");
+        assertTrue(row.detail().contains("reason=ENTRY_ERROR fields=date,product,manufacturer,lot,ticket"), row.detail());
+        assertFalse(row.detail().contains("予診票"), "the free-text note is not in the audit log in clear");
         TenantCipher tenant = fixture.store.database().read(tx -> fixture.store.keyring().cipher(tx, ConsoleFixture.A));
         Map<String, String> previous = PreviousValues.open(tenant, id, row.detail()).orElseThrow();
         assertEquals(dose.lotNumber(), previous.get("lot"));
@@ -516,7 +519,7 @@ class ClerkConsoleIT {
             assertNoRawMarkup(http.post("/residents/" + id + "/doses/" + dose.id(), Map.of("date", attack, "product", attack,
                     "lot", attack, "ticket", attack)), rawMarkers);
             assertNoRawMarkup(http.post("/residents/" + id + "/doses/" + dose.id(), Map.of("date", "2021-07-01",
-                    "product", "comirnaty", "lot", attack, "ticket", "")), rawMarkers);
+                    "product", "comirnaty", "lot", attack, "ticket", "", "reason", "ENTRY_ERROR")), rawMarkers);
             assertNoRawMarkup(http.post("/residents/" + id + "/passport", Map.of("passport", attack, "family", attack,
                     "given", attack, "nationality", attack)), rawMarkers);
             assertNoRawMarkup(http.post("/residents/" + id + "/status", Map.of("status", attack)), rawMarkers);

@@ -50,6 +50,15 @@ class HtmlTest {
         en.load(new java.io.InputStreamReader(HtmlTest.class.getResourceAsStream("/console/messages_en.properties"),
                 java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(ja.keySet(), en.keySet());
+        java.util.Properties recordsJa = new java.util.Properties();
+        java.util.Properties recordsEn = new java.util.Properties();
+        recordsJa.load(new java.io.InputStreamReader(HtmlTest.class.getResourceAsStream("/console/records_ja.properties"),
+                java.nio.charset.StandardCharsets.UTF_8));
+        recordsEn.load(new java.io.InputStreamReader(HtmlTest.class.getResourceAsStream("/console/records_en.properties"),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(recordsJa.keySet(), recordsEn.keySet());
+        assertEquals(java.util.Set.of(), recordsJa.keySet().stream().filter(ja::containsKey)
+                .collect(java.util.stream.Collectors.toSet()), "the record work's texts do not override the console's");
         assertEquals("12件", Lang.JA.t("search.count", 12));
         assertEquals("12 found", Lang.EN.t("search.count", 12));
     }
