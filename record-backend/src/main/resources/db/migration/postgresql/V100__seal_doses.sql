@@ -10,6 +10,8 @@ CREATE TABLE vaccination_unsealed AS
     SELECT municipality_code, id, resident_id, dose_number, vaccinated_on, product, manufacturer, lot_number,
            ticket_number_enc, created_at, updated_at
     FROM vaccination;
+-- the sealing step reads it in this order, a batch at a time
+CREATE INDEX vaccination_unsealed_order ON vaccination_unsealed (municipality_code, id);
 
 DROP TABLE vaccination;
 

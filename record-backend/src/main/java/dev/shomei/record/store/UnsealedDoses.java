@@ -35,10 +35,14 @@ public final class UnsealedDoses {
 
     /** Seals the waiting doses, if any; returns how many were sealed ({@code 0} when there was nothing to do). */
     public long sealAll(Database database) {
+        long started = System.nanoTime();
         long sealed = database.write(this::sealInTransaction);
         if (sealed > 0) {
+            long compacting = System.nanoTime();
             database.compact();
-            LOG.log(Level.INFO, "sealed {0} dose record(s) stored before encryption (migration V100)", sealed);
+            LOG.log(Level.INFO, "sealed {0} dose record(s) stored before encryption (migration V100) in {1} ms, "
+                    + "then compacted the database in {2} ms", sealed, (compacting - started) / 1_000_000,
+                    (System.nanoTime() - compacting) / 1_000_000);
         }
         return Math.max(sealed, 0);
     }
