@@ -3,6 +3,7 @@ package dev.shomei.record.store;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.crypto.TenantKeyring;
 import dev.shomei.record.db.Database;
+import dev.shomei.record.db.DatabaseException;
 import dev.shomei.record.db.Engine;
 import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.MunicipalityCode;
@@ -39,7 +40,13 @@ public final class UnsealedDoses {
         long sealed = database.write(this::sealInTransaction);
         if (sealed > 0) {
             long compacting = System.nanoTime();
-            database.compact();
+            try {
+                database.compact();
+            } catch (DatabaseException e) {
+                // the doses are sealed and committed; refusing to start would not bring the compaction back
+                LOG.log(Level.WARNING, "could not compact the database after sealing doses ({0}): free pages may keep "
+                        + "the former plaintext until VACUUM runs (docs/operations.md)", e.getMessage());
+            }
             LOG.log(Level.INFO, "sealed {0} dose record(s) stored before encryption (migration V100) in {1} ms, "
                     + "then compacted the database in {2} ms", sealed, (compacting - started) / 1_000_000,
                     (System.nanoTime() - compacting) / 1_000_000);
@@ -49,12 +56,15 @@ public final class UnsealedDoses {
 
     /** {@code -1} when the table is gone already (sealed before, or by a process that started at the same time). */
     private long sealInTransaction(Tx tx) throws SQLException {
+        if (!exists(tx)) {
+            return -1; // the usual case: nothing to do, and no lock taken
+        }
         if (tx.engine() == Engine.POSTGRESQL) {
             // a second backend starting at the same moment waits here, then finds the table gone
             tx.execute("LOCK TABLE vaccination IN SHARE ROW EXCLUSIVE MODE");
-        }
-        if (!exists(tx)) {
-            return -1;
+            if (!exists(tx)) {
+                return -1;
+            }
         }
         long count = 0;
         String afterCode = "";
