@@ -8,6 +8,7 @@ import dev.shomei.record.crypto.TenantKeyring;
 import dev.shomei.record.db.Database;
 import dev.shomei.record.domain.Municipality;
 import dev.shomei.record.store.MunicipalityRepository;
+import dev.shomei.record.store.UnsealedDoses;
 
 /**
  * The opened record store: database (schema migrated), master keys checked against it, the
@@ -41,6 +42,7 @@ public final class RecordStore implements AutoCloseable {
                 store.keyring.verifyMasterKeys(tx);
                 return null;
             });
+            new UnsealedDoses(store.keyring).sealAll(database); // doses stored before V100 (docs/threat-model.md)
             return store;
         } catch (RuntimeException e) {
             database.close();

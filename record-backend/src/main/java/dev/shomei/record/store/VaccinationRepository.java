@@ -9,18 +9,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Doses of one municipality's residents; the ticket number (接種券番号) is sealed. */
+/**
+ * Doses of one municipality's residents. Date, product, manufacturer, lot and ticket number (接種券番号)
+ * are sealed under the municipality's data key, each bound to its column and dose id; only the dose
+ * number stays in clear (the unique key and the order).
+ */
 public final class VaccinationRepository {
-    private static final String TABLE = "vaccination";
+    static final String TABLE = "vaccination";
+    private static final String INSERT = "INSERT INTO vaccination (municipality_code, id, resident_id, dose_number, "
+            + "vaccinated_on_enc, product_enc, manufacturer_enc, lot_number_enc, ticket_number_enc, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** The resident's doses, by dose number. */
     public List<Vaccination> list(Tx tx, TenantCipher tenant, String residentId) throws SQLException {
-        return tx.query("SELECT id, dose_number, vaccinated_on, product, manufacturer, lot_number, ticket_number_enc "
-                        + "FROM vaccination WHERE municipality_code = ? AND resident_id = ? ORDER BY dose_number",
+        return tx.query("SELECT id, dose_number, vaccinated_on_enc, product_enc, manufacturer_enc, lot_number_enc, "
+                        + "ticket_number_enc FROM vaccination WHERE municipality_code = ? AND resident_id = ? ORDER BY dose_number",
                 row -> {
                     String id = row.getString(1);
-                    return new Vaccination(id, row.getInt(2), LocalDate.parse(row.getString(3)), row.getString(4),
-                            row.getString(5), row.getString(6), tenant.open(TABLE, "ticket_number_enc", id, row.getBytes(7)));
+                    return new Vaccination(id, row.getInt(2),
+                            LocalDate.parse(tenant.open(TABLE, "vaccinated_on_enc", id, row.getBytes(3))),
+                            tenant.open(TABLE, "product_enc", id, row.getBytes(4)),
+                            tenant.open(TABLE, "manufacturer_enc", id, row.getBytes(5)),
+                            tenant.open(TABLE, "lot_number_enc", id, row.getBytes(6)),
+                            tenant.open(TABLE, "ticket_number_enc", id, row.getBytes(7)));
                 }, tenant.municipality().value(), residentId);
     }
 
@@ -37,20 +48,35 @@ public final class VaccinationRepository {
         long now = System.currentTimeMillis();
         List<Object[]> rows = new ArrayList<>();
         for (Vaccination dose : doses) {
-            rows.add(new Object[] {tenant.municipality().value(), dose.id(), residentId, dose.doseNumber(),
-                    dose.date().toString(), dose.product(), dose.manufacturer(), dose.lotNumber(),
-                    tenant.seal(TABLE, "ticket_number_enc", dose.id(), dose.ticketNumber()), now, now});
+            rows.add(sealedRow(tenant, residentId, dose, now, now));
         }
-        tx.batch("INSERT INTO vaccination (municipality_code, id, resident_id, dose_number, vaccinated_on, product, "
-                + "manufacturer, lot_number, ticket_number_enc, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        tx.batch(INSERT, rows);
+    }
+
+    /** Inserts doses keeping their recorded times (the sealing of doses stored before V100). */
+    void insertSealed(Tx tx, List<Object[]> sealedRows) throws SQLException {
+        tx.batch(INSERT, sealedRows);
+    }
+
+    /** The parameters of {@link #INSERT} for one dose, its fields sealed. */
+    static Object[] sealedRow(TenantCipher tenant, String residentId, Vaccination dose, long createdAt, long updatedAt) {
+        return new Object[] {tenant.municipality().value(), dose.id(), residentId, dose.doseNumber(),
+                tenant.seal(TABLE, "vaccinated_on_enc", dose.id(), dose.date().toString()),
+                tenant.seal(TABLE, "product_enc", dose.id(), dose.product()),
+                tenant.seal(TABLE, "manufacturer_enc", dose.id(), dose.manufacturer()),
+                tenant.seal(TABLE, "lot_number_enc", dose.id(), dose.lotNumber()),
+                tenant.seal(TABLE, "ticket_number_enc", dose.id(), dose.ticketNumber()), createdAt, updatedAt};
     }
 
     /** Corrects one dose (matched by its id, inside this municipality and resident). */
     public boolean update(Tx tx, TenantCipher tenant, String residentId, Vaccination dose) throws SQLException {
-        return tx.update("UPDATE vaccination SET dose_number = ?, vaccinated_on = ?, product = ?, manufacturer = ?, "
-                        + "lot_number = ?, ticket_number_enc = ?, updated_at = ? "
+        return tx.update("UPDATE vaccination SET dose_number = ?, vaccinated_on_enc = ?, product_enc = ?, "
+                        + "manufacturer_enc = ?, lot_number_enc = ?, ticket_number_enc = ?, updated_at = ? "
                         + "WHERE municipality_code = ? AND resident_id = ? AND id = ?",
-                dose.doseNumber(), dose.date().toString(), dose.product(), dose.manufacturer(), dose.lotNumber(),
+                dose.doseNumber(), tenant.seal(TABLE, "vaccinated_on_enc", dose.id(), dose.date().toString()),
+                tenant.seal(TABLE, "product_enc", dose.id(), dose.product()),
+                tenant.seal(TABLE, "manufacturer_enc", dose.id(), dose.manufacturer()),
+                tenant.seal(TABLE, "lot_number_enc", dose.id(), dose.lotNumber()),
                 tenant.seal(TABLE, "ticket_number_enc", dose.id(), dose.ticketNumber()), System.currentTimeMillis(),
                 tenant.municipality().value(), residentId, dose.id()) == 1;
     }
