@@ -134,6 +134,18 @@ public record ShcRevocationList(String kid, long ctr, List<String> rids) {
         return new ShcRevocationList(kid, ctr.asLong(), entries);
     }
 
+    /** The {@code vc.rid} of a SMART Health Card JWS, read without verifying anything (the issuer reads its own card). */
+    public static Optional<String> ridOf(String jws) {
+        try {
+            String[] parts = jws.split("\\.", -1);
+            JsonNode payload = StrictJson.parse(RawDeflate.inflate(
+                    dev.shomei.protocol.cert.Base64Url.decode(parts[1], "JWS payload")), "SMART Health Card payload");
+            return Optional.ofNullable(payload.path("vc").path("rid").asText(null));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The kid of a SMART Health Card JWS header, read without verifying anything. */
     public static Optional<String> kidOf(String jws) {
         try {

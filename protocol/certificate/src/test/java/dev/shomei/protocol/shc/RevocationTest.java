@@ -55,6 +55,7 @@ class RevocationTest {
         assertEquals(ids.of(content.certificateId()), card.rid());
         assertFalse(card.rid().contains(content.person().familyName()));
         assertEquals(key.kid(), ShcRevocationList.kidOf(jws).orElseThrow());
+        assertEquals(card.rid(), ShcRevocationList.ridOf(jws).orElseThrow());
         HealthCard without = new SmartHealthCardVerifier(Jwks.of(key.jwk()))
                 .verify(new SmartHealthCardIssuer("https://vrs.example.jp", key).issue(content, SIGNED));
         assertNull(without.rid());
