@@ -90,7 +90,7 @@ demo_main() {
     run_java record-backend dev.shomei.record.cli.BackendCli demo-data "${db_args[@]}"
     demo_cards
   fi
-  demo_start backend "8410 8411" record-backend dev.shomei.record.cli.BackendCli serve --demo --console-client-certificates off "${db_args[@]}"
+  demo_start backend "8410 8411 8412" record-backend dev.shomei.record.cli.BackendCli serve --demo --console-client-certificates off "${db_args[@]}"
   demo_start center "8420 8421" center-server dev.shomei.center.CenterMain serve --demo --console-client-certificates off
   demo_start kiosk "8430" kiosk-ui dev.shomei.kiosk.KioskMain serve --demo
 
@@ -98,6 +98,7 @@ demo_main() {
   local port
   declare -A what=([8410]="record-backend API (mutual TLS)  127.0.0.1:8410"
                    [8411]="clerk console                    https://127.0.0.1:8411/"
+                   [8412]="trust lists and verifier         https://127.0.0.1:8412/verify/"
                    [8420]="center line (mutual TLS)         127.0.0.1:8420"
                    [8421]="operator console                 https://127.0.0.1:8421/"
                    [8430]="kiosk screen                     http://127.0.0.1:8430/")

@@ -72,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
             int centerConsolePort = freePort();
             backend = start(dir, profile ? jfr(logs, "backend") : List.of(), "dev.shomei.record.cli.BackendCli",
                     List.of("serve", "--demo", "--api-port",
-                    Integer.toString(apiPort), "--console-port", Integer.toString(backendConsolePort)), logs.resolve("backend.log"));
+                    Integer.toString(apiPort), "--console-port", Integer.toString(backendConsolePort), "--public-port", "0"), logs.resolve("backend.log"));
             awaitLine(backend, logs.resolve("backend.log"), "backend: api ", "backend");
 
             Path centerDir = dir.resolve("center");

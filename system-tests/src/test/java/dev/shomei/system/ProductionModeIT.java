@@ -76,7 +76,7 @@ class ProductionModeIT {
         ca = state.resolve("pki");
 
         Path backendKeys = copy(state.resolve("keys/backend"), "ca.crt", "backend-server.crt", "backend-server.key",
-                "center-client.crt", "shc/issuer-1.key", "shc/issuer-1.pub", "vds/signer.crt", "vds/signer.key");
+                "center-client.crt", "shc/issuer-1.key", "shc/issuer-1.pub", "shc/issuer-1.rid", "vds/signer.crt", "vds/signer.key");
         Path centerKeys = copy(state.resolve("keys/center"), "ca.crt", "center-server.crt", "center-server.key",
                 "center-client.crt", "center-client.key");
         kiosk = provisionKiosk("K0105", state.resolve("keys/kiosk-K0105"));
@@ -110,7 +110,7 @@ class ProductionModeIT {
         assertFalse(Files.exists(centerDir.resolve("demo-logins.txt")), "a production center writes no login file");
 
         Process backend = launcher.start("backend", "backend", "serve", "--keys", backendKeys.toString(),
-                "--api-port", String.valueOf(apiPort), "--console-port", String.valueOf(jwksPort),
+                "--api-port", String.valueOf(apiPort), "--console-port", String.valueOf(jwksPort), "--public-port", "0",
                 "--issuer", "https://127.0.0.1:" + jwksPort);
         processes.add(backend);
         Ports.awaitListening(apiPort, backend, SystemStack.START_TIMEOUT, "backend");

@@ -25,6 +25,8 @@ final class SystemStack implements AutoCloseable {
     final int jwksPort = Ports.free();
     final int linePort = Ports.free();
     final int operatorPort = Ports.free();
+    /** The backend's public trust endpoint (revocation lists, VDS-NC certificates). */
+    final int trustPort = Ports.free();
     private final List<Process> processes = new ArrayList<>();
 
     private SystemStack(Path state) {
@@ -43,6 +45,7 @@ final class SystemStack implements AutoCloseable {
             }
             Process backend = stack.launcher.start("backend", concat(List.of("backend", "serve", "--demo",
                     "--api-port", String.valueOf(stack.apiPort), "--console-port", String.valueOf(stack.jwksPort),
+                    "--public-port", String.valueOf(stack.trustPort),
                     "--issuer", "https://127.0.0.1:" + stack.jwksPort), db));
             stack.processes.add(backend);
             Ports.awaitListening(stack.apiPort, backend, START_TIMEOUT, "backend");

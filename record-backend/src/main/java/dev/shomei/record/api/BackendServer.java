@@ -8,6 +8,7 @@ import dev.shomei.record.issue.IssuanceOutcomes;
 import dev.shomei.record.issue.IssuanceService;
 import dev.shomei.record.issue.QrCertificateSigner;
 import dev.shomei.record.keys.IssuerKeys;
+import dev.shomei.record.revoke.TrustDocuments;
 import io.helidon.common.tls.Tls;
 import io.helidon.common.tls.TlsClientAuth;
 import io.helidon.health.HealthCheck;
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 public final class BackendServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(BackendServer.class.getName());
     public static final String CONSOLE_SOCKET = "console";
+    public static final String PUBLIC_SOCKET = "public";
 
     /**
      * @param allowedClients       the client certificates the API accepts (the center's)
@@ -50,9 +52,20 @@ public final class BackendServer implements AutoCloseable {
      * @param consolePcs when not null, the clerk console admits only browsers with a client certificate
      *                   from {@code trustedCa} whose CN it lists (registered municipal PCs); null = any browser (demo)
      */
+    /**
+     * @param publicPort the public trust endpoint (server TLS only, no client certificate): JWKS,
+     *                   revocation lists, VDS-NC certificates, the verifier page; -1 for none
+     */
     public record Settings(String host, int apiPort, int consolePort, TlsIdentity serverIdentity, X509Certificate trustedCa,
                            List<X509Certificate> allowedClients, Duration confirmationTimeout, Duration housekeepingPeriod,
-                           Supplier<Set<String>> consolePcs) {
+                           Supplier<Set<String>> consolePcs, int publicPort) {
+        public Settings(String host, int apiPort, int consolePort, TlsIdentity serverIdentity, X509Certificate trustedCa,
+                        List<X509Certificate> allowedClients, Duration confirmationTimeout, Duration housekeepingPeriod,
+                        Supplier<Set<String>> consolePcs) {
+            this(host, apiPort, consolePort, serverIdentity, trustedCa, allowedClients, confirmationTimeout,
+                    housekeepingPeriod, consolePcs, -1);
+        }
+
         public Settings(String host, int apiPort, int consolePort, TlsIdentity serverIdentity, X509Certificate trustedCa,
                         List<X509Certificate> allowedClients, Duration confirmationTimeout, Duration housekeepingPeriod) {
             this(host, apiPort, consolePort, serverIdentity, trustedCa, allowedClients, confirmationTimeout,
@@ -84,7 +97,8 @@ public final class BackendServer implements AutoCloseable {
         RegisteredClients clients = new RegisteredClients(settings.consolePcs() != null,
                 settings.consolePcs() == null ? Set::of : settings.consolePcs(),
                 path -> path.equals(dev.shomei.protocol.backend.BackendApi.JWKS) || path.startsWith("/observe/"));
-        ConsoleRoutes consoleRoutes = new ConsoleRoutes(keys, console, clients);
+        TrustDocuments trust = new TrustDocuments(store.database(), keys, clock);
+        ConsoleRoutes consoleRoutes = new ConsoleRoutes(keys, console, clients, trust::jwks);
 
         Tls apiTls = Tls.builder()
                 .sslContext(PinnedClientTrust.sslContext(settings.serverIdentity(), settings.trustedCa(), settings.allowedClients()))
@@ -100,7 +114,23 @@ public final class BackendServer implements AutoCloseable {
             consoleTlsBuilder.clientAuth(TlsClientAuth.OPTIONAL).trust(List.of(settings.trustedCa()));
         }
         Tls consoleTls = consoleTlsBuilder.build();
-        WebServer server = WebServer.builder()
+        var builder = WebServer.builder();
+        if (settings.publicPort() >= 0) {
+            // server certificate only: any verifier may read, none has to identify itself
+            Tls publicTls = Tls.builder()
+                    .privateKey(settings.serverIdentity().privateKey())
+                    .privateKeyCertChain(List.of(settings.serverIdentity().certificate(), settings.trustedCa()))
+                    .enabledProtocols(List.of("TLSv1.3", "TLSv1.2"))
+                    .build();
+            TrustRoutes trustRoutes = new TrustRoutes(trust);
+            builder.putSocket(PUBLIC_SOCKET, socket -> socket
+                    .host(settings.host())
+                    .port(settings.publicPort())
+                    .tls(publicTls)
+                    .maxPayloadSize(1024)
+                    .routing(trustRoutes::routing));
+        }
+        WebServer server = builder
                 .host(settings.host())
                 .port(settings.apiPort())
                 .tls(apiTls)
@@ -199,6 +229,11 @@ public final class BackendServer implements AutoCloseable {
 
     public int consolePort() {
         return server.port(CONSOLE_SOCKET);
+    }
+
+    /** The public trust endpoint's port, -1 when there is none. */
+    public int publicPort() {
+        return server.port(PUBLIC_SOCKET);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpRules;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The console port (8411): the SMART Health Card issuer keys at {@code /.well-known/jwks.json},
@@ -19,12 +20,19 @@ public final class ConsoleRoutes {
     private final IssuerKeys keys;
     private final RegisteredClients clients;
     private final Consumer<HttpRules> console;
+    private final Supplier<String> jwks;
 
     /** @param console mounts the clerk console's pages; {@code null} for none */
     public ConsoleRoutes(IssuerKeys keys, Consumer<HttpRules> console, RegisteredClients clients) {
+        this(keys, console, clients, () -> keys.shc().jwks().toJson());
+    }
+
+    /** @param jwks the JWKS document (with each key's crlVersion), the same one the public endpoint serves */
+    public ConsoleRoutes(IssuerKeys keys, Consumer<HttpRules> console, RegisteredClients clients, Supplier<String> jwks) {
         this.keys = keys;
         this.console = console;
         this.clients = clients;
+        this.jwks = jwks;
     }
 
     public void routing(HttpRouting.Builder routing) {
@@ -33,7 +41,7 @@ public final class ConsoleRoutes {
                         .header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8")
                         .header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                         .header(HeaderNames.CACHE_CONTROL, "public, max-age=300")
-                        .send(keys.shc().jwks().toJson().getBytes(StandardCharsets.UTF_8)))
+                        .send(jwks.get().getBytes(StandardCharsets.UTF_8)))
                 .options(BackendApi.JWKS, (req, res) -> res.status(Status.NO_CONTENT_204)
                         .header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
                         .header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, OPTIONS")

@@ -49,7 +49,7 @@ public final class BackendCli {
     private static final String USAGE = """
             usage: ./shomei backend COMMAND [OPTIONS]
 
-              serve [--demo] [--keys DIR] [--api-port 8410] [--console-port 8411] [--host 127.0.0.1] [--issuer URL]
+              serve [--demo] [--keys DIR] [--api-port 8410] [--console-port 8411] [--public-port 8412 (-1: none)] [--host 127.0.0.1] [--issuer URL]
                     [--confirmation-timeout SECONDS] [--keystore FILE.p12] [--console-client-certificates required|off]
                                         the issuance API (mutual TLS) and the console port (JWKS, health, metrics);
                                         keys from DIR (default <state>/pki): its own, never a CA key (--demo: dev PKI);
@@ -111,7 +111,7 @@ public final class BackendCli {
         try {
             return switch (args[0]) {
                 case "serve" -> serve(options(rest.stream().filter(a -> !a.equals("--demo")).toList(), "--api-port",
-                        "--console-port", "--host", "--issuer", "--console-client-certificates", "--confirmation-timeout",
+                        "--console-port", "--public-port", "--host", "--issuer", "--console-client-certificates", "--confirmation-timeout",
                         "--keystore", "--keys"), rest.contains("--demo"));
                 case "import" -> importFile(options(rest, "--municipality"));
                 case "add-municipality" -> addMunicipality(options(rest, "--code", "--name-ja", "--name-en",
@@ -183,6 +183,7 @@ public final class BackendCli {
     private int serve(CliArgs args, boolean demo) throws java.io.IOException {
         int apiPort = args.intValue("--api-port", BackendApi.DEFAULT_API_PORT, 0, 65535);
         int consolePort = args.intValue("--console-port", BackendApi.DEFAULT_CONSOLE_PORT, 0, 65535);
+        int publicPort = args.intValue("--public-port", BackendApi.DEFAULT_PUBLIC_PORT, -1, 65535);
         int timeout = args.intValue("--confirmation-timeout", 1800, 10, 7 * 24 * 3600);
         String host = args.value("--host", "127.0.0.1");
         String issuer = args.value("--issuer", DEFAULT_ISSUER);
@@ -217,7 +218,8 @@ public final class BackendCli {
                     *****************************************************************************""");
         }
         BackendServer server = BackendServer.start(new BackendServer.Settings(host, apiPort, consolePort, identity, ca,
-                List.of(pki.centerClientCertificate()), Duration.ofSeconds(timeout), Duration.ofSeconds(30), consolePcs),
+                List.of(pki.centerClientCertificate()), Duration.ofSeconds(timeout), Duration.ofSeconds(30), consolePcs,
+                publicPort),
                 store, keys, Clock.systemUTC(), ClerkConsole.create(store)::routing);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -226,7 +228,8 @@ public final class BackendCli {
             stopped.countDown();
         }, "backend-stop"));
         out.println("backend: api https://" + host + ":" + server.apiPort() + " console https://" + host + ":"
-                + server.consolePort() + " engine " + store.database().engine() + (demo ? " [DEMO: dev PKI]" : ""));
+                + server.consolePort() + (server.publicPort() > 0 ? " public https://" + host + ":" + server.publicPort() : "")
+                + " engine " + store.database().engine() + (demo ? " [DEMO: dev PKI]" : ""));
         try {
             stopped.await();
         } catch (InterruptedException e) {

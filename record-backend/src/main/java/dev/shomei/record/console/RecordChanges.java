@@ -15,12 +15,14 @@ import dev.shomei.record.domain.PersonName;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.domain.ResidentStatus;
 import dev.shomei.record.domain.Vaccination;
+import dev.shomei.record.revoke.Revocations;
 import dev.shomei.record.store.IssuanceRepository;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import dev.shomei.record.users.Actor;
 import dev.shomei.record.users.Permission;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +52,7 @@ final class RecordChanges {
     private final ResidentRepository residents = new ResidentRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
     private final IssuanceRepository issuances = new IssuanceRepository();
+    private final Revocations revocations = new Revocations();
 
     RecordChanges(Database database, TenantKeyring keyring, VaccineCatalog catalog, ConsoleAudit audit, Clock clock) {
         this.database = database;
@@ -184,10 +187,11 @@ final class RecordChanges {
             if (issuance.status() == IssuanceStatus.VOIDED) {
                 throw new BadInput("change.alreadyVoided");
             }
-            if (!issuances.changeStatus(tx, code, issuance.id(), issuance.status(), IssuanceStatus.VOIDED, why.name(),
-                    clock.instant())) {
+            Instant now = clock.instant();
+            if (!issuances.changeStatus(tx, code, issuance.id(), issuance.status(), IssuanceStatus.VOIDED, why.name(), now)) {
                 throw new BadInput("change.concurrent");
             }
+            revocations.revoke(tx, issuance, now);
             Map<String, String> sealed = new LinkedHashMap<>();
             sealed.put("note", note);
             audit.append(tx, actor, "VOID_ISSUANCE", "issuance", certificateId, "OK", "from=" + issuance.status()

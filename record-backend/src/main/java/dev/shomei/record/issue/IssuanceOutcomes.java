@@ -13,6 +13,7 @@ import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.Issuance;
 import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.MunicipalityCode;
+import dev.shomei.record.revoke.Revocations;
 import dev.shomei.record.store.IssuanceRepository;
 import dev.shomei.record.store.MunicipalityRepository;
 import java.lang.System.Logger.Level;
@@ -35,6 +36,10 @@ import java.util.regex.Pattern;
  * <p>Allowed: ISSUED -> PRINTED, ISSUED -> VOIDED, VOIDED({@value #TIMEOUT_REASON} or
  * {@value #CENTER_RECONCILED_REASON}) -> PRINTED; the same report twice is answered with the current
  * state. Anything else is INVALID_REQUEST.
+ *
+ * <p>Every void revokes the issuance's signed QR payloads in the same transaction ({@link Revocations}).
+ * The revocation lists only grow, so a late PRINTED after a presumed void leaves the printed
+ * certificate revoked: the record says PRINTED, a verifier says REVOKED, and the resident gets a reissue.
  */
 public final class IssuanceOutcomes {
     public static final String TIMEOUT_REASON = "UNCONFIRMED_TIMEOUT";
@@ -50,6 +55,7 @@ public final class IssuanceOutcomes {
     private final Clock clock;
     private final IssuanceRepository issuances = new IssuanceRepository();
     private final MunicipalityRepository municipalities = new MunicipalityRepository();
+    private final Revocations revocations = new Revocations();
 
     public IssuanceOutcomes(Database database, AuditLog audit, Clock clock) {
         this.database = database;
@@ -115,6 +121,13 @@ public final class IssuanceOutcomes {
         Instant now = clock.instant();
         if (!issuances.changeStatus(tx, issuance.municipality(), issuance.id(), current, target, reason, now)) {
             throw new ShomeiException(ErrorCode.INVALID_REQUEST, "issuance changed concurrently; retry");
+        }
+        if (target == IssuanceStatus.VOIDED) {
+            revocations.revoke(tx, issuance, now);
+        } else if (current == IssuanceStatus.VOIDED) {
+            // the lists only grow: a certificate printed after a presumed void stays revoked (reissue it)
+            LOG.log(Level.WARNING, "issuance {0} printed after its void ({1}): its QR codes stay revoked",
+                    issuance.certificateId(), issuance.voidReason());
         }
         audit.append(tx, new AuditEvent(actorType, actor, issuance.terminalId(), "MARK_" + target, issuance.municipality(),
                 "issuance", issuance.certificateId(), "OK", reason == null ? "from=" + current : "from=" + current + " reason=" + reason));

@@ -24,6 +24,7 @@ import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.domain.ResidentStatus;
 import dev.shomei.record.domain.Vaccination;
+import dev.shomei.record.revoke.Revocations;
 import dev.shomei.record.store.Ids;
 import dev.shomei.record.store.IssuanceRepository;
 import dev.shomei.record.store.MunicipalityRepository;
@@ -64,6 +65,7 @@ public final class IssuanceService {
     private final ResidentRepository residents = new ResidentRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
     private final IssuanceRepository issuances = new IssuanceRepository();
+    private final Revocations revocations = new Revocations();
 
     public IssuanceService(Database database, TenantKeyring keyring, AuditLog audit, CertificateSigner signer,
                            CertificateContents contents, Clock clock) {
@@ -158,6 +160,7 @@ public final class IssuanceService {
                 database.write(tx -> {
                     TenantCipher tenant = keyring.cipher(tx, code);
                     issuances.insert(tx, tenant, issuance, passportNumber, json);
+                    revocations.recordSigned(tx, issuance, signed);
                     audit.append(tx, new AuditEvent("CENTER", client, request.terminalId(), "ISSUE", code, "issuance",
                             certificateId, "OK", "type=" + request.type() + " copies=" + request.copies()
                             + " transaction=" + request.transactionId()));

@@ -3,6 +3,8 @@ package dev.shomei.record.keys;
 import dev.shomei.protocol.sign.CertificateSigner;
 import dev.shomei.protocol.shc.SmartHealthCardIssuer;
 import dev.shomei.protocol.vds.VdsNcSealer;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -16,6 +18,8 @@ public final class IssuerKeys {
     private final String issuerUrl;
     private final Supplier<ShcKeyRing> shcSource;
     private final VdsNcSealer vds;
+    private final List<X509Certificate> vdsSigners;
+    private final X509Certificate vdsCsca;
     private volatile State state;
 
     private record State(ShcKeyRing ring, CertificateSigner signer) {
@@ -27,10 +31,31 @@ public final class IssuerKeys {
      * @param vds       {@code null} when this backend issues no overseas certificates
      */
     public IssuerKeys(String issuerUrl, Supplier<ShcKeyRing> shcSource, VdsNcSealer vds) {
+        this(issuerUrl, shcSource, vds, List.of(), null);
+    }
+
+    /**
+     * @param vdsSigners every VDS-NC barcode signer certificate to publish, the current one and retired
+     *                   ones whose seals are still in people's hands
+     * @param vdsCsca    the CSCA certificate to publish, {@code null} when this backend does not have it
+     */
+    public IssuerKeys(String issuerUrl, Supplier<ShcKeyRing> shcSource, VdsNcSealer vds, List<X509Certificate> vdsSigners,
+                      X509Certificate vdsCsca) {
         this.issuerUrl = Objects.requireNonNull(issuerUrl, "issuerUrl");
         this.shcSource = shcSource;
         this.vds = vds;
+        this.vdsSigners = List.copyOf(vdsSigners);
+        this.vdsCsca = vdsCsca;
         this.state = load();
+    }
+
+    /** The VDS-NC barcode signer certificates to publish (current and retired). */
+    public List<X509Certificate> vdsSigners() {
+        return vdsSigners;
+    }
+
+    public Optional<X509Certificate> vdsCsca() {
+        return Optional.ofNullable(vdsCsca);
     }
 
     public String issuerUrl() {
@@ -57,6 +82,6 @@ public final class IssuerKeys {
 
     private State load() {
         ShcKeyRing ring = shcSource.get();
-        return new State(ring, new CertificateSigner(new SmartHealthCardIssuer(issuerUrl, ring.current()), vds));
+        return new State(ring, new CertificateSigner(new SmartHealthCardIssuer(issuerUrl, ring.current(), ring.currentRevocationIds()), vds));
     }
 }

@@ -4,6 +4,7 @@ import dev.shomei.protocol.pki.Pem;
 import dev.shomei.protocol.shc.EcJwk;
 import dev.shomei.protocol.shc.EcShcSigner;
 import dev.shomei.protocol.shc.Jwks;
+import dev.shomei.protocol.shc.RevocationIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,15 +28,18 @@ import java.util.stream.Stream;
  * The SMART Health Card issuer keys: several EC P-256 keys, numbered; the newest signs, all of them
  * are published in the JWKS so that cards signed by an older key still verify.
  *
- * <p>Two sources: a directory of {@code issuer-<n>.key} / {@code issuer-<n>.pub} PEM files (the dev
+ * <p>Each key has its revocation-id secret ({@link RevocationSecrets}): the {@code vc.rid} of every card it
+ * signs is derived from it. Two sources: a directory of {@code issuer-<n>.key} / {@code issuer-<n>.pub} /
+ * {@code issuer-<n>.rid} files (the dev
  * PKI's {@code shc/} folder; {@link #rotate(Path)} adds the next one), or a PKCS#12 key store with
- * private-key entries {@code shc-<n>} (production; HSM-backed stores work the same way).
+ * private-key entries {@code shc-<n>} and secret-key entries {@code shc-<n>-rid} (production; HSM-backed
+ * stores work the same way).
  */
 public final class ShcKeyRing {
     private static final Pattern FILE = Pattern.compile("issuer-(\\d+)\\.key");
     private static final Pattern ALIAS = Pattern.compile("shc-(\\d+)");
 
-    private record Numbered(int number, EcShcSigner signer) {
+    private record Numbered(int number, EcShcSigner signer, RevocationIds revocationIds) {
     }
 
     private final List<Numbered> keys;
@@ -60,7 +64,8 @@ public final class ShcKeyRing {
                 }
                 Path publicFile = dir.resolve("issuer-" + matcher.group(1) + ".pub");
                 KeyPair pair = new KeyPair(Pem.readPublicKey(publicFile), Pem.readPrivateKey(file));
-                keys.add(new Numbered(Integer.parseInt(matcher.group(1)), new EcShcSigner(pair)));
+                RevocationIds rids = new RevocationIds(RevocationSecrets.read(dir, "issuer-" + matcher.group(1)));
+                keys.add(new Numbered(Integer.parseInt(matcher.group(1)), new EcShcSigner(pair), rids));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the SMART Health Card key directory", e);
@@ -81,7 +86,8 @@ public final class ShcKeyRing {
                 }
                 PrivateKey key = (PrivateKey) store.getKey(alias, password);
                 KeyPair pair = new KeyPair(store.getCertificate(alias).getPublicKey(), key);
-                keys.add(new Numbered(Integer.parseInt(matcher.group(1)), new EcShcSigner(pair)));
+                keys.add(new Numbered(Integer.parseInt(matcher.group(1)), new EcShcSigner(pair),
+                        new RevocationIds(RevocationSecrets.fromKeyStore(store, alias, password))));
             }
             return new ShcKeyRing(keys);
         } catch (IOException e) {
@@ -91,14 +97,15 @@ public final class ShcKeyRing {
         }
     }
 
-    /** Adds {@code issuer-<n+1>} to the directory (the new key signs from the next reload); returns its kid. */
+    /** Adds {@code issuer-<n+1>} (with its revocation-id secret {@code issuer-<n+1>.rid}) to the directory (the new key signs from the next reload); returns its kid. */
     public static String rotate(Path dir) {
         int next = fromDirectory(dir).keys.getLast().number() + 1;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            // the public half first: a reader never sees a private key without its public key
+            // the secret and the public half first: a reader never sees a private key without them
+            RevocationSecrets.create(dir, "issuer-" + next);
             Pem.writePublicKey(dir.resolve("issuer-" + next + ".pub"), pair.getPublic());
             Pem.writePrivateKey(dir.resolve("issuer-" + next + ".key"), pair.getPrivate());
             return EcJwk.of(pair.getPublic()).kid();
@@ -110,6 +117,16 @@ public final class ShcKeyRing {
     /** The newest key: it signs new cards. */
     public EcShcSigner current() {
         return keys.getLast().signer();
+    }
+
+    /** The revocation-id derivation of the newest key. */
+    public RevocationIds currentRevocationIds() {
+        return keys.getLast().revocationIds();
+    }
+
+    /** Every key's kid, oldest first: each has a revocation list. */
+    public List<String> kids() {
+        return keys.stream().map(key -> key.signer().kid()).toList();
     }
 
     /** Every public key, newest first. */

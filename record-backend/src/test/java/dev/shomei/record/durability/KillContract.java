@@ -124,7 +124,7 @@ public abstract class KillContract {
         DevPki pki = DevPki.ensure(state.resolve("pki"));
         Map<String, String> confirmed = new ConcurrentHashMap<>();
         Set<String> attempted = ConcurrentHashMap.newKeySet();
-        try (ChildBackend child = ChildBackend.start(state, "serve", "--demo", "--db", url, "--api-port", "0", "--console-port", "0")) {
+        try (ChildBackend child = ChildBackend.start(state, "serve", "--demo", "--db", url, "--api-port", "0", "--console-port", "0", "--public-port", "0")) {
             String started = child.awaitLine(line -> line.startsWith("backend: api "), 180);
             Matcher port = Pattern.compile("api https://127\\.0\\.0\\.1:(\\d+)").matcher(started);
             assertTrue(port.find(), started);

@@ -51,8 +51,18 @@ class IssuerKeySourcesTest {
         store.load(null, null);
         store.setKeyEntry("shc-1", older.getPrivate(), password, new X509Certificate[] {selfSigned(older)});
         store.setKeyEntry("shc-2", newer.getPrivate(), password, new X509Certificate[] {selfSigned(newer)});
+        byte[] newerSecret = new byte[32];
+        newerSecret[0] = 2;
+        for (String alias : List.of("shc-1", "shc-2")) {
+            byte[] secret = alias.equals("shc-2") ? newerSecret : new byte[32];
+            store.setEntry(alias + RevocationSecrets.ALIAS_SUFFIX,
+                    new KeyStore.SecretKeyEntry(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256")),
+                    new KeyStore.PasswordProtection(password));
+        }
         store.setKeyEntry(IssuerKeySources.VDS_ALIAS, pki.vdsSigner().privateKey(), password,
                 new X509Certificate[] {pki.vdsSigner().certificate(), pki.vdsCscaCertificate()});
+        X509Certificate retired = selfSigned(ecKeyPair());
+        store.setCertificateEntry("vds-signer-1", retired);
         Path file = temp.resolve("issuer.p12");
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, password);
@@ -75,6 +85,43 @@ class IssuerKeySourcesTest {
         assertEquals(keys.shc().current().kid(), card.kid());
         assertNotNull(new VdsNcVerifier(List.of(pki.vdsCscaCertificate())).verify(signed.vdsNc()));
         assertTrue(keys.vds().isPresent());
+        assertEquals(new dev.shomei.protocol.shc.RevocationIds(newerSecret).of("13105ABCDEFG"), card.rid(),
+                "the newest key's secret derives the rid");
+        assertEquals(List.of(pki.vdsSigner().certificate(), retired), keys.vdsSigners(), "current and retired signers published");
+        assertEquals(pki.vdsCscaCertificate(), keys.vdsCsca().orElseThrow());
+    }
+
+    @Test
+    void aKeyStoreKeyWithoutItsRevocationSecretIsRefused() throws Exception {
+        char[] password = "test-password".toCharArray();
+        KeyPair key = ecKeyPair();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("shc-1", key.getPrivate(), password, new X509Certificate[] {selfSigned(key)});
+        Path file = temp.resolve("no-secret.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> IssuerKeySources.keyStore(file, password, "https://vrs.example.jp"));
+        assertTrue(e.getMessage().contains("shc-1-rid"), e.getMessage());
+    }
+
+    @Test
+    void aKeyDirectoryKeyWithoutItsRevocationSecretIsRefusedAndNeverCreated() throws Exception {
+        DevPki pki = DevPki.ensure(temp.resolve("pki2"));
+        Path secret = pki.shcDir().resolve("issuer-1.rid");
+        assertTrue(Files.isRegularFile(secret), "the dev PKI provisions the secret");
+        Files.delete(secret);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> ShcKeyRing.fromDirectory(pki.shcDir()));
+        assertTrue(e.getMessage().contains("issuer-1.rid"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(Files.exists(secret), "a backend reads the secret, never creates it");
+        DevPki.ensure(temp.resolve("pki2"));
+        assertTrue(Files.isRegularFile(secret), "the dev PKI set-up provisions a missing secret again");
+        String kid = ShcKeyRing.rotate(pki.shcDir());
+        assertTrue(Files.isRegularFile(pki.shcDir().resolve("issuer-2.rid")), "a rotation provisions the new key's secret");
+        assertEquals(List.of(EcJwk.of(pki.shcIssuerKey().getPublic()).kid(), kid), ShcKeyRing.fromDirectory(pki.shcDir()).kids());
     }
 
     private static KeyPair ecKeyPair() throws Exception {

@@ -96,7 +96,7 @@ final class FaultStack implements AutoCloseable {
             throw new IllegalStateException("the backend runs already");
         }
         List<String> args = new ArrayList<>(List.of("backend", "serve", "--demo", "--api-port", String.valueOf(apiPort),
-                "--console-port", String.valueOf(backendConsolePort), "--issuer", "https://127.0.0.1:" + backendConsolePort));
+                "--console-port", String.valueOf(backendConsolePort), "--public-port", "0", "--issuer", "https://127.0.0.1:" + backendConsolePort));
         args.addAll(backendOptions);
         args.addAll(db());
         backend = shomei.start("backend", args.toArray(String[]::new));

@@ -16,11 +16,18 @@ public final class CertificateVerifier {
     private final SmartHealthCardVerifier smartHealthCards;
     private final VdsNcVerifier vdsNc;
     private final VaccineCatalog catalog;
+    private final RevocationLists revocation;
 
     public CertificateVerifier(SmartHealthCardVerifier smartHealthCards, VdsNcVerifier vdsNc) {
+        this(smartHealthCards, vdsNc, null);
+    }
+
+    /** @param revocation where the revocation lists are read; {@code null}: revocation is not checked */
+    public CertificateVerifier(SmartHealthCardVerifier smartHealthCards, VdsNcVerifier vdsNc, RevocationLists revocation) {
         this.smartHealthCards = smartHealthCards;
         this.vdsNc = vdsNc;
         this.catalog = VaccineCatalog.standard();
+        this.revocation = revocation;
     }
 
     public Verdict verify(ScannedQr qr) {
@@ -29,7 +36,9 @@ public final class CertificateVerifier {
             try {
                 HealthCard card = smartHealthCards.verify(ShcQrText.decode(text));
                 return new Verdict(qr.page(), Verdict.Kind.SMART_HEALTH_CARD, true,
-                        "signature verified with issuer key " + card.kid(), describe(card));
+                        "signature verified with issuer key " + card.kid(), describe(card),
+                        revocation == null ? Revocation.notChecked("no --trust endpoint or revocation list given")
+                                : revocation.check(card));
             } catch (CertificateVerificationException e) {
                 return new Verdict(qr.page(), Verdict.Kind.SMART_HEALTH_CARD, false, e.reason(), List.of());
             }
@@ -38,7 +47,9 @@ public final class CertificateVerifier {
             try {
                 VdsNcSeal seal = vdsNc.verify(text);
                 return new Verdict(qr.page(), Verdict.Kind.VDS_NC, true, "signature verified, signer "
-                        + seal.signer().getSubjectX500Principal().getName() + " chains to a trusted CSCA", describe(seal));
+                        + seal.signer().getSubjectX500Principal().getName() + " chains to a trusted CSCA", describe(seal),
+                        revocation == null ? Revocation.notChecked("no --trust endpoint or revocation list given")
+                                : revocation.check(seal));
             } catch (CertificateVerificationException e) {
                 return new Verdict(qr.page(), Verdict.Kind.VDS_NC, false, e.reason(), List.of());
             }

@@ -37,7 +37,7 @@ public final class TrustSources {
      */
     public static Jwks jwks(String location, Path caFile) throws IOException {
         if (location.startsWith("https://") || location.startsWith("http://")) {
-            return Jwks.parse(fetch(URI.create(location), caFile));
+            return Jwks.parse(fetch(URI.create(location), caFile, "JWKS"));
         }
         return Jwks.parse(Files.readString(Path.of(location), StandardCharsets.UTF_8));
     }
@@ -65,7 +65,9 @@ public final class TrustSources {
         return Pem.readCertificate(pemFile);
     }
 
-    private static String fetch(URI uri, Path caFile) throws IOException {
+    /** An http(s) document of at most 1 MiB (4 MiB for lists); {@code what} names it in errors. */
+    static String fetch(URI uri, Path caFile, String what) throws IOException {
+        int limit = what.contains("list") ? 4 * MAX_JWKS_BYTES : MAX_JWKS_BYTES;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (caFile != null) {
@@ -77,17 +79,17 @@ public final class TrustSources {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new IOException("JWKS request answered HTTP " + response.statusCode());
+                    throw new IOException(what + " request answered HTTP " + response.statusCode());
                 }
-                byte[] bytes = body.readNBytes(MAX_JWKS_BYTES + 1);
-                if (bytes.length > MAX_JWKS_BYTES) {
-                    throw new IOException("JWKS is larger than " + MAX_JWKS_BYTES + " bytes");
+                byte[] bytes = body.readNBytes(limit + 1);
+                if (bytes.length > limit) {
+                    throw new IOException(what + " is larger than " + limit + " bytes");
                 }
                 return new String(bytes, StandardCharsets.UTF_8);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching the JWKS", e);
+            throw new IOException("interrupted while fetching the " + what, e);
         }
     }
 

@@ -17,6 +17,8 @@ package dev.shomei.protocol.backend;
 public final class BackendApi {
     public static final int DEFAULT_API_PORT = 8410;
     public static final int DEFAULT_CONSOLE_PORT = 8411;
+    /** The public trust endpoint: JWKS, revocation lists, VDS-NC certificates, the verifier page (server TLS only). */
+    public static final int DEFAULT_PUBLIC_PORT = 8412;
     public static final String ISSUANCES = "/api/v1/issuances";
     public static final String ISSUANCE_STATUS = "/api/v1/issuances/status";
     public static final String UNCONFIRMED = "/api/v1/issuances/unconfirmed";

@@ -62,7 +62,19 @@ final class FhirBundleReader {
         if (names == null) {
             throw invalid("fhirBundle has no Patient");
         }
-        return new HealthCard(issuer, Instant.ofEpochSecond(nbf.asLong()), kid, names, birthDate, immunizations);
+        return new HealthCard(issuer, Instant.ofEpochSecond(nbf.asLong()), kid, names, birthDate, immunizations, rid(vc));
+    }
+
+    /** {@code vc.rid}: base64url, at most 24 characters (SMART Health Cards, revocation). */
+    private static String rid(JsonNode vc) {
+        JsonNode rid = vc.get("rid");
+        if (rid == null) {
+            return null;
+        }
+        if (!rid.isTextual() || !rid.asText().matches("[A-Za-z0-9_-]{1,24}")) {
+            throw invalid("vc.rid is not base64url of at most 24 characters");
+        }
+        return rid.asText();
     }
 
     private static List<HealthCard.Name> names(JsonNode patient) {

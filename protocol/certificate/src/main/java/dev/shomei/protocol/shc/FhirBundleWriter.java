@@ -23,6 +23,11 @@ final class FhirBundleWriter {
     }
 
     static byte[] payload(String issuer, Instant notBefore, CertificateContent content) {
+        return payload(issuer, notBefore, content, null);
+    }
+
+    /** @param rid the revocation id ({@code vc.rid}), or {@code null} for none */
+    static byte[] payload(String issuer, Instant notBefore, CertificateContent content, String rid) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator json = StrictJson.factory().createGenerator(out)) {
             json.writeStartObject();
@@ -32,6 +37,9 @@ final class FhirBundleWriter {
             json.writeArrayFieldStart("type");
             json.writeString(HEALTH_CARD_TYPE);
             json.writeEndArray();
+            if (rid != null) {
+                json.writeStringField("rid", rid);
+            }
             json.writeObjectFieldStart("credentialSubject");
             json.writeStringField("fhirVersion", "4.0.1");
             json.writeObjectFieldStart("fhirBundle");

@@ -9,9 +9,15 @@ import java.util.List;
  *
  * @param names         the Patient's names in order (Japan: kanji first, then Roman letters on an overseas card)
  * @param immunizations in bundle order
+ * @param rid           the revocation id ({@code vc.rid}), {@code null} when the card has none
  */
 public record HealthCard(String issuer, Instant notBefore, String kid, List<Name> names, LocalDate birthDate,
-                         List<Immunization> immunizations) {
+                         List<Immunization> immunizations, String rid) {
+    public HealthCard(String issuer, Instant notBefore, String kid, List<Name> names, LocalDate birthDate,
+                      List<Immunization> immunizations) {
+        this(issuer, notBefore, kid, names, birthDate, immunizations, null);
+    }
+
     public HealthCard {
         names = List.copyOf(names);
         immunizations = List.copyOf(immunizations);
@@ -35,6 +41,6 @@ public record HealthCard(String issuer, Instant notBefore, String kid, List<Name
 
     @Override
     public String toString() {
-        return "HealthCard[iss=" + issuer + ", kid=" + kid + ", immunizations=" + immunizations.size() + "]";
+        return "HealthCard[iss=" + issuer + ", kid=" + kid + ", rid=" + rid + ", immunizations=" + immunizations.size() + "]";
     }
 }

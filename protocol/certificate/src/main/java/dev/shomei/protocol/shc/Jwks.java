@@ -38,9 +38,24 @@ public final class Jwks {
 
     /** The set as JSON, keys in the order given. */
     public String toJson() {
+        return toJson(Map.of());
+    }
+
+    /**
+     * The set as JSON; a key with a revocation list carries {@code "crlVersion"}: the list's
+     * {@code ctr} (SMART Health Cards, revocation), so that a verifier knows when to fetch it again.
+     */
+    public String toJson(Map<String, Long> crlVersions) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ArrayNode keys = root.putArray("keys");
-        byKid.values().forEach(key -> keys.add(key.toJson()));
+        byKid.values().forEach(key -> {
+            ObjectNode node = key.toJson();
+            Long version = crlVersions.get(key.kid());
+            if (version != null && version > 0) {
+                node.put("crlVersion", version);
+            }
+            keys.add(node);
+        });
         try {
             return StrictJson.mapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {

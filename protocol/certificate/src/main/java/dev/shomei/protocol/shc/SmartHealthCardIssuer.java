@@ -15,12 +15,21 @@ import java.time.Instant;
 public final class SmartHealthCardIssuer {
     private final String issuer;
     private final ShcSigner signer;
+    private final RevocationIds revocationIds;
 
     /**
      * @param issuer the {@code iss}: an https URL without a trailing {@code /}; verifiers fetch
      *               {@code <iss>/.well-known/jwks.json}
      */
     public SmartHealthCardIssuer(String issuer, ShcSigner signer) {
+        this(issuer, signer, null);
+    }
+
+    /**
+     * @param revocationIds derives each card's {@code vc.rid} from its certificate id; {@code null}:
+     *                      cards carry no rid and cannot be revoked
+     */
+    public SmartHealthCardIssuer(String issuer, ShcSigner signer, RevocationIds revocationIds) {
         URI uri;
         try {
             uri = URI.create(issuer);
@@ -32,6 +41,7 @@ public final class SmartHealthCardIssuer {
         }
         this.issuer = issuer;
         this.signer = signer;
+        this.revocationIds = revocationIds;
     }
 
     public String issuer() {
@@ -51,7 +61,8 @@ public final class SmartHealthCardIssuer {
             throw new ShomeiException(ErrorCode.INVALID_REQUEST, "a certificate with variant kanji has no QR codes");
         }
         String header = "{\"zip\":\"DEF\",\"alg\":\"ES256\",\"kid\":\"" + signer.kid() + "\"}";
-        byte[] payload = RawDeflate.deflate(FhirBundleWriter.payload(issuer, issuedAt, content));
+        byte[] payload = RawDeflate.deflate(FhirBundleWriter.payload(issuer, issuedAt, content,
+                revocationIds == null ? null : revocationIds.of(content.certificateId())));
         String signingInput = Base64Url.encode(header.getBytes(StandardCharsets.US_ASCII)) + "."
                 + Base64Url.encode(payload);
         byte[] signature = signer.sign(signingInput.getBytes(StandardCharsets.US_ASCII));

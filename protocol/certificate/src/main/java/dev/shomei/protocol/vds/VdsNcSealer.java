@@ -57,7 +57,19 @@ public final class VdsNcSealer {
      * @throws VdsNcTooLargeException when the seal would not fit one QR code
      */
     public String seal(VdsNcVaccination message) {
-        ObjectNode data = VdsNcJson.data(issuingCountry, message);
+        String json = sign(VdsNcJson.data(issuingCountry, message));
+        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_SEAL_BYTES) {
+            throw new VdsNcTooLargeException(bytes, message.events().size());
+        }
+        return json;
+    }
+
+    /**
+     * Signs any {@code data} object the way a seal is signed: {@code {"data":..,"sig":{"alg","cer","sigvl"}}}
+     * in canonical form. The VDS-NC revocation list is signed with it ({@link VdsNcRevocationList}).
+     */
+    public String sign(ObjectNode data) {
         byte[] canonical = Jcs.canonicalize(data).getBytes(StandardCharsets.UTF_8);
         byte[] signature = signer.sign(canonical);
         ObjectNode seal = JsonNodeFactory.instance.objectNode();
@@ -67,11 +79,6 @@ public final class VdsNcSealer {
         sig.put("cer", certificate);
         sig.put("sigvl", Base64Url.encode(signature));
         Arrays.fill(canonical, (byte) 0);
-        String json = Jcs.canonicalize(seal);
-        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_SEAL_BYTES) {
-            throw new VdsNcTooLargeException(bytes, message.events().size());
-        }
-        return json;
+        return Jcs.canonicalize(seal);
     }
 }

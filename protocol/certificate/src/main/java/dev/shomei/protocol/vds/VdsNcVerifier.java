@@ -39,6 +39,8 @@ public final class VdsNcVerifier {
     public static final String DOCUMENT_TYPE_LIST = "2.23.136.1.1.6.2";
 
     private static final int MAX_LENGTH = 16 * 1024;
+    /** A signed revocation list may be long: 4 MiB is some 300,000 certificate ids. */
+    private static final int MAX_DOCUMENT_LENGTH = 4 << 20;
     private static final List<String> ALGORITHMS = List.of("ES256", "ES384", "ES512");
 
     private final List<X509Certificate> trustedCscas;
@@ -54,14 +56,38 @@ public final class VdsNcVerifier {
     }
 
     public VdsNcSeal verify(String qrText) {
-        if (qrText == null || qrText.isEmpty() || qrText.length() > MAX_LENGTH) {
-            throw VdsNcJson.invalid("seal is empty or too long");
+        Signed signed = verifySigned(qrText, "seal");
+        JsonNode data = signed.data();
+        X509Certificate signer = signed.signer();
+        String algorithm = signed.algorithm();
+        JsonNode hdr = data.path("hdr");
+        if (!VdsNcJson.TYPE.equals(hdr.path("t").asText()) || hdr.path("v").asInt(-1) != VdsNcJson.VERSION) {
+            throw VdsNcJson.invalid("seal is not icao.vacc version 1");
         }
-        JsonNode root = StrictJson.parse(qrText, "VDS-NC seal");
+        String country = hdr.path("is").asText("");
+        if (!country.matches("[A-Z]{3}")) {
+            throw VdsNcJson.invalid("hdr.is is not an ISO 3166-1 alpha-3 code");
+        }
+        return new VdsNcSeal(country, VdsNcJson.message(data.get("msg")), signer, algorithm);
+    }
+
+    /** A verified {@code {"data":..,"sig":..}} document: its data, the signer that chains to a trusted CSCA, the algorithm. */
+    public record Signed(JsonNode data, X509Certificate signer, String algorithm) {
+    }
+
+    /**
+     * Verifies a document signed the way a seal is ({@code sig.cer} chained to a trusted CSCA,
+     * {@code sig.sigvl} over the canonical {@code data}); what it says is the caller's to read.
+     */
+    public Signed verifySigned(String json, String what) {
+        if (json == null || json.isEmpty() || json.length() > maxLength(what)) {
+            throw VdsNcJson.invalid(what + " is empty or too long");
+        }
+        JsonNode root = StrictJson.parse(json, "VDS-NC " + what);
         JsonNode data = root.get("data");
         JsonNode sig = root.get("sig");
         if (data == null || !data.isObject() || sig == null || !sig.isObject()) {
-            throw VdsNcJson.invalid("seal needs \"data\" and \"sig\" objects");
+            throw VdsNcJson.invalid(what + " needs \"data\" and \"sig\" objects");
         }
         String algorithm = sig.path("alg").asText("");
         if (!ALGORITHMS.contains(algorithm)) {
@@ -80,15 +106,11 @@ public final class VdsNcVerifier {
         if (!valid) {
             throw new CertificateVerificationException("signature does not verify");
         }
-        JsonNode hdr = data.path("hdr");
-        if (!VdsNcJson.TYPE.equals(hdr.path("t").asText()) || hdr.path("v").asInt(-1) != VdsNcJson.VERSION) {
-            throw VdsNcJson.invalid("seal is not icao.vacc version 1");
-        }
-        String country = hdr.path("is").asText("");
-        if (!country.matches("[A-Z]{3}")) {
-            throw VdsNcJson.invalid("hdr.is is not an ISO 3166-1 alpha-3 code");
-        }
-        return new VdsNcSeal(country, VdsNcJson.message(data.get("msg")), signer, algorithm);
+        return new Signed(data, signer, algorithm);
+    }
+
+    private static int maxLength(String what) {
+        return "seal".equals(what) ? MAX_LENGTH : MAX_DOCUMENT_LENGTH;
     }
 
     private static X509Certificate certificate(byte[] der) {

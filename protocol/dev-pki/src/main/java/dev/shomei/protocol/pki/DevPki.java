@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * terminals/&lt;id&gt;.crt/.key             a kiosk's client certificate, CN = terminal id
  * jlis-dev.key / jlis-dev.pub           RSA-2048 dev J-LIS CA key that signs virtual cards ("9000033/001")
  * shc/issuer-1.key                      SMART Health Card issuer key (EC P-256)
+ * shc/issuer-1.rid                      its revocation-id secret (vc.rid)
  * vds/csca.crt/.key, vds/signer.crt/.key  VDS-NC test CSCA and barcode signer
  * </pre>
  *
@@ -69,6 +70,7 @@ public final class DevPki implements KeySource {
             pki.centerClient();
             pki.jlisDevKey();
             pki.shcIssuerKey();
+            pki.shcRevocationSecrets();
             pki.vdsSigner();
             return pki;
         });
@@ -125,6 +127,35 @@ public final class DevPki implements KeySource {
     /** The SMART Health Card issuer key (EC P-256); the backend adds rotated keys beside it. */
     public KeyPair shcIssuerKey() {
         return keyPair("shc/issuer-1", false);
+    }
+
+    /**
+     * Gives every SMART Health Card issuer key its revocation-id secret {@code issuer-<n>.rid} (32 random
+     * bytes, base64, mode 600) where it has none: the backend derives each card's {@code vc.rid} from it
+     * and never creates one itself. Also for keys rotated in before secrets existed.
+     */
+    private void shcRevocationSecrets() {
+        try (java.util.stream.Stream<Path> files = Files.list(shcDir())) {
+            for (Path key : files.filter(f -> f.getFileName().toString().matches("issuer-\\d+\\.key")).toList()) {
+                String name = key.getFileName().toString().replace(".key", ".rid");
+                Path secretFile = shcDir().resolve(name);
+                if (Files.exists(secretFile)) {
+                    continue;
+                }
+                byte[] secret = new byte[32];
+                new java.security.SecureRandom().nextBytes(secret);
+                Files.writeString(secretFile, java.util.Base64.getEncoder().encodeToString(secret) + "\n",
+                        java.nio.charset.StandardCharsets.US_ASCII);
+                java.util.Arrays.fill(secret, (byte) 0);
+                try {
+                    Files.setPosixFilePermissions(secretFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // a non-POSIX file system
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the SMART Health Card revocation-id secrets", e);
+        }
     }
 
     @Override
