@@ -44,7 +44,7 @@ final class Haproxy implements AutoCloseable {
         }
         return """
                 global
-                  maxconn 20000
+                  maxconn 4000
                 defaults
                   mode tcp
                   timeout connect 3s
