@@ -170,7 +170,7 @@ final class PgAutoFailover implements AutoCloseable {
 
     /** Whether the node at {@code port} takes writes (is up, not in recovery, not read-only). */
     boolean writable(int port) {
-        return sql(nodeUrl(port), "SELECT NOT pg_is_in_recovery() AND current_setting('default_transaction_read_only') = 'off'")
+        return sql(nodeUrl(port), "SELECT (NOT pg_is_in_recovery() AND current_setting('default_transaction_read_only') = 'off')::text")
                 .map(Boolean::parseBoolean).orElse(false);
     }
 
