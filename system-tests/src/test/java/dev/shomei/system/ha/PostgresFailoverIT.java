@@ -52,7 +52,8 @@ class PostgresFailoverIT {
         root = Files.createTempDirectory("shomei-ha-pg-");
         // the postgres user passes through to its own directory below, nothing more
         Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
-        cluster = PgAutoFailover.start(root.resolve("pg"), pgCtl.orElseThrow());
+        cluster = PgAutoFailover.start(root.resolve("pg"), pgCtl.orElseThrow(() -> new IllegalStateException(
+                "CI=true but pg_auto_failover is not installed: install the packages in .ci/apt-packages")));
         stack = new HaStack(root, cluster.jdbcUrl(), TerminalEnrolment.ids("HAP", KIOSKS), CENTER);
         stack.startBackend();
     }
