@@ -115,6 +115,7 @@ public final class KioskSimulator implements Runnable {
                     metrics.issue.record(answered - started);
                     metrics.transaction.record(done - started);
                     metrics.completed.increment();
+                    metrics.printed(transactionId);
                     issued++;
                     yield null;
                 }

@@ -126,7 +126,7 @@ public final class LocalStack implements AutoCloseable {
      * short municipality refresh (a first refresh that times out while the backend's JIT is cold
      * would otherwise refuse issuances for a minute).
      */
-    static String centerYaml() {
+    public static String centerYaml() {
         String yaml = CenterSettings.DEFAULT_YAML
                 .replace("messages-per-second: 10 ", "messages-per-second: 10000 ")
                 .replace("message-burst: 40", "message-burst: 10000")
