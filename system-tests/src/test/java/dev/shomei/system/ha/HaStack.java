@@ -107,7 +107,7 @@ final class HaStack implements AutoCloseable {
     /** Starts the backend and returns once its API listens. */
     synchronized void startBackend() throws IOException, InterruptedException {
         backend = shomei.start("backend", concat(List.of("backend", "serve", "--demo", "--api-port", String.valueOf(apiPort),
-                "--console-port", String.valueOf(backendConsolePort)), db()));
+                "--console-port", String.valueOf(backendConsolePort), "--public-port", "-1"), db()));
         Ports.awaitListening(apiPort, backend, START_TIMEOUT, "backend");
     }
 
