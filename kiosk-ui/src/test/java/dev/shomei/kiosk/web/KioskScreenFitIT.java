@@ -150,7 +150,9 @@ class KioskScreenFitIT {
                     i % 2 == 0 ? "モデルナ社" : "ファイザー社", "LOT-" + (100000 + i))).toList();
             CertificateSummary summary = new CertificateSummary(LONG_NAME,
                     request.certificateType() == CertificateType.OVERSEAS ? LONG_LATIN : "",
-                    LocalDate.of(1985, 4, 1), list);
+                    LocalDate.of(1985, 4, 1), list,
+                    request.certificateType() == CertificateType.OVERSEAS ? "JPN" : "",
+                    request.certificateType() == CertificateType.OVERSEAS ? "TK1234567" : "");
             return new IssueResponse(request.transactionId(), normal.certificateIds(), normal.feeYen(), request.copies(),
                     summary, ("%PDF-1.7 " + LONG_NAME).getBytes(StandardCharsets.UTF_8));
         });
@@ -220,6 +222,11 @@ class KioskScreenFitIT {
         assertEquals(Boolean.TRUE, page.evaluate("() => { const r = document.getElementById('dose-region');"
                 + " return r.scrollHeight <= r.clientHeight + 1; }"), "five doses need no scrolling");
         assertThat(page.locator("#confirm-birth")).hasText(lang.equals("ja") ? "1985年4月1日" : "1985-04-01");
+        // overseas: the passport data on file, before paying (a renewed passport stops here)
+        assertThat(page.locator("#confirm-name-latin")).hasText(LONG_LATIN);
+        assertThat(page.locator("#confirm-nationality")).hasText("JPN");
+        assertThat(page.locator("#confirm-passport")).hasText("TK1234567");
+        assertThat(page.locator("#screen")).containsText(lang.equals("ja") ? "今の旅券と違うとき" : "not your current passport");
         assertThat(page.locator("#doses")).containsText(lang.equals("ja") ? "スパイクバックス" : "Spikevax Bivalent");
         click("#confirm-ok");
         expectState(SessionState.PAYMENT);

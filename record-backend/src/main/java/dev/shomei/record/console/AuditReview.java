@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * {@code bulkThreshold} distinct residents or exported.
  */
 record AuditReview(List<UserSummary> users, List<AuditEntry> afterHours, List<BulkDay> bulk) {
-    private static final Set<String> CHANGES = Set.of("CORRECT_DOSE", "SET_STATUS", "REGISTER_PASSPORT", "VOID_ISSUANCE");
+    private static final Set<String> CHANGES = Set.of("CORRECT_DOSE", "SET_STATUS", "REGISTER_PASSPORT", "VOID_ISSUANCE",
+            "HOLD_RESIDENT", "RELEASE_HOLD");
 
     /** One user's month. */
     record UserSummary(String userId, int logins, int refusedLogins, int searches, int views, int distinctResidents,
