@@ -208,6 +208,11 @@ class KioskScreenFitIT {
         expectState(SessionState.MUNICIPALITY);
         assertThat(page.locator("#municipality-list button")).not().hasCount(0);
         check("11-municipality");
+        // the municipality of registration at vaccination certifies its own doses (issue 19)
+        assertThat(page.locator("#heading")).containsText(lang.equals("ja") ? "接種時に住民登録があった市区町村"
+                : "registered when vaccinated");
+        assertThat(page.locator("#municipality-sub")).containsText(lang.equals("ja") ? "その市区町村が証明します"
+                : "certified by that municipality");
         chooseMunicipality(FakeCenter.BUNKYO);
         expectState(SessionState.COPIES);
         check("12-copies");
