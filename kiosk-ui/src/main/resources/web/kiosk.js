@@ -291,9 +291,10 @@
         row(x.name, sum.name, 'confirm-name'),
         sum.nameLatin ? row(x.nameLatin, sum.nameLatin, 'confirm-name-latin') : null,
         row(x.birthDate, date(sum.birthDate), 'confirm-birth'),
-        // overseas: the passport data on file, so a renewed passport is noticed before paying
-        sum.nationality ? row(x.nationality, sum.nationality, 'confirm-nationality') : null,
-        sum.passportNumber ? row(x.passportNumber, sum.passportNumber, 'confirm-passport') : null);
+        // overseas: the passport data on file, so a renewed passport is noticed before paying (one row:
+        // five doses still fit without scrolling)
+        sum.passportNumber ? row(x.passport, [el('span', { id: 'confirm-passport' }, sum.passportNumber), ' / ',
+          el('span', { id: 'confirm-nationality' }, sum.nationality)]) : null);
       const municipalityName = s.municipality ? (en ? s.municipality.nameEn : s.municipality.nameJa) : '';
       const order = el('table', { class: 'facts', id: 'order' },
         row(x.municipality, municipalityName),

@@ -231,7 +231,7 @@ class KioskScreenFitIT {
         assertThat(page.locator("#confirm-name-latin")).hasText(LONG_LATIN);
         assertThat(page.locator("#confirm-nationality")).hasText("JPN");
         assertThat(page.locator("#confirm-passport")).hasText("TK1234567");
-        assertThat(page.locator("#screen")).containsText(lang.equals("ja") ? "今の旅券と違うとき" : "not your current passport");
+        assertThat(page.locator("#screen")).containsText(lang.equals("ja") ? "旅券が今のものと違うとき" : "Not your current passport?");
         assertThat(page.locator("#doses")).containsText(lang.equals("ja") ? "スパイクバックス" : "Spikevax Bivalent");
         click("#confirm-ok");
         expectState(SessionState.PAYMENT);
