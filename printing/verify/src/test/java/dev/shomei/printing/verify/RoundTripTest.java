@@ -124,7 +124,7 @@ class RoundTripTest {
             assertEquals(1, document.getNumberOfPages());
             text = new PDFTextStripper().getText(document);
             if (System.getProperty("shomei.render.png") != null) { // a look at the page: -Dshomei.render.png=FILE
-                ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110, ImageType.RGB), "png",
+                ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 90, ImageType.RGB), "png",
                         Path.of(System.getProperty("shomei.render.png")).toFile());
             }
         }
