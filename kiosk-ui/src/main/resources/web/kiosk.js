@@ -256,7 +256,8 @@
           () => act('MUNICIPALITY', { code: m.code }),
           { id: 'm-' + m.code, disabled: !m.selectable, 'aria-disabled': String(!m.selectable) });
       });
-      const out = [heading(x.title), el('div', { class: 'list', id: 'municipality-list' }, items)];
+      const out = [heading(x.title), el('p', { class: 'sub small', id: 'municipality-sub' }, x.sub),
+        el('div', { class: 'list', id: 'municipality-list' }, items)];
       const pager = el('div', { class: 'pager' });
       if (pages > 1) {
         pager.append(
@@ -288,8 +289,12 @@
       const row = (label, value, id) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', id ? { id: id } : {}, value));
       const facts = el('table', { class: 'facts', id: 'facts' },
         row(x.name, sum.name, 'confirm-name'),
-        sum.nameLatin ? row(x.nameLatin, sum.nameLatin) : null,
-        row(x.birthDate, date(sum.birthDate), 'confirm-birth'));
+        sum.nameLatin ? row(x.nameLatin, sum.nameLatin, 'confirm-name-latin') : null,
+        row(x.birthDate, date(sum.birthDate), 'confirm-birth'),
+        // overseas: the passport data on file, so a renewed passport is noticed before paying (one row:
+        // five doses still fit without scrolling)
+        sum.passportNumber ? row(x.passport, [el('span', { id: 'confirm-passport' }, sum.passportNumber), ' / ',
+          el('span', { id: 'confirm-nationality' }, sum.nationality)]) : null);
       const municipalityName = s.municipality ? (en ? s.municipality.nameEn : s.municipality.nameJa) : '';
       const order = el('table', { class: 'facts', id: 'order' },
         row(x.municipality, municipalityName),
@@ -308,7 +313,7 @@
       // the action is in the footer (see primaryAction): fixed, low, never pushed off by the doses
       return [
         heading(x.title),
-        el('p', { class: 'sub small' }, x.sub),
+        el('p', { class: 'sub small' }, sum.passportNumber ? x.subPassport : x.sub),
         el('div', { class: 'confirm-grid' }, facts, order),
         el('div', { class: 'dose-region', id: 'dose-region', tabindex: '0', role: 'region',
           'aria-label': x.doses(sum.doses.length) }, doses)

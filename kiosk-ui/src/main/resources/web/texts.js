@@ -40,7 +40,8 @@ window.KIOSK_TEXTS = {
     reading: { title: 'カードを読み取っています。カードを動かさないでください。' },
     removeCard: { title: 'カードをお取りください', sub: 'カードを取ると、次の画面に進みます。' },
     municipality: {
-      title: '接種を受けた市区町村を選んでください',
+      title: '接種時に住民登録があった市区町村を選択',
+      sub: 'ほかの市区町村に住んでいたときの接種は、その市区町村が証明します。',
       loading: '一覧を読み込んでいます…',
       perCopy: (fee) => '1通' + fee,
       notListed: '一覧にない',
@@ -51,7 +52,9 @@ window.KIOSK_TEXTS = {
     confirm: {
       title: '内容を確認してください',
       sub: '「戻る」で部数を変えられます。内容が違うときは「中止」し、市区町村にお問い合わせください。',
+      subPassport: '旅券が今のものと違うときは「中止」し、市区町村の窓口で登録してください。',
       name: '氏名', nameLatin: '氏名（ローマ字）', birthDate: '生年月日', dose: '回', date: '接種日',
+      passport: '旅券番号 / 国籍',
       product: 'ワクチン', manufacturer: '製造販売業者', lot: 'ロット番号',
       municipality: '市区町村', copies: '部数', fee: '料金', ok: 'この内容でお支払いへ',
       doses: (n) => '接種記録（' + n + '回分）',
@@ -107,7 +110,8 @@ window.KIOSK_TEXTS = {
     reading: { title: 'Reading your card. Please do not move it.' },
     removeCard: { title: 'Please take your card', sub: 'The next screen appears when the card is off the reader.' },
     municipality: {
-      title: 'Choose the municipality where you were vaccinated',
+      title: 'Where were you registered when vaccinated?',
+      sub: 'Doses given while you lived elsewhere are certified by that municipality.',
       loading: 'Loading the list…',
       perCopy: (fee) => fee + ' per copy',
       notListed: 'Not in the list',
@@ -118,7 +122,9 @@ window.KIOSK_TEXTS = {
     confirm: {
       title: 'Please check the details',
       sub: 'To change the copies press "Back". If anything is wrong, press "Cancel" and ask your municipal office.',
+      subPassport: 'Not your current passport? Press "Cancel" and register it at the municipal office.',
       name: 'Name', nameLatin: 'Name (Roman letters)', birthDate: 'Date of birth', dose: 'Dose', date: 'Date',
+      passport: 'Passport no. / Nationality',
       product: 'Vaccine', manufacturer: 'Manufacturer', lot: 'Lot number',
       municipality: 'Municipality', copies: 'Copies', fee: 'Fee', ok: 'Correct: go to payment',
       doses: (n) => 'Vaccinations (' + n + ')',

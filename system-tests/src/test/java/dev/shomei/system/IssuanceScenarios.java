@@ -1,6 +1,7 @@
 package dev.shomei.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,7 @@ abstract class IssuanceScenarios {
     Path taro;
     Path jiro;
     Path saburo;
+    Path shiro;
 
     /** The backend's JDBC URL, or null for the embedded SQLite. */
     abstract String databaseUrl();
@@ -58,6 +60,7 @@ abstract class IssuanceScenarios {
         taro = DemoResidents.card(stack.launcher, DemoResidents.get(1), "1234", 3);
         jiro = DemoResidents.card(stack.launcher, DemoResidents.get(2), "1234", 3);
         saburo = DemoResidents.card(stack.launcher, DemoResidents.get(3), "1234", 3);
+        shiro = DemoResidents.card(stack.launcher, DemoResidents.get(4), "1234", 3);
     }
 
     @AfterAll
@@ -119,7 +122,6 @@ abstract class IssuanceScenarios {
 
         assertRefused("PASSPORT_INFO_MISSING", issue(taro, "1234", BUNKYO, "overseas", state.resolve("tray-refused")));
 
-        assertRefused("RESIDENT_FLAGGED", issue(jiro, "1234", BUNKYO, "domestic", state.resolve("tray-refused")));
         assertRefused("NO_VACCINATION", issue(saburo, "1234", BUNKYO, "domestic", state.resolve("tray-refused")));
 
         Path tampered = TamperedCard.changeOneNameByte(hanako, state.resolve("cards/tampered.json"));
@@ -130,6 +132,44 @@ abstract class IssuanceScenarios {
         } catch (java.nio.file.NoSuchFileException nothingEverWritten) {
             // the tray was never created: nothing was printed either
         }
+    }
+
+    @Test
+    @Order(4)
+    void aMovedOutResidentIsPrintedByTheMunicipalityThatVaccinatedThem() throws Exception {
+        // 次郎 moved out of Bunkyo after his doses there: Bunkyo still certifies them
+        JsonNode result = issue(jiro, "1234", BUNKYO, "domestic", state.resolve("tray-moved-out"));
+        assertEquals("PRINTED", result.path("result").asText(), result::toString);
+        assertTrue(result.path("certificateIds").get(0).asText().startsWith(BUNKYO.substring(0, 5)),
+                "a Bunkyo certificate id: " + result);
+        Path pdf = Path.of(result.path("files").get(0).asText());
+        String text = PdfText.of(pdf);
+        assertTrue(text.contains("文京区長") && text.contains("1回目") && text.contains("2回目"), text);
+        Launcher.Result verified = verify(pdf);
+        assertEquals(0, verified.exitCode(), verified::stdout);
+        assertTrue(verified.stdout().contains("1 QR code(s), 1 valid"), verified::stdout);
+    }
+
+    @Test
+    @Order(4)
+    void sevenDosesPrintTheLatestFiveWithTheNoteAndTheQrCodesAgree() throws Exception {
+        JsonNode result = issue(shiro, "1234", BUNKYO, "overseas", state.resolve("tray-seven"));
+        assertEquals("PRINTED", result.path("result").asText(), result::toString);
+        Path pdf = Path.of(result.path("files").get(0).asText());
+        String text = PdfText.of(pdf);
+        for (String expected : List.of("3回目", "7回目", "Dose 3", "Dose 7", "直近5回分の接種記録",
+                "holds records of earlier doses")) {
+            assertTrue(text.contains(expected), "missing " + expected + " in\n" + text);
+        }
+        assertFalse(text.contains("1回目") || text.contains("2回目"), text);
+        Launcher.Result verified = verify(pdf);
+        assertEquals(0, verified.exitCode(), verified::stdout);
+        assertTrue(verified.stdout().contains("2 QR code(s), 2 valid"), verified::stdout);
+        // the VDS-NC numbers its doses as the paper does; neither code carries the two left out
+        assertTrue(verified.stdout().contains("dose 3: 2022-01-15") && verified.stdout().contains("dose 7: 2023-09-25"),
+                verified::stdout);
+        assertFalse(verified.stdout().contains("2021-06-01") || verified.stdout().contains("2021-06-22"),
+                verified::stdout);
     }
 
     @Test
@@ -144,6 +184,7 @@ abstract class IssuanceScenarios {
             // The scan covers the whole state directory, the logs of every process and their tmpdir.
             List<Path> excluded = List.of(state.resolve("cards"), state.resolve("backend"), state.resolve("demo"),
                     state.resolve("tray-domestic"), state.resolve("tray-overseas"), state.resolve("tray-altered"),
+                    state.resolve("tray-moved-out"), state.resolve("tray-seven"),
                     state.resolve("altered.png"), stack.launcher.verifierLogs());
             List<LeftoverScanner.Finding> findings = new LeftoverScanner(DemoResidents.cardName(resident), myNumber, excluded)
                     .scan(List.of(state), started);

@@ -165,7 +165,8 @@ abstract class KioskDeviceScenarios {
 
     @Test
     @Order(2)
-    void aMovedOutResidentIsRefusedOnTheScreenAndNothingIsPrinted() throws Exception {
+    void aMovedOutResidentIsPrintedByTheMunicipalityThatVaccinatedThem() throws Exception {
+        // 次郎 moved out of Bunkyo after his doses there: he chooses Bunkyo, which still certifies them
         DemoResident jiro = DemoResidents.get(2);
         Path card = DemoResidents.card(stack.launcher, jiro, "1234", 3);
         residentsSeen.add(jiro);
@@ -182,14 +183,29 @@ abstract class KioskDeviceScenarios {
             inReader.close();
         }
         screen.expectState("MUNICIPALITY");
+        assertThat(screen.find("#heading")).containsText("registered when vaccinated");
+        assertThat(screen.find("#municipality-sub")).containsText("certified by that municipality");
         screen.touch("#m-" + BUNKYO);
         screen.touch("#copies-1");
-        screen.expectState("REFUSED");
-        assertThat(screen.find("#error-code")).containsText("RESIDENT_FLAGGED");
-        screen.touch("#acknowledge");
+        screen.expectState("CONFIRM");
+        assertThat(screen.find("#confirm-name")).hasText(DemoResidents.cardName(jiro));
+        assertThat(screen.find("#doses tr")).hasCount(3); // a header row and Bunkyo's two doses
+        screen.touch("#confirm-ok");
+        screen.expectState("PAYMENT");
+        assertTrue(coinMechanism.insert(500), "the acceptor is enabled for the payment");
+        screen.expectState("TAKE_CERTIFICATE");
+        screen.touch("#done");
         screen.expectState("IDLE");
         screen.page().close();
-        assertEquals(List.of(), paper.jobsSinceSnapshot(), "a refusal prints nothing");
+
+        Path pdf = paper.awaitPrintedCertificate(PRINT_TIMEOUT);
+        printed.add(pdf);
+        String text = PdfText.of(pdf);
+        assertTrue(text.contains("文京区長") && text.contains("2回目"), "printed by Bunkyo");
+        Launcher.Result verified = stack.launcher.run(SystemStack.COMMAND_TIMEOUT, "verify", pdf.toString(),
+                "--jwks", stack.jwksUrl(), "--ca", state.resolve("pki/ca.crt").toString());
+        assertEquals(0, verified.exitCode(), () -> verified.stdout() + verified.stderr());
+        assertTrue(verified.stdout().contains("1 QR code(s), 1 valid"), verified::stdout);
     }
 
     /** After the scenarios, with the browser still open: nothing of either resident on the kiosk or center side. */

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The one mapper from the certificate model to what the kiosk's confirm screen shows: the printed
- * name, birth date and one row per dose with the Japanese product labels the PDF prints. The line
+ * name, birth date, one row per dose with the Japanese product labels the PDF prints, and on an
+ * overseas certificate the Roman name, nationality and passport number it prints. The line
  * carries only this projection (no product codes, no issuer, no QR payloads).
  */
 final class ConfirmSummary {
@@ -17,8 +18,12 @@ final class ConfirmSummary {
 
     static CertificateSummary of(CertificateContent content) {
         List<DoseSummary> doses = content.doses().stream().map(ConfirmSummary::dose).toList();
-        String latin = content.passport() == null ? "" : content.passport().romanName();
-        return new CertificateSummary(content.person().fullName(), latin, content.person().birthDate(), doses);
+        if (content.passport() == null) {
+            return new CertificateSummary(content.person().fullName(), "", content.person().birthDate(), doses);
+        }
+        // overseas: the passport data on file, so a resident with a renewed passport stops before paying
+        return new CertificateSummary(content.person().fullName(), content.passport().romanName(),
+                content.person().birthDate(), doses, content.passport().nationality(), content.passport().number());
     }
 
     static DoseSummary dose(Dose dose) {

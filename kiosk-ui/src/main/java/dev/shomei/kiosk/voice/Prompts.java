@@ -71,8 +71,8 @@ final class Prompts {
             case READING -> out.add(say(en, "カードを よみとっています。 カードを うごかさないでください。",
                     "Reading your card. Please do not move it."));
             case REMOVE_CARD -> out.add(say(en, "カードを おとりください。", "Please take your card."));
-            case MUNICIPALITY -> out.add(say(en, "せっしゅを うけた しくちょうそんを えらんでください。",
-                    "Choose the municipality where you were vaccinated."));
+            case MUNICIPALITY -> out.add(say(en, "せっしゅの ときに じゅうみん とうろくが あった しくちょうそんを えらんでください。",
+                    "Choose the municipality where you were registered when vaccinated."));
             case COPIES -> out.add(say(en, "ぶすうを えらんでください。", "How many copies?"));
             case REQUESTING -> out.add(say(en, "しょうめいしょを じゅんびしています。 しばらく おまちください。",
                     "Preparing your certificate. Please wait."));
@@ -135,7 +135,7 @@ final class Prompts {
             case MUNICIPALITY_NOT_PARTICIPATING -> "この しくちょうそんは コンビニ こうふを おこなっていません。 しくちょうそんの まどぐちで しんせいしてください。";
             case OUTSIDE_SERVICE_HOURS -> "いまは サービス じかんがいです。 じかんないに もういちど ごりようください。";
             case NO_RECORD, NO_VACCINATION -> "せっしゅの きろくが みつかりません。 しくちょうそんの まどぐちに おといあわせください。";
-            case PASSPORT_INFO_MISSING -> "りょけんの じょうほうが とうろくされていません。 しくちょうそんの まどぐちで しんせいしてください。";
+            case PASSPORT_INFO_MISSING -> "りょけんの じょうほうが とうろくされていません。 せっしゅを うけた しくちょうそんの まどぐちで とうろくしてください。";
             case PRINTER_ERROR -> "いんさつ できませんでした。 りょうきんは おかえし しました。 てんいんに おしらせください。";
             case PAYMENT_ERROR -> "おしはらいを うけつけられませんでした。 てんいんに おしらせください。";
             default -> "もうしわけ ありません。 いま ごりよう いただけません。 しばらくして もういちど おためしください。";

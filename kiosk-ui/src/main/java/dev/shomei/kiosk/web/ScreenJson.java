@@ -93,7 +93,8 @@ final class ScreenJson {
 
     /**
      * The confirm screen's data: the line's summary records as they are ({@code name, nameLatin,
-     * birthDate, doses[{doseNumber, date, productName, manufacturer, lot}]}, dates {@code YYYY-MM-DD}),
+     * birthDate, doses[{doseNumber, date, productName, manufacturer, lot}], nationality, passportNumber},
+     * dates {@code YYYY-MM-DD}; the passport fields empty on a domestic certificate),
      * so a dose field added to {@link dev.shomei.protocol.line.DoseSummary} reaches the screen without
      * a change here; plus each product's English names, which the English screen shows as the English
      * certificate prints them.

@@ -68,7 +68,9 @@ public final class FakeCenter implements CenterLink {
                 request.certificateType() == CertificateType.OVERSEAS ? "YAMADA HANAKO" : "",
                 LocalDate.of(1980, 4, 1),
                 List.of(new DoseSummary(1, LocalDate.of(2021, 6, 1), "コミナティ", "ファイザー社", "FA1234"),
-                        new DoseSummary(2, LocalDate.of(2021, 6, 22), "コミナティ", "ファイザー社", "FA5678")));
+                        new DoseSummary(2, LocalDate.of(2021, 6, 22), "コミナティ", "ファイザー社", "FA5678")),
+                request.certificateType() == CertificateType.OVERSEAS ? "JPN" : "",
+                request.certificateType() == CertificateType.OVERSEAS ? "TK1234567" : "");
         byte[] pdf = ("%PDF-1.7 certificate for " + NAME).getBytes(StandardCharsets.UTF_8);
         return new IssueResponse(request.transactionId(), ids, fee * request.copies(), request.copies(), summary, pdf);
     }

@@ -150,7 +150,9 @@ class KioskScreenFitIT {
                     i % 2 == 0 ? "モデルナ社" : "ファイザー社", "LOT-" + (100000 + i))).toList();
             CertificateSummary summary = new CertificateSummary(LONG_NAME,
                     request.certificateType() == CertificateType.OVERSEAS ? LONG_LATIN : "",
-                    LocalDate.of(1985, 4, 1), list);
+                    LocalDate.of(1985, 4, 1), list,
+                    request.certificateType() == CertificateType.OVERSEAS ? "JPN" : "",
+                    request.certificateType() == CertificateType.OVERSEAS ? "TK1234567" : "");
             return new IssueResponse(request.transactionId(), normal.certificateIds(), normal.feeYen(), request.copies(),
                     summary, ("%PDF-1.7 " + LONG_NAME).getBytes(StandardCharsets.UTF_8));
         });
@@ -206,6 +208,11 @@ class KioskScreenFitIT {
         expectState(SessionState.MUNICIPALITY);
         assertThat(page.locator("#municipality-list button")).not().hasCount(0);
         check("11-municipality");
+        // the municipality of registration at vaccination certifies its own doses (issue 19)
+        assertThat(page.locator("#heading")).containsText(lang.equals("ja") ? "接種時に住民登録があった市区町村"
+                : "registered when vaccinated");
+        assertThat(page.locator("#municipality-sub")).containsText(lang.equals("ja") ? "その市区町村が証明します"
+                : "certified by that municipality");
         chooseMunicipality(FakeCenter.BUNKYO);
         expectState(SessionState.COPIES);
         check("12-copies");
@@ -220,6 +227,11 @@ class KioskScreenFitIT {
         assertEquals(Boolean.TRUE, page.evaluate("() => { const r = document.getElementById('dose-region');"
                 + " return r.scrollHeight <= r.clientHeight + 1; }"), "five doses need no scrolling");
         assertThat(page.locator("#confirm-birth")).hasText(lang.equals("ja") ? "1985年4月1日" : "1985-04-01");
+        // overseas: the passport data on file, before paying (a renewed passport stops here)
+        assertThat(page.locator("#confirm-name-latin")).hasText(LONG_LATIN);
+        assertThat(page.locator("#confirm-nationality")).hasText("JPN");
+        assertThat(page.locator("#confirm-passport")).hasText("TK1234567");
+        assertThat(page.locator("#screen")).containsText(lang.equals("ja") ? "旅券が今のものと違うとき" : "Not your current passport?");
         assertThat(page.locator("#doses")).containsText(lang.equals("ja") ? "スパイクバックス" : "Spikevax Bivalent");
         click("#confirm-ok");
         expectState(SessionState.PAYMENT);

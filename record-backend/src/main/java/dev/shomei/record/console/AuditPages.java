@@ -75,7 +75,7 @@ final class AuditPages {
             Layout.field(html, "action", x.t("field.action"), "text", action, "maxlength", "64", "list", "actions");
             html.open("datalist", "id", "actions");
             for (String known : new String[] {"LOGIN", "LOGOUT", "SEARCH_ISSUANCES", "SEARCH_RESIDENTS", "VIEW_RESIDENT",
-                    "EXPORT", "CORRECT_DOSE", "SET_STATUS", "REGISTER_PASSPORT", "VOID_ISSUANCE", "CREATE_USER",
+                    "EXPORT", "CORRECT_DOSE", "SET_STATUS", "HOLD_RESIDENT", "RELEASE_HOLD", "REGISTER_PASSPORT", "VOID_ISSUANCE", "CREATE_USER",
                     "UPDATE_USER", "DISABLE_USER", "ENABLE_USER", "RESET_CREDENTIALS", "VIEW_AUDIT", "ISSUE", "MARK_PRINTED",
                     "MARK_VOIDED"}) {
                 html.empty("option", "value", known);

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 record AuditReview(List<UserSummary> users, List<AuditEntry> afterHours, List<BulkDay> bulk) {
     private static final Set<String> CHANGES = Set.of("CORRECT_DOSE", "SET_STATUS", "REGISTER_PASSPORT", "VOID_ISSUANCE",
-            "ADD_RESIDENT", "ADD_DOSE", "REMOVE_DOSE", "DELETE_RESIDENT");
+            "ADD_RESIDENT", "ADD_DOSE", "REMOVE_DOSE", "DELETE_RESIDENT", "HOLD_RESIDENT", "RELEASE_HOLD");
 
     /** One user's month. */
     record UserSummary(String userId, int logins, int refusedLogins, int searches, int views, int distinctResidents,

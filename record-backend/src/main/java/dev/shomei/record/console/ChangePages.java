@@ -6,6 +6,7 @@ import dev.shomei.protocol.cert.VaccineProduct;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.db.Tx;
 import dev.shomei.protocol.backend.IssuanceStatus;
+import dev.shomei.record.domain.HoldReason;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.domain.ResidentStatus;
@@ -20,11 +21,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The supervisor's change pages (correct a dose, set the resident's status, register passport data,
- * void an issuance) and the change history shown on a resident's page, with previous values opened
+ * The supervisor's change pages (correct a dose, set the resident's status, hold or release issuing
+ * for a resident, register passport data, void an issuance) and the change history shown on a resident's page, with previous values opened
  * from the audit log. A refused change re-shows the form with the typed values (escaped) and changes
  * nothing.
  */
@@ -32,7 +34,7 @@ final class ChangePages {
     private static final Pattern RESIDENT_ID = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern CERTIFICATE_ID = Pattern.compile("[0-9A-Z]{1,16}");
     private static final List<String> HISTORY_ACTIONS = List.of("CORRECT_DOSE", "SET_STATUS", "REGISTER_PASSPORT",
-            "ADD_RESIDENT", "ADD_DOSE", "REMOVE_DOSE");
+            "ADD_RESIDENT", "ADD_DOSE", "REMOVE_DOSE", "HOLD_RESIDENT", "RELEASE_HOLD");
 
     /** One change as the resident's page lists it. */
     record HistoryEntry(Instant at, String actor, String action, String detail, Map<String, String> previous) {
@@ -57,6 +59,8 @@ final class ChangePages {
         router.get("/residents/{id}/doses/{dose}", Permission.CHANGE_RECORDS, this::dosePage);
         router.post("/residents/{id}/doses/{dose}", Permission.CHANGE_RECORDS, this::correctDose);
         router.post("/residents/{id}/status", Permission.CHANGE_RECORDS, this::setStatus);
+        router.post("/residents/{id}/hold", Permission.CHANGE_RECORDS, this::hold);
+        router.post("/residents/{id}/release-hold", Permission.CHANGE_RECORDS, this::releaseHold);
         router.get("/residents/{id}/passport", Permission.CHANGE_RECORDS, this::passportPage);
         router.post("/residents/{id}/passport", Permission.CHANGE_RECORDS, this::registerPassport);
         router.get("/issuances/{certificate}/void", Permission.CHANGE_RECORDS, this::voidPage);
@@ -77,7 +81,35 @@ final class ChangePages {
         html.element("button", x.t("change.setStatus"), "type", "submit");
         html.close("form");
         html.element("a", x.t("change.passport"), "href", "/residents/" + r.id() + "/passport", "class", "button");
+        holdForm(html, x, r);
         html.close("section");
+    }
+
+    /** A held resident: the reason and "release"; otherwise the reasons to choose and "hold". */
+    private void holdForm(Html html, Exchange x, Resident r) {
+        MunicipalityCode code = x.actor().municipality();
+        Optional<HoldReason> hold = context.database().read(tx ->
+                residents.holdReason(tx, context.keyring().cipher(tx, code), r.id()));
+        if (hold.isPresent()) {
+            html.open("form", "method", "post", "action", "/residents/" + r.id() + "/release-hold", "class", "inline");
+            Layout.csrf(html, x);
+            html.element("span", x.t("change.heldBecause", x.t("hold." + hold.get().name())), "class", "held",
+                    "id", "resident-hold");
+            html.element("button", x.t("change.releaseHold"), "type", "submit");
+            html.close("form");
+            return;
+        }
+        html.open("form", "method", "post", "action", "/residents/" + r.id() + "/hold", "class", "inline");
+        Layout.csrf(html, x);
+        List<String> options = new ArrayList<>();
+        for (HoldReason reason : HoldReason.values()) {
+            options.add(reason.name());
+            options.add(x.t("hold." + reason.name()));
+        }
+        Layout.select(html, "reason", x.t("field.holdReason"), HoldReason.RECORD_UNDER_REVIEW.name(),
+                options.toArray(String[]::new));
+        html.element("button", x.t("change.hold"), "type", "submit");
+        html.close("form");
     }
 
     private record DoseTarget(Resident resident, Vaccination dose) {
@@ -151,6 +183,18 @@ final class ChangePages {
     private void setStatus(Exchange x) {
         String id = residentId(x);
         changes.setStatus(x.actor(), id, x.form().get("status"));
+        x.redirect("/residents/" + id);
+    }
+
+    private void hold(Exchange x) {
+        String id = residentId(x);
+        changes.hold(x.actor(), id, x.form().get("reason"));
+        x.redirect("/residents/" + id);
+    }
+
+    private void releaseHold(Exchange x) {
+        String id = residentId(x);
+        changes.releaseHold(x.actor(), id);
         x.redirect("/residents/" + id);
     }
 

@@ -8,6 +8,7 @@ import dev.shomei.protocol.cert.VaccineProduct;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.crypto.TenantKeyring;
 import dev.shomei.record.db.Database;
+import dev.shomei.record.domain.HoldReason;
 import dev.shomei.record.domain.Issuance;
 import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.MunicipalityCode;
@@ -32,8 +33,8 @@ import java.util.regex.Pattern;
 
 /**
  * A supervisor's changes to the records of their own municipality: correct a dose, set a resident
- * MOVED_OUT / DECEASED (the issuance API then refuses them), void an issuance with a reason, register
- * passport data. Each runs in one transaction with its audit entry, which keeps the previous values
+ * MOVED_OUT (still certified here) / DECEASED (refused), hold or release issuing for a resident with a
+ * reason code (refused while held), void an issuance with a reason, register passport data. Each runs in one transaction with its audit entry, which keeps the previous values
  * (sealed, see {@link PreviousValues}). Bad input throws {@link BadInput} before anything is written.
  */
 final class RecordChanges {
@@ -128,6 +129,47 @@ final class RecordChanges {
             }
             residents.setStatus(tx, tenant, residentId, target);
             audit.append(tx, actor, "SET_STATUS", "resident", residentId, "OK", "from=" + before.status() + " to=" + target);
+            return null;
+        });
+    }
+
+    /** Stops issuing for the resident, for a reason code (no free text: nothing personal is written down). */
+    void hold(Actor actor, String residentId, String reason) {
+        actor.require(Permission.CHANGE_RECORDS);
+        MunicipalityCode code = actor.municipality();
+        HoldReason why;
+        try {
+            why = HoldReason.valueOf(reason);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new BadInput("change.bad.holdReason");
+        }
+        database.write(tx -> {
+            TenantCipher tenant = keyring.cipher(tx, code);
+            requireResident(tx, tenant, residentId);
+            java.util.Optional<HoldReason> before = residents.holdReason(tx, tenant, residentId);
+            if (before.equals(java.util.Optional.of(why))) {
+                return null;
+            }
+            residents.setHold(tx, tenant, residentId, why);
+            audit.append(tx, actor, "HOLD_RESIDENT", "resident", residentId, "OK",
+                    "reason=" + why + before.map(previous -> " from=" + previous).orElse(""));
+            return null;
+        });
+    }
+
+    /** Lifts the resident's hold: certificates are issued again. */
+    void releaseHold(Actor actor, String residentId) {
+        actor.require(Permission.CHANGE_RECORDS);
+        MunicipalityCode code = actor.municipality();
+        database.write(tx -> {
+            TenantCipher tenant = keyring.cipher(tx, code);
+            requireResident(tx, tenant, residentId);
+            java.util.Optional<HoldReason> before = residents.holdReason(tx, tenant, residentId);
+            if (before.isEmpty()) {
+                return null;
+            }
+            residents.setHold(tx, tenant, residentId, null);
+            audit.append(tx, actor, "RELEASE_HOLD", "resident", residentId, "OK", "from=" + before.get());
             return null;
         });
     }

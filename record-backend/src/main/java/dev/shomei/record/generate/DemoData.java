@@ -51,9 +51,11 @@ public final class DemoData {
             new DemoResident(BUNKYO, myNumber("27182818284"), "番号", "太郎", LocalDate.of(1980, 1, 1), "1",
                     "2 doses, no passport: overseas is refused (PASSPORT_INFO_MISSING)"),
             new DemoResident(BUNKYO, myNumber("16180339887"), "番号", "次郎", LocalDate.of(1975, 5, 5), "1",
-                    "moved out: refused (RESIDENT_FLAGGED)"),
+                    "moved out after vaccination: Bunkyo still certifies its 2 doses"),
             new DemoResident(BUNKYO, myNumber("14142135623"), "番号", "三郎", LocalDate.of(1990, 9, 9), "1",
-                    "no dose recorded: refused (NO_VACCINATION)"));
+                    "no dose recorded: refused (NO_VACCINATION)"),
+            new DemoResident(BUNKYO, myNumber("17320508075"), "番号", "四郎", LocalDate.of(1950, 7, 7), "1",
+                    "7 doses, passport on file: certificates state doses 3-7 and that Bunkyo holds earlier records"));
 
     private final RecordStore store;
     private final ResidentImporter importer;
@@ -94,15 +96,17 @@ public final class DemoData {
         int index = 0;
         for (DemoResident demo : RESIDENTS) {
             index++;
-            boolean passport = index == 1;
+            boolean passport = index == 1 || index == 5;
             Resident resident = new Resident(Ids.random(), demo.municipality(), "DEMO-" + index,
                     index == 3 ? ResidentStatus.MOVED_OUT : ResidentStatus.ACTIVE, new PersonName(demo.family(), demo.given()),
-                    new PersonName("バンゴウ", List.of("ハナコ", "タロウ", "ジロウ", "サブロウ").get(index - 1)),
-                    passport ? new PersonName("BANGO", "HANAKO") : null, demo.birthDate(), demo.sex(),
-                    "東京都文京区春日一丁目１６番２１号", passport ? "JPN" : null, passport ? "TK1234567" : null, false);
+                    new PersonName("バンゴウ", List.of("ハナコ", "タロウ", "ジロウ", "サブロウ", "シロウ").get(index - 1)),
+                    passport ? new PersonName("BANGO", index == 1 ? "HANAKO" : "SHIRO") : null, demo.birthDate(), demo.sex(),
+                    "東京都文京区春日一丁目１６番２１号", passport ? "JPN" : null,
+                    passport ? (index == 1 ? "TK1234567" : "TK7320508") : null, false);
             int doses = switch (index) {
                 case 1 -> 3;
                 case 4 -> 0;
+                case 5 -> 7;
                 default -> 2;
             };
             residents.add(new ImportedResident(0, resident, demo.myNumber(), doses(doses)));
@@ -112,11 +116,13 @@ public final class DemoData {
 
     private static List<Vaccination> doses(int count) {
         String[][] plan = {{"2021-06-01", "comirnaty", "FA5765"}, {"2021-06-22", "comirnaty", "FC3661"},
-                {"2022-01-15", "spikevax", "3003322"}};
+                {"2022-01-15", "spikevax", "3003322"}, {"2022-06-10", "comirnaty", "FJ5790"},
+                {"2022-11-02", "comirnaty-ba45", "GK2749"}, {"2023-05-20", "spikevax-ba45", "3005601"},
+                {"2023-09-25", "comirnaty-ba45", "HA1043"}};
         List<Vaccination> doses = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             doses.add(new Vaccination(Ids.random(), i + 1, LocalDate.parse(plan[i][0]), plan[i][1],
-                    plan[i][1].equals("spikevax") ? "モデルナ社" : "ファイザー社", plan[i][2], null));
+                    plan[i][1].startsWith("spikevax") ? "モデルナ社" : "ファイザー社", plan[i][2], null));
         }
         return doses;
     }
@@ -146,7 +152,8 @@ public final class DemoData {
      */
     private static void writeCardList(Path file) {
         StringBuilder text = new StringBuilder("# file\tmy_number\tname\tbirth\tsex\tpin\ttries\n");
-        List<String> files = List.of("1-ordinary-passport", "2-no-passport", "3-moved-out", "4-no-doses");
+        List<String> files = List.of("1-ordinary-passport", "2-no-passport", "3-moved-out", "4-no-doses",
+                "6-seven-doses");
         for (int i = 0; i < RESIDENTS.size(); i++) {
             text.append(cardLine(files.get(i), RESIDENTS.get(i), 3));
         }

@@ -14,7 +14,7 @@ import dev.shomei.record.domain.Vaccination;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Builds what a certificate states from the municipality's records. */
+/** Builds what a certificate states from the municipality's records (the latest doses, see {@code LatestDoses}). */
 public final class CertificateContents {
     private final VaccineCatalog catalog;
 
@@ -32,7 +32,8 @@ public final class CertificateContents {
                 .toList();
         IssuingAuthority authority = new IssuingAuthority(municipality.code().value(), municipality.mayorTitleJa(),
                 municipality.mayorTitleEn());
-        return new CertificateContent(certificateId, type, person, passport, certified, authority, issueDate);
+        // at most the latest five doses from 2023-06-19 (LatestDoses): paper and QR codes alike
+        return CertificateContent.fromRecords(certificateId, type, person, passport, certified, authority, issueDate);
     }
 
     /** The catalog entry of a stored product code; a code the catalog lacks prints as the unspecified vaccine. */

@@ -16,13 +16,13 @@ import dev.shomei.record.crypto.TenantKeyring;
 import dev.shomei.record.db.Database;
 import dev.shomei.record.db.UniqueViolationException;
 import dev.shomei.record.domain.Channel;
+import dev.shomei.record.domain.HoldReason;
 import dev.shomei.record.domain.Issuance;
 import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.Municipality;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.domain.Resident;
-import dev.shomei.record.domain.ResidentStatus;
 import dev.shomei.record.domain.Vaccination;
 import dev.shomei.record.revoke.Revocations;
 import dev.shomei.record.store.Ids;
@@ -41,8 +41,10 @@ import java.util.regex.Pattern;
 
 /**
  * Issues certificates for the center: finds the resident inside the requested municipality only,
- * applies the rules (birth date matches the card, resident ACTIVE, at least one dose, passport data
- * for overseas), signs, and records the issuance, all idempotent by transaction id.
+ * applies the rules (birth date matches the card, resident not DECEASED and not held by a clerk, at
+ * least one dose, passport data for overseas), signs, and records the issuance, all idempotent by
+ * transaction id. A MOVED_OUT resident is certified too: the municipality where the person was
+ * registered when vaccinated certifies the doses it recorded, wherever they live now.
  *
  * <p>Idempotency under concurrency: the record carries a unique key (municipality, transaction id).
  * Two racing requests with one transaction id may both sign, but only one insert wins; the loser
@@ -84,7 +86,7 @@ public final class IssuanceService {
     private record Recorded(Issuance issuance, String response) implements Lookup {
     }
 
-    private record Eligible(Resident resident, List<Vaccination> doses) implements Lookup {
+    private record Eligible(Resident resident, Optional<HoldReason> hold, List<Vaccination> doses) implements Lookup {
     }
 
     /**
@@ -110,7 +112,8 @@ public final class IssuanceService {
             }
             Resident resident = residents.findByMyNumber(tx, tenant, valid.myNumber())
                     .orElseThrow(() -> refuse(ErrorCode.NO_RECORD, request, "no resident with this My Number here"));
-            return new Eligible(resident, vaccinations.list(tx, tenant, resident.id()));
+            return new Eligible(resident, residents.holdReason(tx, tenant, resident.id()),
+                    vaccinations.list(tx, tenant, resident.id()));
         });
         if (lookup instanceof Recorded recorded) {
             LOG.log(Level.INFO, "issue: transaction {0} answered from the record (certificate {1})",
@@ -124,8 +127,11 @@ public final class IssuanceService {
 
     private void check(IssuanceRequest request, Valid valid, Eligible eligible) {
         Resident resident = eligible.resident();
-        if (resident.status() != ResidentStatus.ACTIVE) {
+        if (!resident.status().mayBeCertified()) {
             throw refuse(ErrorCode.RESIDENT_FLAGGED, request, "resident is " + resident.status());
+        }
+        if (eligible.hold().isPresent()) {
+            throw refuse(ErrorCode.RESIDENT_FLAGGED, request, "a clerk holds issuing (" + eligible.hold().get() + ")");
         }
         if (!resident.birthDate().equals(valid.birthDate())) {
             // the card and the record disagree: the window has to sort it out

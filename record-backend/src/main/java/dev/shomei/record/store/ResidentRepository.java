@@ -7,6 +7,7 @@ import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.domain.PersonName;
 import dev.shomei.record.domain.Resident;
+import dev.shomei.record.domain.HoldReason;
 import dev.shomei.record.domain.ResidentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -85,6 +86,20 @@ public final class ResidentRepository {
     public boolean setStatus(Tx tx, TenantCipher tenant, String residentId, ResidentStatus status) throws SQLException {
         return tx.update("UPDATE resident SET status = ?, updated_at = ? WHERE municipality_code = ? AND id = ?",
                 status.name(), System.currentTimeMillis(), tenant.municipality().value(), residentId) == 1;
+    }
+
+    /** The clerk's hold on issuing for the resident, if any (a reason code, see {@link HoldReason}). */
+    public Optional<HoldReason> holdReason(Tx tx, TenantCipher tenant, String residentId) throws SQLException {
+        return tx.queryOne("SELECT hold_reason FROM resident WHERE municipality_code = ? AND id = ?",
+                        row -> Optional.ofNullable(row.getString(1)), tenant.municipality().value(), residentId)
+                .flatMap(reason -> reason).map(HoldReason::valueOf);
+    }
+
+    /** Puts a hold with this reason on the resident, or lifts it ({@code null}); false when no such resident is here. */
+    public boolean setHold(Tx tx, TenantCipher tenant, String residentId, HoldReason reason) throws SQLException {
+        return tx.update("UPDATE resident SET hold_reason = ?, updated_at = ? WHERE municipality_code = ? AND id = ?",
+                reason == null ? null : reason.name(), System.currentTimeMillis(), tenant.municipality().value(),
+                residentId) == 1;
     }
 
     public Optional<Resident> findById(Tx tx, TenantCipher tenant, String residentId) throws SQLException {

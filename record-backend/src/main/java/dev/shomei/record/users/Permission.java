@@ -4,7 +4,7 @@ package dev.shomei.record.users;
 public enum Permission {
     /** Search issuance records and view residents (personal data) of the own municipality. */
     READ_RECORDS,
-    /** Correct doses, set MOVED_OUT / DECEASED, void issuances, register passport data. */
+    /** Correct doses, set MOVED_OUT / DECEASED, hold or release issuing, void issuances, register passport data. */
     CHANGE_RECORDS,
     /** Download issuance records as CSV. */
     EXPORT,

@@ -362,9 +362,28 @@ class ClerkConsoleIT {
         IssuanceService issuance = new IssuanceService(fixture.store.database(), fixture.store.keyring(),
                 fixture.store.audit(), new QrCertificateSigner(IssuerKeySources.dev(pki, "https://127.0.0.1:8411")),
                 new CertificateContents(VaccineCatalog.standard()), fixture.clock);
-        ShomeiException refused = assertThrows(ShomeiException.class, () -> issuance.issue(TestData.request("TX-NEW-1",
+        // moved out: this municipality still certifies the doses it gave
+        assertEquals(ConsoleFixture.A.value(), issuance.issue(TestData.request("TX-NEW-1", ConsoleFixture.A,
+                fixture.myNumberA, TestData.BIRTH, CertificateType.DOMESTIC), "center").municipalityCode());
+
+        assertEquals(400, http.post("/residents/" + id + "/hold", Map.of("reason", "佐藤さんの件")).statusCode(),
+                "a reason code, never free text");
+        assertTrue(page("/residents/" + id).contains("交付を停止"));
+        assertEquals(303, http.post("/residents/" + id + "/hold", Map.of("reason", "CARD_LOST_OR_STOLEN")).statusCode());
+        assertEquals("reason=CARD_LOST_OR_STOLEN", audit("HOLD_RESIDENT").getFirst().detail());
+        assertTrue(page("/residents/" + id).contains("交付停止中（カードの紛失・盗難）"));
+        ShomeiException refused = assertThrows(ShomeiException.class, () -> issuance.issue(TestData.request("TX-NEW-2",
                 ConsoleFixture.A, fixture.myNumberA, TestData.BIRTH, CertificateType.DOMESTIC), "center"));
         assertEquals(ErrorCode.RESIDENT_FLAGGED, refused.code());
+        assertEquals(303, http.post("/residents/" + id + "/release-hold", Map.of()).statusCode());
+        assertEquals("from=CARD_LOST_OR_STOLEN", audit("RELEASE_HOLD").getFirst().detail());
+        assertEquals(ConsoleFixture.A.value(), issuance.issue(TestData.request("TX-NEW-3", ConsoleFixture.A,
+                fixture.myNumberA, TestData.BIRTH, CertificateType.DOMESTIC), "center").municipalityCode());
+
+        assertEquals(303, http.post("/residents/" + id + "/status", Map.of("status", "DECEASED")).statusCode());
+        ShomeiException deceased = assertThrows(ShomeiException.class, () -> issuance.issue(TestData.request("TX-NEW-4",
+                ConsoleFixture.A, fixture.myNumberA, TestData.BIRTH, CertificateType.DOMESTIC), "center"));
+        assertEquals(ErrorCode.RESIDENT_FLAGGED, deceased.code());
         assertTrue(fixture.store.auditVerifier().verify().intact());
     }
 

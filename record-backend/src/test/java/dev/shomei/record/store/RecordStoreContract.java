@@ -29,6 +29,7 @@ import dev.shomei.record.RecordStore;
 import dev.shomei.record.audit.AuditVerifier;
 import dev.shomei.record.crypto.CryptoException;
 import dev.shomei.record.crypto.TenantCipher;
+import dev.shomei.record.domain.HoldReason;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.domain.Resident;
@@ -462,9 +463,13 @@ public abstract class RecordStoreContract {
                 .verify(response.certificate().vdsNc());
         assertEquals(response.certificateId(), seal.message().uvci());
         assertEquals(TestData.PASSPORT, seal.message().passportNumber());
-        assertEquals(7, seal.message().events().size());
+        // seven on record: both codes carry the latest five the paper states, the seal with their real numbers
+        assertEquals(List.of(3, 4, 5, 6, 7), seal.message().events().stream()
+                .map(event -> event.details().getFirst().seq()).toList());
         HealthCard card = new SmartHealthCardVerifier(keys.shc().jwks(), clock).verify(response.certificate().smartHealthCard());
-        assertEquals(7, card.immunizations().size());
+        assertEquals(5, card.immunizations().size());
+        assertEquals(response.certificate().content().doses().getFirst().date(), card.immunizations().getFirst().date());
+        assertTrue(response.certificate().content().furtherRecords());
         String passportSealed = store.database().read(tx -> tx.queryOne(
                 "SELECT passport_number_enc FROM issuance WHERE transaction_id = 't-os'", row -> row.getBytes(1))).map(
                 bytes -> "present").orElse("absent");
@@ -557,15 +562,46 @@ public abstract class RecordStoreContract {
                 TestData.request("x", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC).holder(),
                 CertificateType.DOMESTIC, 11, "KIOSK-0001"));
 
-        store.database().write(tx -> residents.setStatus(tx, store.keyring().cipher(tx, BUNKYO), resident.id(),
-                ResidentStatus.MOVED_OUT));
+        store.database().write(tx -> residents.setHold(tx, store.keyring().cipher(tx, BUNKYO), resident.id(),
+                HoldReason.CARD_LOST_OR_STOLEN));
         assertRefused(ErrorCode.RESIDENT_FLAGGED, TestData.request("r8", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH,
                 CertificateType.DOMESTIC));
+        store.database().write(tx -> residents.setHold(tx, store.keyring().cipher(tx, BUNKYO), resident.id(), null));
         store.database().write(tx -> residents.setStatus(tx, store.keyring().cipher(tx, BUNKYO), resident.id(),
                 ResidentStatus.DECEASED));
         assertRefused(ErrorCode.RESIDENT_FLAGGED, TestData.request("r9", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH,
                 CertificateType.DOMESTIC));
         assertEquals(0L, (long) store.database().read(tx -> tx.queryLong("SELECT count(*) FROM issuance")));
+    }
+
+    @Test
+    void aMovedOutResidentIsCertifiedByTheMunicipalityThatVaccinatedThemForItsOwnDoses() {
+        Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        store.database().write(tx -> residents.setStatus(tx, store.keyring().cipher(tx, BUNKYO), resident.id(),
+                ResidentStatus.MOVED_OUT));
+        IssuanceResponse issued = service.issue(
+                TestData.request("m-1", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        assertEquals(BUNKYO.value(), issued.municipalityCode());
+        assertEquals(BUNKYO.value(), issued.certificate().content().authority().municipalityCode());
+        assertEquals(List.of(1, 2), issued.certificate().content().doses().stream().map(dose -> dose.number()).toList());
+
+        store.database().write(tx -> residents.setHold(tx, store.keyring().cipher(tx, BUNKYO), resident.id(),
+                HoldReason.RECORD_UNDER_REVIEW));
+        assertEquals(java.util.Optional.of(HoldReason.RECORD_UNDER_REVIEW), store.database().read(tx ->
+                residents.holdReason(tx, store.keyring().cipher(tx, BUNKYO), resident.id())));
+        assertRefused(ErrorCode.RESIDENT_FLAGGED, TestData.request("m-2", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH,
+                CertificateType.DOMESTIC));
+        assertEquals(1L, (long) store.database().read(tx -> issuances.count(tx, BUNKYO)), "the held request recorded nothing");
+    }
+
+    @Test
+    void sevenDosesAreCertifiedAsTheLatestFiveWithTheNote() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(7));
+        IssuanceResponse issued = service.issue(
+                TestData.request("d-7", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        var content = issued.certificate().content();
+        assertEquals(List.of(3, 4, 5, 6, 7), content.doses().stream().map(dose -> dose.number()).toList());
+        assertTrue(content.furtherRecords());
     }
 
     private void assertRefused(ErrorCode expected, IssuanceRequest request) {

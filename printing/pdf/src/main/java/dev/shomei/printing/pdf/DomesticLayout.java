@@ -46,7 +46,7 @@ final class DomesticLayout implements Layout {
         canvas.text(Labels.dateJa(content.person().birthDate()), Page.LEFT + 100, 638, 12f);
 
         canvas.text(Labels.RECORDS_JA, Page.LEFT, TABLE_TOP_FIRST + 8, 11f);
-        rows(canvas, doses, TABLE_TOP_FIRST);
+        furtherRecordsNote(canvas, content, doses, rows(canvas, doses, TABLE_TOP_FIRST));
 
         canvas.text(Labels.CERTIFY_JA, Page.LEFT, 330, 10f);
         canvas.textRight(Labels.dateJa(content.issueDate()), Page.RIGHT, 250, 11f);
@@ -68,10 +68,20 @@ final class DomesticLayout implements Layout {
         canvas.text("氏名  " + content.person().fullName(), Page.LEFT, Page.HEIGHT - 128, 10f);
         canvas.text("生年月日  " + Labels.dateJa(content.person().birthDate()), Page.CENTER, Page.HEIGHT - 128, 10f);
         canvas.text(Labels.RECORDS_JA, Page.LEFT, TABLE_TOP_NEXT + 8, 11f);
-        rows(canvas, doses, TABLE_TOP_NEXT);
+        furtherRecordsNote(canvas, content, doses, rows(canvas, doses, TABLE_TOP_NEXT));
     }
 
-    private static void rows(PageCanvas canvas, List<Dose> doses, float top) throws IOException {
+    /** Below the last dose: the note that the issuer holds earlier doses, when the certificate leaves some out. */
+    private static void furtherRecordsNote(PageCanvas canvas, CertificateContent content, List<Dose> doses, float y)
+            throws IOException {
+        if (!content.furtherRecords() || doses.isEmpty() || !doses.getLast().equals(content.doses().getLast())) {
+            return;
+        }
+        canvas.textFit(Labels.FURTHER_RECORDS_JA, Page.LEFT, y - 14, 9f, Page.RIGHT - Page.LEFT);
+    }
+
+    /** Draws the table; returns the y of its bottom edge. */
+    private static float rows(PageCanvas canvas, List<Dose> doses, float top) throws IOException {
         float y = TABLE.header(canvas, top);
         for (Dose dose : doses) {
             y = TABLE.row(canvas, y, new String[][] {
@@ -81,5 +91,6 @@ final class DomesticLayout implements Layout {
                 {dose.product().manufacturerJa()},
                 {dose.lotNumber()}});
         }
+        return y;
     }
 }

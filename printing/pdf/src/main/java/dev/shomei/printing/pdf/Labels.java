@@ -17,6 +17,9 @@ final class Labels {
     static final String CERTIFY_EN = "This is to certify that the person above received the COVID-19 vaccinations listed.";
     static final String NO_QR_JA = "氏名に旧字・俗字を含むため、この証明書には二次元コードを記載していません。";
     static final String NO_QR_EN = "This certificate carries no QR code because the name uses variant characters.";
+    /** Under the dose table when the certificate states only the latest doses (LatestDoses). */
+    static final String FURTHER_RECORDS_JA = "直近5回分の接種記録を記載しています。これより前の接種記録は、発行した市区町村が保有しています。";
+    static final String FURTHER_RECORDS_EN = "This certificate lists the five most recent doses; the issuing municipality holds records of earlier doses.";
     static final String SHC_CAPTION = "SMART Health Card";
     static final String VDS_CAPTION = "ICAO VDS-NC";
 

@@ -55,7 +55,7 @@ final class OverseasLayout implements Layout {
         field(canvas, 615, "旅券番号", "Passport No.", passport.number());
 
         canvas.text(Labels.RECORDS_JA + "  " + Labels.RECORDS_EN, Page.LEFT, TABLE_TOP_FIRST + 8, 10.5f);
-        rows(canvas, doses, TABLE_TOP_FIRST);
+        furtherRecordsNote(canvas, content, doses, rows(canvas, doses, TABLE_TOP_FIRST));
 
         canvas.text(Labels.CERTIFY_JA, Page.LEFT, 360, 9f);
         canvas.text(Labels.CERTIFY_EN, Page.LEFT, 347, 8.5f);
@@ -91,7 +91,7 @@ final class OverseasLayout implements Layout {
         canvas.text("生年月日 Date of birth  " + Labels.dateIso(content.person().birthDate()),
                 Page.CENTER + 60, Page.HEIGHT - 136, 9.5f);
         canvas.text(Labels.RECORDS_JA + "  " + Labels.RECORDS_EN, Page.LEFT, TABLE_TOP_NEXT + 8, 10.5f);
-        rows(canvas, doses, TABLE_TOP_NEXT);
+        furtherRecordsNote(canvas, content, doses, rows(canvas, doses, TABLE_TOP_NEXT));
     }
 
     private static void field(PageCanvas canvas, float y, String labelJa, String labelEn, String value)
@@ -101,7 +101,18 @@ final class OverseasLayout implements Layout {
         canvas.textFit(value, VALUE_X, y - 1, 11.5f, Page.RIGHT - VALUE_X - 10);
     }
 
-    private static void rows(PageCanvas canvas, List<Dose> doses, float top) throws IOException {
+    /** Below the last dose: the note that the issuer holds earlier doses, when the certificate leaves some out. */
+    private static void furtherRecordsNote(PageCanvas canvas, CertificateContent content, List<Dose> doses, float y)
+            throws IOException {
+        if (!content.furtherRecords() || doses.isEmpty() || !doses.getLast().equals(content.doses().getLast())) {
+            return;
+        }
+        canvas.textFit(Labels.FURTHER_RECORDS_JA, Page.LEFT, y - 14, 9f, Page.RIGHT - Page.LEFT);
+        canvas.textFit(Labels.FURTHER_RECORDS_EN, Page.LEFT, y - 26, 8.5f, Page.RIGHT - Page.LEFT);
+    }
+
+    /** Draws the table; returns the y of its bottom edge. */
+    private static float rows(PageCanvas canvas, List<Dose> doses, float top) throws IOException {
         float y = TABLE.header(canvas, top);
         for (Dose dose : doses) {
             y = TABLE.row(canvas, y, new String[][] {
@@ -112,5 +123,6 @@ final class OverseasLayout implements Layout {
                 {dose.lotNumber()},
                 {Labels.countryJa(dose.country()), Labels.countryEn(dose.country())}});
         }
+        return y;
     }
 }

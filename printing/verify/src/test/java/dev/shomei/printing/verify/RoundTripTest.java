@@ -1,10 +1,12 @@
 package dev.shomei.printing.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.printing.pdf.CertificateRenderer;
 import dev.shomei.printing.testing.PrintingFixtures;
+import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.CertificateFixtures;
 import dev.shomei.protocol.cert.Dose;
@@ -26,6 +28,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +109,55 @@ class RoundTripTest {
             assertTrue(verdict.valid(), verdict.reason());
             assertTrue(verdict.statements().stream().anyMatch(line -> line.contains("1980-01-01")));
         }
+    }
+
+    @Test
+    void sevenDosesPrintAndEncodeTheLatestFiveWithTheNote() throws Exception {
+        List<Dose> recorded = CertificateFixtures.doses(7);
+        CertificateContent content = CertificateContent.fromRecords("JP0000000007", CertificateType.OVERSEAS,
+                CertificateFixtures.YAMADA, CertificateFixtures.YAMADA_PASSPORT, recorded, CertificateFixtures.BUNKYO,
+                CertificateFixtures.ISSUED);
+        assertEquals(List.of(3, 4, 5, 6, 7), content.doses().stream().map(Dose::number).toList());
+        byte[] pdf = renderer.render(fixtures.sign(content));
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertEquals(1, document.getNumberOfPages());
+            text = new PDFTextStripper().getText(document);
+            if (System.getProperty("shomei.render.png") != null) { // a look at the page: -Dshomei.render.png=FILE
+                ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 90, ImageType.RGB), "png",
+                        Path.of(System.getProperty("shomei.render.png")).toFile());
+            }
+        }
+        for (String expected : List.of("3回目", "Dose 3", "7回目", "Dose 7", recorded.get(2).lotNumber(),
+                recorded.get(6).lotNumber(), "直近5回分の接種記録", "holds records of earlier doses")) {
+            assertTrue(text.contains(expected), "missing: " + expected);
+        }
+        for (String absent : List.of("1回目", "2回目", recorded.get(0).lotNumber(), recorded.get(1).lotNumber())) {
+            assertFalse(text.contains(absent), "printed although left out: " + absent);
+        }
+        List<ScannedQr> codes = new QrScanner(300).scanPdf(pdf);
+        ScannedQr shc = codes.stream().filter(code -> code.text().startsWith("shc:/")).findFirst().orElseThrow();
+        ScannedQr vds = codes.stream().filter(code -> code.text().startsWith("{")).findFirst().orElseThrow();
+        HealthCard card = shcVerifier.verify(ShcQrText.decode(shc.text()));
+        assertSameCard(content, card);
+        assertEquals(recorded.get(2).lotNumber(), card.immunizations().get(0).lotNumber());
+        VdsNcSeal seal = vdsVerifier.verify(vds.text());
+        assertSameSeal(content, seal);
+        assertEquals(List.of(3, 4, 5, 6, 7), seal.message().events().stream()
+                .map(event -> event.details().get(0).seq()).toList(), "the seal numbers the doses as the paper does");
+    }
+
+    @Test
+    void fiveDosesPrintWithoutTheNote() throws Exception {
+        CertificateContent content = CertificateContent.fromRecords("JP0000000005", CertificateType.DOMESTIC,
+                CertificateFixtures.YAMADA, null, CertificateFixtures.doses(5), CertificateFixtures.BUNKYO,
+                CertificateFixtures.ISSUED);
+        String text;
+        try (PDDocument document = Loader.loadPDF(renderer.render(fixtures.sign(content)))) {
+            text = new PDFTextStripper().getText(document);
+        }
+        assertTrue(text.contains("1回目") && text.contains("5回目"), "every dose of five");
+        assertFalse(text.contains("直近5回分"), "no note when nothing is left out");
     }
 
     static void assertSameCard(CertificateContent content, HealthCard card) {

@@ -3,6 +3,7 @@ package dev.shomei.protocol.backend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
@@ -44,7 +45,7 @@ class BackendJsonTest {
                 Instant.parse("2024-05-01T01:02:03.456Z"), IssuanceStatus.ISSUED, 2, 300, 600, signed);
         // the bytes the string-typed CertificateDto wrote before the model travelled itself
         String json = BackendJson.writeString(response);
-        assertEquals("{\"transactionId\":\"tx-1\",\"certificateId\":\"13105ABCDEFG\",\"municipalityCode\":\"131059\",\"issuedAt\":\"2024-05-01T01:02:03.456Z\",\"status\":\"ISSUED\",\"copies\":2,\"feePerCopyYen\":300,\"feeTotalYen\":600,\"certificate\":{\"certificateId\":\"13105ABCDEFG\",\"type\":\"OVERSEAS\",\"person\":{\"familyName\":\"番号\",\"givenName\":\"花子\",\"birthDate\":\"1985-04-01\",\"variantKanji\":false},\"passport\":{\"surname\":\"BANGO\",\"givenNames\":\"HANAKO\",\"nationality\":\"JPN\",\"number\":\"TK1234567\"},\"doses\":[{\"number\":1,\"date\":\"2021-06-01\",\"product\":{\"code\":\"comirnaty\",\"nameJa\":\"コミナティ\",\"manufacturerJa\":\"ファイザー社\",\"nameEn\":\"COMIRNATY\",\"manufacturerEn\":\"Pfizer\",\"cvx\":\"208\",\"icd11\":\"XM0GQ8\",\"vdsName\":\"COMIRNATY\"},\"lotNumber\":\"FA5765\",\"country\":\"JPN\"}],\"authority\":{\"municipalityCode\":\"131059\",\"nameJa\":\"文京区長\",\"nameEn\":\"Mayor of Bunkyo City\"},\"issueDate\":\"2024-05-01\",\"smartHealthCard\":\"header.payload.signature\",\"vdsNc\":\"{\\\"data\\\":{}}\"}}", json);
+        assertEquals("{\"transactionId\":\"tx-1\",\"certificateId\":\"13105ABCDEFG\",\"municipalityCode\":\"131059\",\"issuedAt\":\"2024-05-01T01:02:03.456Z\",\"status\":\"ISSUED\",\"copies\":2,\"feePerCopyYen\":300,\"feeTotalYen\":600,\"certificate\":{\"certificateId\":\"13105ABCDEFG\",\"type\":\"OVERSEAS\",\"person\":{\"familyName\":\"番号\",\"givenName\":\"花子\",\"birthDate\":\"1985-04-01\",\"variantKanji\":false},\"passport\":{\"surname\":\"BANGO\",\"givenNames\":\"HANAKO\",\"nationality\":\"JPN\",\"number\":\"TK1234567\"},\"doses\":[{\"number\":1,\"date\":\"2021-06-01\",\"product\":{\"code\":\"comirnaty\",\"nameJa\":\"コミナティ\",\"manufacturerJa\":\"ファイザー社\",\"nameEn\":\"COMIRNATY\",\"manufacturerEn\":\"Pfizer\",\"cvx\":\"208\",\"icd11\":\"XM0GQ8\",\"vdsName\":\"COMIRNATY\"},\"lotNumber\":\"FA5765\",\"country\":\"JPN\"}],\"authority\":{\"municipalityCode\":\"131059\",\"nameJa\":\"文京区長\",\"nameEn\":\"Mayor of Bunkyo City\"},\"issueDate\":\"2024-05-01\",\"furtherRecords\":false,\"smartHealthCard\":\"header.payload.signature\",\"vdsNc\":\"{\\\"data\\\":{}}\"}}", json);
         assertEquals(response, BackendJson.read(json, IssuanceResponse.class));
         assertFalse(response.toString().contains("花子"));
 
@@ -65,8 +66,28 @@ class BackendJsonTest {
                 new IssuingAuthority("131059", "文京区長", "Mayor of Bunkyo City"), LocalDate.of(2024, 5, 1));
         SignedCertificate signed = new SignedCertificate(content, null, null);
         String json = BackendJson.writeString(signed);
-        assertEquals("{\"certificateId\":\"13105ABCDEFH\",\"type\":\"DOMESTIC\",\"person\":{\"familyName\":\"番号\",\"givenName\":\"花子\",\"birthDate\":\"1985-04-01\",\"variantKanji\":true},\"passport\":null,\"doses\":[{\"number\":2,\"date\":\"2021-07-01\",\"product\":{\"code\":\"comirnaty\",\"nameJa\":\"コミナティ\",\"manufacturerJa\":\"ファイザー社\",\"nameEn\":\"COMIRNATY\",\"manufacturerEn\":\"Pfizer\",\"cvx\":\"208\",\"icd11\":\"XM0GQ8\",\"vdsName\":\"COMIRNATY\"},\"lotNumber\":\"FA5766\",\"country\":\"USA\"}],\"authority\":{\"municipalityCode\":\"131059\",\"nameJa\":\"文京区長\",\"nameEn\":\"Mayor of Bunkyo City\"},\"issueDate\":\"2024-05-01\",\"smartHealthCard\":null,\"vdsNc\":null}", json);
+        assertEquals("{\"certificateId\":\"13105ABCDEFH\",\"type\":\"DOMESTIC\",\"person\":{\"familyName\":\"番号\",\"givenName\":\"花子\",\"birthDate\":\"1985-04-01\",\"variantKanji\":true},\"passport\":null,\"doses\":[{\"number\":2,\"date\":\"2021-07-01\",\"product\":{\"code\":\"comirnaty\",\"nameJa\":\"コミナティ\",\"manufacturerJa\":\"ファイザー社\",\"nameEn\":\"COMIRNATY\",\"manufacturerEn\":\"Pfizer\",\"cvx\":\"208\",\"icd11\":\"XM0GQ8\",\"vdsName\":\"COMIRNATY\"},\"lotNumber\":\"FA5766\",\"country\":\"USA\"}],\"authority\":{\"municipalityCode\":\"131059\",\"nameJa\":\"文京区長\",\"nameEn\":\"Mayor of Bunkyo City\"},\"issueDate\":\"2024-05-01\",\"furtherRecords\":false,\"smartHealthCard\":null,\"vdsNc\":null}", json);
         assertEquals(signed, BackendJson.read(json, SignedCertificate.class));
+        // an answer stored before certificates stated only the latest doses reads as "nothing left out"
+        assertEquals(signed, BackendJson.read(json.replace(",\"furtherRecords\":false", ""), SignedCertificate.class));
+    }
+
+    @Test
+    void theNoteThatFurtherRecordsAreHeldTravels() {
+        var product = VaccineCatalog.standard().byCode("comirnaty").orElseThrow();
+        List<Dose> seven = new java.util.ArrayList<>();
+        for (int number = 1; number <= 7; number++) {
+            seven.add(new Dose(number, LocalDate.of(2021, 6, 1).plusMonths(number), product, "FA576" + number));
+        }
+        CertificateContent content = CertificateContent.fromRecords("13105ABCDEFJ", CertificateType.DOMESTIC,
+                new Person("番号", "花子", LocalDate.of(1985, 4, 1), true), null, seven,
+                new IssuingAuthority("131059", "文京区長", "Mayor of Bunkyo City"), LocalDate.of(2024, 5, 1));
+        SignedCertificate signed = new SignedCertificate(content, null, null);
+        String json = BackendJson.writeString(signed);
+        assertTrue(json.contains("\"furtherRecords\":true"), json);
+        SignedCertificate read = BackendJson.read(json, SignedCertificate.class);
+        assertEquals(signed, read);
+        assertEquals(5, read.content().doses().size());
     }
 
     @Test

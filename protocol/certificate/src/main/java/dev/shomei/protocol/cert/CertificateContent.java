@@ -15,9 +15,13 @@ import java.util.regex.Pattern;
  * @param certificateId 1-12 upper-case letters or digits (it is the VDS-NC {@code uvci})
  * @param passport      required for {@link CertificateType#OVERSEAS}, must be {@code null} for domestic
  * @param doses         1-99 doses with distinct numbers; kept sorted by dose number
+ * @param furtherRecords the issuer holds earlier doses this certificate leaves out ({@link LatestDoses}); the
+ *                       paper says so. A {@code Boolean}, {@code null} read as {@code false}: answers stored
+ *                       before the rule lack the field
  */
 public record CertificateContent(String certificateId, CertificateType type, Person person, Passport passport,
-                                 List<Dose> doses, IssuingAuthority authority, LocalDate issueDate) {
+                                 List<Dose> doses, IssuingAuthority authority, LocalDate issueDate,
+                                 Boolean furtherRecords) {
     private static final Pattern ID = Pattern.compile("[A-Z0-9]{1,12}");
 
     public CertificateContent {
@@ -43,6 +47,22 @@ public record CertificateContent(String certificateId, CertificateType type, Per
             }
         }
         doses = doses.stream().sorted(Comparator.comparingInt(Dose::number)).toList();
+        furtherRecords = Boolean.TRUE.equals(furtherRecords);
+    }
+
+    /** A certificate stating exactly {@code doses} (no further records held). */
+    public CertificateContent(String certificateId, CertificateType type, Person person, Passport passport,
+                              List<Dose> doses, IssuingAuthority authority, LocalDate issueDate) {
+        this(certificateId, type, person, passport, doses, authority, issueDate, false);
+    }
+
+    /** The certificate issued on {@code issueDate} from every recorded dose: states those {@link LatestDoses} selects. */
+    public static CertificateContent fromRecords(String certificateId, CertificateType type, Person person,
+                                                 Passport passport, List<Dose> recorded, IssuingAuthority authority,
+                                                 LocalDate issueDate) {
+        LatestDoses.Selection selection = LatestDoses.of(recorded, issueDate);
+        return new CertificateContent(certificateId, type, person, passport, selection.doses(), authority, issueDate,
+                selection.furtherRecords());
     }
 
     /** Whether the certificate carries QR codes: not when the name uses variant kanji. */
@@ -52,6 +72,7 @@ public record CertificateContent(String certificateId, CertificateType type, Per
 
     @Override
     public String toString() {
-        return "CertificateContent[id=" + certificateId + ", type=" + type + ", doses=" + doses.size() + "]";
+        return "CertificateContent[id=" + certificateId + ", type=" + type + ", doses=" + doses.size()
+                + (furtherRecords ? ", further records held" : "") + "]";
     }
 }

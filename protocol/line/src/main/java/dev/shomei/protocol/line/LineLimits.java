@@ -43,6 +43,10 @@ public final class LineLimits {
     public static final int PRODUCT_TEXT_MAX_BYTES = 192;
     /** Lot number. */
     public static final int LOT_MAX_BYTES = 40;
+    /** Nationality on the confirm screen: ISO 3166-1 alpha-3, or empty for a domestic certificate. */
+    public static final int NATIONALITY_MAX_BYTES = 3;
+    /** Passport number on the confirm screen (the VDS-NC's limit), or empty for a domestic certificate. */
+    public static final int PASSPORT_NUMBER_MAX_BYTES = 11;
     /** Heartbeat counters are unsigned 32-bit on the wire. */
     public static final long COUNTER_MAX = 0xFFFF_FFFFL;
 

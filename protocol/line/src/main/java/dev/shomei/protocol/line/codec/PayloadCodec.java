@@ -10,6 +10,8 @@ import static dev.shomei.protocol.line.LineLimits.MUNICIPALITIES_MAX;
 import static dev.shomei.protocol.line.LineLimits.MUNICIPALITY_CODE_LENGTH;
 import static dev.shomei.protocol.line.LineLimits.MUNICIPALITY_NAME_MAX_BYTES;
 import static dev.shomei.protocol.line.LineLimits.NAME_MAX_BYTES;
+import static dev.shomei.protocol.line.LineLimits.NATIONALITY_MAX_BYTES;
+import static dev.shomei.protocol.line.LineLimits.PASSPORT_NUMBER_MAX_BYTES;
 import static dev.shomei.protocol.line.LineLimits.PDF_MAX_BYTES;
 import static dev.shomei.protocol.line.LineLimits.PRODUCT_TEXT_MAX_BYTES;
 import static dev.shomei.protocol.line.LineLimits.TERMINAL_ID_MAX_BYTES;
@@ -267,6 +269,8 @@ public final class PayloadCodec {
     private static void writeSummary(PayloadWriter w, CertificateSummary summary) {
         w.string("summary.name", summary.name(), NAME_MAX_BYTES)
                 .string("summary.nameLatin", summary.nameLatin(), NAME_MAX_BYTES)
+                .string("summary.nationality", summary.nationality(), NATIONALITY_MAX_BYTES)
+                .string("summary.passportNumber", summary.passportNumber(), PASSPORT_NUMBER_MAX_BYTES)
                 .date("summary.birthDate", summary.birthDate())
                 .count("summary.doses", summary.doses().size(), DOSES_MAX);
         for (int i = 0; i < summary.doses().size(); i++) {
@@ -283,6 +287,8 @@ public final class PayloadCodec {
     private static CertificateSummary readSummary(PayloadReader r) {
         String name = r.string("summary.name", NAME_MAX_BYTES);
         String nameLatin = r.string("summary.nameLatin", NAME_MAX_BYTES);
+        String nationality = r.string("summary.nationality", NATIONALITY_MAX_BYTES);
+        String passportNumber = r.string("summary.passportNumber", PASSPORT_NUMBER_MAX_BYTES);
         var birthDate = r.date("summary.birthDate");
         int count = r.count("summary.doses", DOSES_MAX, MIN_DOSE_BYTES);
         List<DoseSummary> doses = new ArrayList<>(count);
@@ -295,7 +301,7 @@ public final class PayloadCodec {
                     r.string(prefix + "manufacturer", PRODUCT_TEXT_MAX_BYTES),
                     r.string(prefix + "lot", LOT_MAX_BYTES)));
         }
-        return new CertificateSummary(name, nameLatin, birthDate, doses);
+        return new CertificateSummary(name, nameLatin, birthDate, doses, nationality, passportNumber);
     }
 
     /** A u32 that the record range-checks; values above int range are rejected here first. */

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shomei.protocol.line.CertificateSummary;
+import dev.shomei.protocol.line.DoseSummary;
 import dev.shomei.protocol.line.Hex;
 import dev.shomei.protocol.line.IssueRequest;
 import dev.shomei.protocol.line.IssueResponse;
@@ -16,8 +19,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,11 +68,11 @@ class LineCodecTest {
                     00 00 00 04 ff 30 01 00
                     00 00 00 04 7f 21 01 00""",
             MessageType.ISSUE_RESPONSE, """
-                    53 48 01 21 00 00 00 77
+                    53 48 01 21 00 00 00 7b
                     00 07 74 78 2d 30 30 30 31
                     00 01   00 0e 43 31 33 31 30 35 39 2d 30 30 30 30 30 31
                     00 00 00 78   00 01
-                    00 0d e6 96 87 e4 ba ac 20 e8 8a b1 e5 ad 90   00 00   07 bc 04 01
+                    00 0d e6 96 87 e4 ba ac 20 e8 8a b1 e5 ad 90   00 00   00 00   00 00   07 bc 04 01
                     00 01   01   07 e5 06 01
                     00 0f e3 82 b3 e3 83 9f e3 83 8a e3 83 86 e3 82 a3
                     00 12 e3 83 95 e3 82 a1 e3 82 a4 e3 82 b6 e3 83 bc e7 a4 be
@@ -153,6 +158,25 @@ class LineCodecTest {
         assertArrayEquals(LineFixtures.EF0001, request.ef0001());
         assertArrayEquals(LineFixtures.EF0004, request.ef0004());
         assertArrayEquals(LineFixtures.PDF, response.pdf());
+    }
+
+    @Test
+    void theOverseasSummaryCarriesThePassportDataOnFile() {
+        IssueResponse overseas = new IssueResponse("tx-0002", List.of("C131059-000002"), 120, 1,
+                new CertificateSummary("文京 花子", "BUNKYO HANAKO", LocalDate.of(1980, 4, 1), List.of(
+                        new DoseSummary(1, LocalDate.of(2021, 6, 1), "コミナティ", "ファイザー社", "FA1234")),
+                        "JPN", "TK1234567"),
+                LineFixtures.PDF);
+        EmbeddedChannel channel = codecChannel();
+        channel.writeOutbound(overseas);
+        channel.writeInbound(Unpooled.wrappedBuffer(drainOutbound(channel)));
+        IssueResponse read = channel.readInbound();
+        assertEquals(overseas.summary(), read.summary());
+        assertEquals("JPN", read.summary().nationality());
+        assertEquals("TK1234567", read.summary().passportNumber());
+        assertFalse(read.summary().toString().contains("TK1234567"), "redacted");
+        assertThrows(IllegalArgumentException.class, () -> new CertificateSummary("文京 花子", "BUNKYO HANAKO",
+                LocalDate.of(1980, 4, 1), overseas.summary().doses(), "JPN", "TK12345678901"), "longer than the VDS-NC allows");
     }
 
     static byte[] drainOutbound(EmbeddedChannel channel) {
