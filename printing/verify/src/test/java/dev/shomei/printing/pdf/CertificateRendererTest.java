@@ -140,6 +140,25 @@ class CertificateRendererTest {
     }
 
     @Test
+    void aNameCharacterOnlyTheNameFontHasPrintsAsItselfOnBothCertificates() throws IOException {
+        CertificateRenderer withNames = new CertificateRenderer(PrintingFixtures.fontWithNames());
+        Person mj = new Person("𠮷野", "髙﨑", LocalDate.of(1980, 1, 1)); // 𠮷 U+20BB7: supplementary plane
+        for (CertificateContent base : List.of(CertificateFixtures.domestic(2), CertificateFixtures.overseas(2))) {
+            CertificateContent content = new CertificateContent(base.certificateId(), base.type(), mj, base.passport(),
+                    base.doses(), base.authority(), base.issueDate());
+            byte[] pdf = withNames.render(fixtures.sign(content));
+            String text = text(pdf);
+            assertTrue(text.contains("𠮷野"), text);
+            assertTrue(text.contains("髙﨑"), text);
+            assertFalse(text.contains("〓"), text);
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                PDFont names = document.getPage(0).getResources().getFont(COSName.getPDFName("F2"));
+                assertTrue(names != null && names.isEmbedded(), "the name font is embedded");
+            }
+        }
+    }
+
+    @Test
     void variantKanjiPrintsWithoutQrCodes() throws IOException {
         CertificateContent content = variant(CertificateFixtures.overseas(2));
         byte[] pdf = renderer.render(fixtures.sign(content));
