@@ -57,12 +57,19 @@ public final class ResidentCsv {
     private final MunicipalityCode municipality;
     private final VaccineCatalog catalog;
     private final LocalDate today;
+    private final NameGlyphs glyphs;
     private final List<String> problems = new ArrayList<>();
 
+    /** Checks name characters against the installed certificate fonts ({@link NameGlyphs#installed()}). */
     public ResidentCsv(MunicipalityCode municipality, VaccineCatalog catalog, LocalDate today) {
+        this(municipality, catalog, today, NameGlyphs.installed());
+    }
+
+    public ResidentCsv(MunicipalityCode municipality, VaccineCatalog catalog, LocalDate today, NameGlyphs glyphs) {
         this.municipality = municipality;
         this.catalog = catalog;
         this.today = today;
+        this.glyphs = glyphs;
     }
 
     /** Parses and checks the whole file; throws {@link ImportException} listing every problem. */
@@ -167,6 +174,7 @@ public final class ResidentCsv {
         String family = row.get("family_name");
         String given = row.get("given_name");
         check(line, () -> new Person(family, given, birth == null ? LocalDate.of(2000, 1, 1) : birth));
+        printable(line, row, "family_name", "given_name", "family_name_kana", "given_name_kana");
         PersonName kana = optionalName(line, row, "family_name_kana", "given_name_kana");
         PersonName roman = optionalName(line, row, "family_name_roman", "given_name_roman");
         String sex = row.get("sex");
@@ -276,6 +284,17 @@ public final class ResidentCsv {
             problem(line, familyColumn + "/" + givenColumn + ": longer than 40 characters");
         }
         return new PersonName(family, given);
+    }
+
+    /** A name character no certificate font has would print as 〓: refused, by position (never the character). */
+    private void printable(int line, Row row, String... columns) {
+        for (String column : columns) {
+            int at = glyphs.unprintableAt(row.get(column));
+            if (at > 0) {
+                problem(line, column + ": character " + at + " is in no installed certificate font"
+                        + " (it would not print as itself)");
+            }
+        }
     }
 
     private LocalDate date(int line, String column, String text, LocalDate earliest) {
