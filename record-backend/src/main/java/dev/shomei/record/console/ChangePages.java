@@ -76,6 +76,7 @@ final class ChangePages {
         html.element("button", x.t("change.setStatus"), "type", "submit");
         html.close("form");
         html.element("a", x.t("change.passport"), "href", "/residents/" + r.id() + "/passport", "class", "button");
+        html.element("a", x.t("change.alternative"), "href", "/residents/" + r.id() + "/alternative-name", "class", "button");
         html.close("section");
     }
 

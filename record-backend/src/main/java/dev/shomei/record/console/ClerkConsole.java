@@ -56,6 +56,7 @@ public final class ClerkConsole {
         new AuthPages(context).register(router);
         new RecordPages(context, queries, audit, changePages).register(router);
         changePages.register(router);
+        new AlternativeNamePages(context, audit, dev.shomei.record.importer.NameGlyphs.installed()).register(router);
         new ExportPage(queries, audit).register(router);
         new AuditPages(context, new AuditQueries(context.database()), audit).register(router);
         new UserPages(context).register(router);
