@@ -181,7 +181,7 @@ public final class LocalStack implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.add("-Dshomei.state=" + dir);
-        for (String property : List.of("shomei.root", "shomei.font")) {
+        for (String property : List.of("shomei.root", "shomei.font", "shomei.nameFont")) {
             String value = System.getProperty(property);
             if (value != null) {
                 command.add("-D" + property + "=" + value);

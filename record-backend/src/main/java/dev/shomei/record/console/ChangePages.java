@@ -82,6 +82,7 @@ final class ChangePages {
         html.close("form");
         html.element("a", x.t("change.passport"), "href", "/residents/" + r.id() + "/passport", "class", "button");
         holdForm(html, x, r);
+        html.element("a", x.t("change.alternative"), "href", "/residents/" + r.id() + "/alternative-name", "class", "button");
         html.close("section");
     }
 

@@ -61,6 +61,7 @@ public final class ClerkConsole {
         changePages.register(router);
         new EntryPages(context, new ClerkEntries(context.database(), context.keyring(), context.catalog(), audit,
                 context.clock()), audit).register(router);
+        new AlternativeNamePages(context, audit, dev.shomei.record.importer.NameGlyphs.installed()).register(router);
         new ExportPage(queries, audit).register(router);
         new AuditPages(context, new AuditQueries(context.database()), audit).register(router);
         signOffPages.register(router);

@@ -1,5 +1,6 @@
 package dev.shomei.record.importer;
 
+import dev.shomei.protocol.cert.AlternativeName;
 import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.domain.Vaccination;
@@ -10,11 +11,17 @@ import java.util.List;
  * dose. Personal data: {@link #toString()} shows the line only.
  *
  * @param line the line of the resident's first row (0 for generated residents)
+ * @param alternativeName a former or alternative name (旧姓・別姓・別名), or {@code null}
  */
-public record ImportedResident(int line, Resident resident, MyNumber myNumber, List<Vaccination> doses) {
+public record ImportedResident(int line, Resident resident, MyNumber myNumber, List<Vaccination> doses,
+                               AlternativeName alternativeName) {
 
     public ImportedResident {
         doses = List.copyOf(doses);
+    }
+
+    public ImportedResident(int line, Resident resident, MyNumber myNumber, List<Vaccination> doses) {
+        this(line, resident, myNumber, doses, null);
     }
 
     @Override

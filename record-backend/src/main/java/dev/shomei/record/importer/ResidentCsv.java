@@ -1,6 +1,7 @@
 package dev.shomei.record.importer;
 
 import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.cert.AlternativeName;
 import dev.shomei.protocol.cert.Dose;
 import dev.shomei.protocol.cert.Passport;
 import dev.shomei.protocol.cert.Person;
@@ -41,10 +42,11 @@ public final class ResidentCsv {
             "birth_date", "sex", "dose_number", "vaccinated_on", "product", "lot_number");
     public static final List<String> OPTIONAL = List.of("family_name_kana", "given_name_kana", "family_name_roman",
             "given_name_roman", "address", "nationality", "passport_number", "status", "variant_kanji", "manufacturer",
-            "ticket_number");
+            "ticket_number", "alternative_name_kind", "alternative_name", "alternative_name_roman");
     private static final List<String> RESIDENT_COLUMNS = List.of("my_number", "family_name", "given_name",
             "family_name_kana", "given_name_kana", "family_name_roman", "given_name_roman", "birth_date", "sex", "address",
-            "nationality", "passport_number", "status", "variant_kanji");
+            "nationality", "passport_number", "status", "variant_kanji", "alternative_name_kind", "alternative_name",
+            "alternative_name_roman");
     private static final List<String> DOSE_COLUMNS = List.of("dose_number", "vaccinated_on", "product", "manufacturer",
             "lot_number", "ticket_number");
     private static final int MAX_PROBLEMS = 100;
@@ -57,12 +59,19 @@ public final class ResidentCsv {
     private final MunicipalityCode municipality;
     private final VaccineCatalog catalog;
     private final LocalDate today;
+    private final NameGlyphs glyphs;
     private final List<String> problems = new ArrayList<>();
 
+    /** Checks name characters against the installed certificate fonts ({@link NameGlyphs#installed()}). */
     public ResidentCsv(MunicipalityCode municipality, VaccineCatalog catalog, LocalDate today) {
+        this(municipality, catalog, today, NameGlyphs.installed());
+    }
+
+    public ResidentCsv(MunicipalityCode municipality, VaccineCatalog catalog, LocalDate today, NameGlyphs glyphs) {
         this.municipality = municipality;
         this.catalog = catalog;
         this.today = today;
+        this.glyphs = glyphs;
     }
 
     /** Parses and checks the whole file; throws {@link ImportException} listing every problem. */
@@ -167,6 +176,8 @@ public final class ResidentCsv {
         String family = row.get("family_name");
         String given = row.get("given_name");
         check(line, () -> new Person(family, given, birth == null ? LocalDate.of(2000, 1, 1) : birth));
+        printable(line, row, "family_name", "given_name", "family_name_kana", "given_name_kana", "alternative_name");
+        AlternativeName alternativeName = alternativeName(line, row);
         PersonName kana = optionalName(line, row, "family_name_kana", "given_name_kana");
         PersonName roman = optionalName(line, row, "family_name_roman", "given_name_roman");
         String sex = row.get("sex");
@@ -209,7 +220,7 @@ public final class ResidentCsv {
         }
         Resident resident = new Resident(Ids.random(), municipality, row.get("atena_number"), status,
                 new PersonName(family, given), kana, roman, birth, sex, address, nationality, passport, variantKanji);
-        return new ImportedResident(line, resident, myNumber, doses);
+        return new ImportedResident(line, resident, myNumber, doses, alternativeName);
     }
 
     private List<Vaccination> doses(Group group) {
@@ -276,6 +287,48 @@ public final class ResidentCsv {
             problem(line, familyColumn + "/" + givenColumn + ": longer than 40 characters");
         }
         return new PersonName(family, given);
+    }
+
+    /**
+     * The optional former or alternative name: {@code alternative_name_kind} 旧姓 / 別姓 / 別名 (or
+     * {@code former_surname}, {@code alternative_surname}, {@code alternative_given_name}), the name
+     * as registered, and optionally its Roman form as the passport prints it.
+     */
+    private AlternativeName alternativeName(int line, Row row) {
+        String kindText = row.get("alternative_name_kind");
+        String name = row.get("alternative_name");
+        String roman = blankToNull(row.get("alternative_name_roman"));
+        if (kindText.isEmpty() && name.isEmpty() && roman == null) {
+            return null;
+        }
+        AlternativeName.Kind kind = switch (kindText.toLowerCase(Locale.ROOT)) {
+            case "旧姓", "former_surname" -> AlternativeName.Kind.FORMER_SURNAME;
+            case "別姓", "alternative_surname" -> AlternativeName.Kind.ALTERNATIVE_SURNAME;
+            case "別名", "alternative_given_name" -> AlternativeName.Kind.ALTERNATIVE_GIVEN_NAME;
+            default -> null;
+        };
+        if (kind == null) {
+            problem(line, "alternative_name_kind: must be 旧姓, 別姓 or 別名 (former_surname, alternative_surname, "
+                    + "alternative_given_name)");
+            return null;
+        }
+        try {
+            return new AlternativeName(kind, name, roman == null ? null : roman.toUpperCase(Locale.ROOT));
+        } catch (ShomeiException e) {
+            problem(line, e.getMessage().replaceFirst("^INVALID_REQUEST: ", ""));
+            return null;
+        }
+    }
+
+    /** A name character no certificate font has would print as 〓: refused, by position (never the character). */
+    private void printable(int line, Row row, String... columns) {
+        for (String column : columns) {
+            int at = glyphs.unprintableAt(row.get(column));
+            if (at > 0) {
+                problem(line, column + ": character " + at + " is in no installed certificate font"
+                        + " (it would not print as itself)");
+            }
+        }
     }
 
     private LocalDate date(int line, String column, String text, LocalDate earliest) {

@@ -10,6 +10,7 @@ import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.store.MunicipalityRepository;
 import dev.shomei.record.store.ResidentRepository;
+import dev.shomei.record.store.AlternativeNameRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import java.io.IOException;
 import java.io.Reader;
@@ -48,6 +49,7 @@ public final class ResidentImporter {
     private final Clock clock;
     private final ResidentRepository residents = new ResidentRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
+    private final AlternativeNameRepository alternativeNames = new AlternativeNameRepository();
 
     public ResidentImporter(RecordStore store, VaccineCatalog catalog, Clock clock) {
         this.store = store;
@@ -107,10 +109,12 @@ public final class ResidentImporter {
                 residents.replaceMyNumber(tx, tenant, id, imported.myNumber());
                 vaccinations.deleteAll(tx, tenant, id);
                 vaccinations.insertAll(tx, tenant, id, imported.doses());
+                alternativeNames.replace(tx, tenant, id, imported.alternativeName());
                 replaced++;
             } else {
                 residents.insert(tx, tenant, imported.resident(), imported.myNumber());
                 vaccinations.insertAll(tx, tenant, imported.resident().id(), imported.doses());
+                alternativeNames.replace(tx, tenant, imported.resident().id(), imported.alternativeName());
                 created++;
             }
             doses += imported.doses().size();

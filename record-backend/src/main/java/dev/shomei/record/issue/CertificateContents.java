@@ -1,6 +1,7 @@
 package dev.shomei.record.issue;
 
 import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.cert.AlternativeName;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.Dose;
 import dev.shomei.protocol.cert.IssuingAuthority;
@@ -24,8 +25,15 @@ public final class CertificateContents {
 
     public CertificateContent build(String certificateId, CertificateType type, Municipality municipality,
                                     Resident resident, List<Vaccination> doses, LocalDate issueDate) {
+        return build(certificateId, type, municipality, resident, null, doses, issueDate);
+    }
+
+    /** With the resident's former or alternative name ({@code null}: none), printed beside the name. */
+    public CertificateContent build(String certificateId, CertificateType type, Municipality municipality,
+                                    Resident resident, AlternativeName alternativeName, List<Vaccination> doses,
+                                    LocalDate issueDate) {
         Person person = new Person(resident.nameKanji().family(), resident.nameKanji().given(), resident.birthDate(),
-                resident.variantKanji());
+                resident.variantKanji(), alternativeName);
         Passport passport = type == CertificateType.OVERSEAS ? passport(resident) : null;
         List<Dose> certified = doses.stream()
                 .map(dose -> new Dose(dose.doseNumber(), dose.date(), product(dose.product()), dose.lotNumber()))

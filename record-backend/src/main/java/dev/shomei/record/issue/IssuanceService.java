@@ -7,6 +7,7 @@ import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.BackendJson;
 import dev.shomei.protocol.backend.IssuanceRequest;
 import dev.shomei.protocol.backend.IssuanceResponse;
+import dev.shomei.protocol.cert.AlternativeName;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.SignedCertificate;
 import dev.shomei.record.audit.AuditEvent;
@@ -28,6 +29,7 @@ import dev.shomei.record.revoke.Revocations;
 import dev.shomei.record.store.Ids;
 import dev.shomei.record.store.IssuanceRepository;
 import dev.shomei.record.store.MunicipalityRepository;
+import dev.shomei.record.store.AlternativeNameRepository;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import java.lang.System.Logger.Level;
@@ -65,6 +67,7 @@ public final class IssuanceService {
     private final CertificateIds certificateIds = new CertificateIds();
     private final MunicipalityRepository municipalities = new MunicipalityRepository();
     private final ResidentRepository residents = new ResidentRepository();
+    private final AlternativeNameRepository alternativeNames = new AlternativeNameRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
     private final IssuanceRepository issuances = new IssuanceRepository();
     private final Revocations revocations = new Revocations();
@@ -148,11 +151,13 @@ public final class IssuanceService {
     private IssuanceResponse signAndRecord(IssuanceRequest request, String client, Municipality municipality, Eligible eligible) {
         MunicipalityCode code = municipality.code();
         Resident resident = eligible.resident();
+        AlternativeName alternativeName = database.read(tx -> // printed beside the name (旧姓・別姓・別名)
+                alternativeNames.find(tx, keyring.cipher(tx, code), resident.id()).orElse(null));
         for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             String certificateId = certificateIds.next(code);
             CertificateContent content = contents.build(certificateId, request.type(), municipality, resident,
-                    eligible.doses(), LocalDate.ofInstant(now, ServiceRules.ZONE));
+                    alternativeName, eligible.doses(), LocalDate.ofInstant(now, ServiceRules.ZONE));
             SignedCertificate signed = signer.sign(content, now);
             int fee = municipality.feePerCopyYen();
             Issuance issuance = new Issuance(Ids.random(), code, certificateId, resident.id(), request.type(), Channel.KIOSK,

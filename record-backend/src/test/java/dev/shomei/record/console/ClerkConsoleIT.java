@@ -27,6 +27,8 @@ import dev.shomei.record.issue.IssuanceService;
 import dev.shomei.record.issue.QrCertificateSigner;
 import dev.shomei.record.keys.IssuerKeySources;
 import dev.shomei.record.store.IssuanceRepository;
+import dev.shomei.protocol.cert.AlternativeName;
+import dev.shomei.record.store.AlternativeNameRepository;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import dev.shomei.record.testing.TestData;
@@ -277,7 +279,7 @@ class ClerkConsoleIT {
         String b = fixture.residentB.id();
         Vaccination doseB = fixture.store.database().read(tx -> new VaccinationRepository()
                 .list(tx, fixture.store.keyring().cipher(tx, ConsoleFixture.B), b)).getFirst();
-        for (String path : List.of("/residents/" + b, "/residents/" + b + "/passport",
+        for (String path : List.of("/residents/" + b, "/residents/" + b + "/passport", "/residents/" + b + "/alternative-name",
                 "/residents/" + b + "/doses/" + doseB.id(), "/issuances/" + fixture.certificateB + "/void")) {
             HttpResponse<byte[]> response = http.get(path);
             assertEquals(404, response.statusCode(), path);
@@ -292,6 +294,7 @@ class ClerkConsoleIT {
         for (var post : Map.of(
                 "/residents/" + b + "/status", Map.of("status", "DECEASED"),
                 "/residents/" + b + "/passport", Map.of("passport", "XX1234567", "family", "X", "given", "Y", "nationality", "JPN"),
+                "/residents/" + b + "/alternative-name", Map.of("kind", "FORMER_SURNAME", "name", "悪意", "roman", ""),
                 "/residents/" + b + "/doses/" + doseB.id(), Map.of("date", "2021-07-01", "product", "comirnaty", "lot", "EVIL1", "ticket", ""),
                 "/issuances/" + fixture.certificateB + "/void", Map.of("reason", "OTHER", "note", "")).entrySet()) {
             assertEquals(404, http.post(post.getKey(), post.getValue()).statusCode(), post.getKey());
@@ -312,6 +315,39 @@ class ClerkConsoleIT {
         clerkB.login("clerk-b", ConsoleFixture.PASSWORD, fixture.code("clerk-b"));
         assertEquals(404, clerkB.get("/residents/" + fixture.residentA.id()).statusCode());
         http.bodies.addAll(clerkB.bodies);
+    }
+
+    @Test
+    void aSupervisorSetsAndRemovesAFormerSurnameAndANameNoFontPrintsIsRefused() throws Exception {
+        login("supervisor-a");
+        String id = fixture.residentA.id();
+        assertTrue(page("/residents/" + id).contains("/residents/" + id + "/alternative-name"));
+        page("/residents/" + id + "/alternative-name");
+        assertEquals(303, http.post("/residents/" + id + "/alternative-name",
+                Map.of("kind", "FORMER_SURNAME", "name", "𠮷田", "roman", "yoshida")).statusCode());
+        AlternativeName stored = alternativeNameOfA().orElseThrow();
+        assertEquals(AlternativeName.Kind.FORMER_SURNAME, stored.kind());
+        assertEquals("𠮷田", stored.name());
+        assertEquals("YOSHIDA", stored.roman());
+        assertTrue(page("/residents/" + id + "/alternative-name").contains("𠮷田"));
+
+        HttpResponse<byte[]> unprintable = http.post("/residents/" + id + "/alternative-name",
+                Map.of("kind", "FORMER_SURNAME", "name", "佐\uD83D\uDE00", "roman", ""));
+        assertEquals(400, unprintable.statusCode(), "a character no certificate font has is refused");
+        assertEquals("𠮷田", alternativeNameOfA().orElseThrow().name());
+
+        assertEquals(303, http.post("/residents/" + id + "/alternative-name", Map.of("kind", "", "name", "", "roman", ""))
+                .statusCode());
+        assertTrue(alternativeNameOfA().isEmpty(), "an empty name removes it");
+        AuditRow removal = audit("SET_ALTERNATIVE_NAME").getLast();
+        assertFalse(removal.detail().contains("𠮷田"), "previous values are sealed");
+        TenantCipher tenant = fixture.store.database().read(tx -> fixture.store.keyring().cipher(tx, ConsoleFixture.A));
+        assertEquals("𠮷田", PreviousValues.open(tenant, id, removal.detail()).orElseThrow().get("alternativeName"));
+    }
+
+    private java.util.Optional<AlternativeName> alternativeNameOfA() {
+        return fixture.store.database().read(tx -> new AlternativeNameRepository().find(tx,
+                fixture.store.keyring().cipher(tx, ConsoleFixture.A), fixture.residentA.id()));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.generate.BuiltInMunicipalities;
 import dev.shomei.record.importer.ImportException;
 import dev.shomei.record.importer.ImportedResident;
+import dev.shomei.record.importer.NameGlyphs;
 import dev.shomei.record.importer.ResidentCsv;
 import dev.shomei.record.importer.ResidentImporter;
 import dev.shomei.record.testing.TestData;
@@ -73,6 +74,7 @@ class CsvImportFuzzTest {
             store.ensureMunicipality(municipality, "OPERATOR", "test");
         }
         importer = new ResidentImporter(store, VaccineCatalog.standard(), Clock.systemUTC());
+        NameGlyphs.installed(); // read the fonts' cmaps once, outside the allocation measurement
     }
 
     @AfterContainer

@@ -104,6 +104,23 @@ class ResidentImportTest {
     }
 
     @Test
+    void anUnknownProductIsRefusedListingTheKnownCodesAndXbbProductsImport() throws Exception {
+        String rows = "C-1," + suzuki + ",鈴木,一郎,,,,,1970-01-02,1,,,,,1,2023-10-02,comirnaty-xbb15,,HF1234,\n"
+                + "C-1," + suzuki + ",鈴木,一郎,,,,,1970-01-02,1,,,,,2,2024-01-15,daichirona-xbb15,,DS001,\n"
+                + "C-2," + tanaka + ",田中,花子,,,,,1985-04-01,2,,,,,1,2023-10-02,novavax-xbb,,N1,\n";
+        ImportException refused = assertThrows(ImportException.class, () -> importer.importFile(BUNKYO, csv(rows), "test"));
+        assertEquals(1, refused.problems().size(), refused.problems().toString());
+        String problem = refused.problems().getFirst();
+        assertTrue(problem.startsWith("line 4: product: must be one of "), problem);
+        for (String known : List.of("comirnaty", "comirnaty-xbb15", "spikevax-xbb15", "daichirona-xbb15", "comirnaty-ba1",
+                "unspecified")) {
+            assertTrue(List.of(problem.substring(problem.indexOf("one of ") + 7).split(" ")).contains(known), problem);
+        }
+        ResidentImporter.Report report = importer.importFile(BUNKYO, csv(rows.substring(0, rows.lastIndexOf("C-2"))), "test");
+        assertEquals(2, report.doses());
+    }
+
+    @Test
     void everyKindOfBadFieldIsReportedWithItsLine() throws Exception {
         String rows = "B-1," + suzuki + ",,一郎,,,,,1970-01-02,7,,,,,1,2021-06-01,comirnaty,,FA1,\n"
                 + "B-2," + tanaka + ",田中,花子,,,,,1985-04-01,2,,JPN,,,1,2021-06-01,nosuchvaccine,,FA1,\n"

@@ -49,15 +49,14 @@ public final class CertificateRenderer {
             PDDocumentInformation info = pdf.getDocumentInformation();
             info.setTitle("Vaccination certificate"); // no personal data in metadata
             info.setProducer("shomei");
-            EmbeddedFontSubset embedded = font.newSubset();
+            DocumentFonts embedded = font.newDocumentFonts();
             for (int i = 0; i < pages.size(); i++) {
                 PDPage page = new PDPage(Page.SIZE);
                 PDResources resources = new PDResources();
-                embedded.addTo(resources);
                 page.setResources(resources);
                 pdf.addPage(page);
                 try (PDPageContentStream stream = new PDPageContentStream(pdf, page)) {
-                    PageCanvas canvas = new PageCanvas(stream, embedded, font);
+                    PageCanvas canvas = new PageCanvas(stream, resources, embedded, font);
                     frame(page, canvas);
                     layout.pageHeader(canvas, document);
                     if (i == 0) {

@@ -41,7 +41,7 @@ final class DomesticLayout implements Layout {
 
         canvas.box(Page.LEFT, 628, Page.RIGHT - Page.LEFT, 58, 0.8f);
         canvas.text("氏名", Page.LEFT + 14, 662, 10f);
-        canvas.textFit(content.person().fullName(), Page.LEFT + 100, 661, 15f, Page.RIGHT - Page.LEFT - 120);
+        canvas.textFit(content.person().printedName(), Page.LEFT + 100, 661, 15f, Page.RIGHT - Page.LEFT - 120);
         canvas.text("生年月日", Page.LEFT + 14, 638, 10f);
         canvas.text(Labels.dateJa(content.person().birthDate()), Page.LEFT + 100, 638, 12f);
 
@@ -65,7 +65,7 @@ final class DomesticLayout implements Layout {
     public void nextPage(PageCanvas canvas, CertificateDocument document, List<Dose> doses) throws IOException {
         CertificateContent content = document.content();
         canvas.textCentered(Labels.TITLE_JA + Labels.CONTINUED_JA, Page.CENTER, Page.HEIGHT - 100, 12f);
-        canvas.text("氏名  " + content.person().fullName(), Page.LEFT, Page.HEIGHT - 128, 10f);
+        canvas.text("氏名  " + content.person().printedName(), Page.LEFT, Page.HEIGHT - 128, 10f);
         canvas.text("生年月日  " + Labels.dateJa(content.person().birthDate()), Page.CENTER, Page.HEIGHT - 128, 10f);
         canvas.text(Labels.RECORDS_JA, Page.LEFT, TABLE_TOP_NEXT + 8, 11f);
         furtherRecordsNote(canvas, content, doses, rows(canvas, doses, TABLE_TOP_NEXT));

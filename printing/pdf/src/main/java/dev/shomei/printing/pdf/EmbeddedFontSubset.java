@@ -30,14 +30,15 @@ import org.apache.pdfbox.pdmodel.PDResources;
  * of a certificate's render time; the document needs a hundred or two glyphs.
  */
 final class EmbeddedFontSubset {
-    /** The font's name in every page's resources. */
+    /** The body font's name in every page's resources (the name font's is F2). */
     static final COSName RESOURCE_NAME = COSName.getPDFName("F1");
     /** The glyph-program tables a PDF viewer needs from an embedded TrueType font (PDFBox keeps the same). */
     private static final List<String> TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx",
             "fpgm", "gasp");
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private final CertificateFont font;
+    private final FontFace font;
+    private final COSName resourceName;
     private final COSDictionary type0 = new COSDictionary();
     private final Map<Integer, Integer> cidOfGlyph = new HashMap<>();
     /** Index = CID - 1. */
@@ -45,26 +46,27 @@ final class EmbeddedFontSubset {
     private final List<Integer> codePointOfCid = new ArrayList<>();
     private boolean finished;
 
-    EmbeddedFontSubset(CertificateFont font) {
+    EmbeddedFontSubset(FontFace font, COSName resourceName) {
         this.font = font;
+        this.resourceName = resourceName;
     }
 
-    /** Makes the font available to a page as {@link #RESOURCE_NAME}. */
+    /** Makes the font available to a page under its resource name (idempotent). */
     void addTo(PDResources resources) {
         COSDictionary fonts = resources.getCOSObject().getCOSDictionary(COSName.FONT);
         if (fonts == null) {
             fonts = new COSDictionary();
             resources.getCOSObject().setItem(COSName.FONT, fonts);
         }
-        fonts.setItem(RESOURCE_NAME, type0);
+        fonts.setItem(resourceName, type0);
     }
 
     /** The operator selecting this font at {@code size} points: {@code /F1 9 Tf}. */
     String selectFont(float size) {
-        return "/" + RESOURCE_NAME.getName() + " " + number(size) + " Tf\n";
+        return "/" + resourceName.getName() + " " + number(size) + " Tf\n";
     }
 
-    /** The operator showing already {@linkplain CertificateFont#printable printable} text: {@code <00010002> Tj}. */
+    /** The operator showing text whose every glyph this font has: {@code <00010002> Tj}. */
     String showText(String printable) {
         if (finished) {
             throw new IllegalStateException("the font subset is already written");

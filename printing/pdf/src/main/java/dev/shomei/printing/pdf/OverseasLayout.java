@@ -47,7 +47,7 @@ final class OverseasLayout implements Layout {
         canvas.textCentered(Labels.OVERSEAS, Page.CENTER, Page.HEIGHT - 135, 8.5f);
 
         canvas.box(Page.LEFT, 606, Page.RIGHT - Page.LEFT, 84, 0.8f);
-        field(canvas, 672, "氏名", "Name", content.person().fullName() + " / " + passport.romanName());
+        field(canvas, 672, "氏名", "Name", content.person().printedName() + " / " + content.person().printedRomanName(passport));
         field(canvas, 653, "生年月日", "Date of birth", Labels.dateJa(content.person().birthDate()) + " / "
                 + Labels.dateIso(content.person().birthDate()));
         field(canvas, 634, "国籍", "Nationality", Labels.countryJa(passport.nationality()) + " / "
@@ -86,7 +86,7 @@ final class OverseasLayout implements Layout {
         CertificateContent content = document.content();
         canvas.textCentered(Labels.TITLE_JA + Labels.CONTINUED_JA, Page.CENTER, Page.HEIGHT - 98, 12f);
         canvas.textCentered(Labels.TITLE_EN + " " + Labels.CONTINUED_EN, Page.CENTER, Page.HEIGHT - 113, 10f);
-        canvas.text("氏名 Name  " + content.person().fullName() + " / " + content.passport().romanName(),
+        canvas.text("氏名 Name  " + content.person().printedName() + " / " + content.person().printedRomanName(content.passport()),
                 Page.LEFT, Page.HEIGHT - 136, 9.5f);
         canvas.text("生年月日 Date of birth  " + Labels.dateIso(content.person().birthDate()),
                 Page.CENTER + 60, Page.HEIGHT - 136, 9.5f);

@@ -2,22 +2,26 @@ package dev.shomei.printing.pdf;
 
 import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 
 /**
  * Drawing on one page in points, origin bottom left: text (left, right or centred, shrunk to fit a
  * width), lines and boxes. All text passes through {@link CertificateFont#printable(String)} first,
- * so a missing glyph prints the fallback instead of failing.
+ * so a missing glyph prints the fallback instead of failing; then each run of characters is shown in
+ * the first font of the chain that has them (body font, else the name font).
  */
 final class PageCanvas {
     static final float MIN_FONT_SIZE = 5f;
 
     private final PDPageContentStream stream;
-    private final EmbeddedFontSubset font;
+    private final PDResources resources;
+    private final DocumentFonts fonts;
     private final CertificateFont fontFile;
 
-    PageCanvas(PDPageContentStream stream, EmbeddedFontSubset font, CertificateFont fontFile) {
+    PageCanvas(PDPageContentStream stream, PDResources resources, DocumentFonts fonts, CertificateFont fontFile) {
         this.stream = stream;
-        this.font = font;
+        this.resources = resources;
+        this.fonts = fonts;
         this.fontFile = fontFile;
     }
 
@@ -35,9 +39,19 @@ final class PageCanvas {
             return;
         }
         stream.beginText();
-        stream.appendRawCommands(font.selectFont(size)); // the subset encodes the text itself (see EmbeddedFontSubset)
         stream.newLineAtOffset(x, y);
-        stream.appendRawCommands(font.showText(printable));
+        // one Tf + Tj per run of one font; each Tj moves the text position on by the run's width
+        for (int start = 0; start < printable.length(); ) {
+            int face = Math.max(0, fontFile.faceOf(printable.codePointAt(start)));
+            int end = start;
+            while (end < printable.length() && Math.max(0, fontFile.faceOf(printable.codePointAt(end))) == face) {
+                end += Character.charCount(printable.codePointAt(end));
+            }
+            EmbeddedFontSubset font = fonts.subset(face, resources);
+            stream.appendRawCommands(font.selectFont(size)); // the subset encodes the text itself (see EmbeddedFontSubset)
+            stream.appendRawCommands(font.showText(printable.substring(start, end)));
+            start = end;
+        }
         stream.endText();
     }
 

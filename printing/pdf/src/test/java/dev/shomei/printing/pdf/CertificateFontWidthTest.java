@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CertificateFontWidthTest {
     @Test
     void widthsEqualPdfBoxsStringWidths() throws IOException {
-        CertificateFont font = PrintingFixtures.font();
+        CertificateFont font = PrintingFixtures.bodyFont();
         String[] texts = {
             "新型コロナウイルス感染症予防接種証明書", "COVID-19 VACCINATION CERTIFICATE", "番号　花子",
             "東京都文京区春日一丁目１６番２１号", "Date of birth / 生年月日 1985-04-01", "Comirnaty ファイザー 2/3",

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The hand-built subset font reads back in PDFBox as the text, widths and glyphs that were drawn. */
 class EmbeddedFontSubsetTest {
-    private final CertificateFont font = PrintingFixtures.font();
+    private final CertificateFont font = PrintingFixtures.bodyFont();
 
     @Test
     void textExtractsWidthsMatchAndOnlyShownGlyphsAreEmbedded() throws IOException {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class PrintingFixtures {
     public static final String ISSUER = "https://issuer.shomei.example";
     private static CertificateFont font;
+    private static CertificateFont bodyFont;
 
     private final DevPki pki;
     private final EcShcSigner shcKey;
@@ -56,9 +57,35 @@ public final class PrintingFixtures {
                 }
                 Assumptions.abort(message);
             }
-            font = CertificateFont.load(Path.of(path));
+            font = CertificateFont.fromSystemProperty(); // with the name font of -Dshomei.nameFont when present
         }
         return font;
+    }
+
+    /** The body font of {@code -Dshomei.font} alone, without the name font (tests of one font's subset). */
+    public static synchronized CertificateFont bodyFont() {
+        if (bodyFont == null) {
+            font(); // fails or skips with the reason when the font is missing
+            bodyFont = CertificateFont.load(Path.of(System.getProperty("shomei.font")));
+        }
+        return bodyFont;
+    }
+
+    /**
+     * The fonts with the name font (IPAmj明朝, -Dshomei.nameFont) behind the body font. Missing name
+     * font: fails under CI=true, skipped otherwise.
+     */
+    public static CertificateFont fontWithNames() {
+        CertificateFont chain = font();
+        if (chain.faceCount() < 2) {
+            String message = "no name font at -Dshomei.nameFont=" + System.getProperty("shomei.nameFont")
+                    + " (install fonts-ipamj-mincho; ./shomei test copies it)";
+            if (isCi()) {
+                throw new AssertionError(message);
+            }
+            Assumptions.abort(message);
+        }
+        return chain;
     }
 
     public static boolean isCi() {

@@ -10,6 +10,7 @@ import dev.shomei.printing.qr.QrCapacityException;
 import dev.shomei.printing.testing.PrintingFixtures;
 import dev.shomei.printing.verify.QrScanner;
 import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.cert.AlternativeName;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.CertificateFixtures;
 import dev.shomei.protocol.cert.Person;
@@ -137,6 +138,43 @@ class CertificateRendererTest {
         String text = text(renderer.render(fixtures.sign(content)));
         assertTrue(text.contains("山田〓"), text);
         assertTrue(text.contains("太〓郎"), text);
+    }
+
+    @Test
+    void aNameCharacterOnlyTheNameFontHasPrintsAsItselfOnBothCertificates() throws IOException {
+        CertificateRenderer withNames = new CertificateRenderer(PrintingFixtures.fontWithNames());
+        Person mj = new Person("𠮷野", "髙﨑", LocalDate.of(1980, 1, 1)); // 𠮷 U+20BB7: supplementary plane
+        for (CertificateContent base : List.of(CertificateFixtures.domestic(2), CertificateFixtures.overseas(2))) {
+            CertificateContent content = new CertificateContent(base.certificateId(), base.type(), mj, base.passport(),
+                    base.doses(), base.authority(), base.issueDate());
+            byte[] pdf = withNames.render(fixtures.sign(content));
+            String text = text(pdf);
+            assertTrue(text.contains("𠮷野"), text);
+            assertTrue(text.contains("髙﨑"), text);
+            assertFalse(text.contains("〓"), text);
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                PDFont names = document.getPage(0).getResources().getFont(COSName.getPDFName("F2"));
+                assertTrue(names != null && names.isEmbedded(), "the name font is embedded");
+            }
+        }
+    }
+
+    @Test
+    void aFormerSurnamePrintsBesideTheNameAsThePassportShowsItAndStaysOutOfTheQrCodes() throws IOException {
+        Person former = new Person("山田", "太郎", LocalDate.of(1980, 1, 1), false,
+                new AlternativeName(AlternativeName.Kind.FORMER_SURNAME, "佐藤", "SATO"));
+        for (CertificateContent base : List.of(CertificateFixtures.domestic(2), CertificateFixtures.overseas(2))) {
+            CertificateContent content = new CertificateContent(base.certificateId(), base.type(), former, base.passport(),
+                    base.doses(), base.authority(), base.issueDate());
+            SignedCertificate signed = fixtures.sign(content);
+            String text = text(renderer.render(signed));
+            assertTrue(text.contains("太郎（旧姓 佐藤）"), text);
+            if (base.passport() != null) {
+                assertTrue(text.contains("YAMADA (SATO) TARO"), text);
+                assertTrue(signed.vdsNc().contains("\"YAMADA TARO\""), "the VDS-NC name is the passport's MRZ name");
+                assertFalse(signed.vdsNc().contains("SATO") || signed.vdsNc().contains("佐藤"));
+            }
+        }
     }
 
     @Test
