@@ -88,6 +88,10 @@ final class ScreenJson {
         json.put("feePerCopyYen", m.feePerCopyYen());
         json.put("selectable", m.selectable());
         putError(json, "reason", m.reason());
+        json.put("nameKana", m.nameKana());
+        json.put("prefecture", m.prefecture());
+        json.put("home", m.home());
+        json.put("participating", m.participating());
         return json;
     }
 
