@@ -181,14 +181,13 @@
   }
 
   function prefectureScreen(s, x) {
-    const out = [heading(x.title), el('p', { class: 'sub', id: 'chooser-sub' }, x.prefectureSub)];
+    const out = [heading(x.title)];
     const home = s.municipalities.find((m) => m.home);
-    if (home) {
-      out.push(el('div', { class: 'home-shortcut' },
-        municipalityButton(home, x, x.home(municipalityName(home), prefectureName(home.prefecture)), 'home')));
-    }
+    out.push(el('div', { class: 'chooser-top' },
+      home ? municipalityButton(home, x, x.home(municipalityName(home), prefectureName(home.prefecture)), 'home') : null,
+      button(x.notListed, () => act('MUNICIPALITY_NOT_LISTED'), { class: 'secondary', id: 'not-listed' })));
     const present = new Set(s.municipalities.map((m) => m.prefecture));
-    out.push(el('div', { class: 'prefs', id: 'prefectures' }, REGIONS.map((codes, i) =>
+    out.push(el('div', { class: 'prefs', id: 'prefectures', role: 'group', 'aria-label': x.prefectureSub }, REGIONS.map((codes, i) =>
       el('div', { class: 'region', role: 'group', 'aria-label': x.regions[i] },
         el('span', { class: 'region-name', 'aria-hidden': 'true' }, x.regions[i]),
         ...codes.map((code) => button(prefectureName(code), () => {
@@ -198,8 +197,6 @@
           redraw();
           focusHeading();
         }, { id: 'pref-' + code, class: 'secondary pref', disabled: !present.has(code) }))))));
-    out.push(el('div', { class: 'pager' },
-      button(x.notListed, () => act('MUNICIPALITY_NOT_LISTED'), { class: 'secondary', id: 'not-listed' })));
     return out;
   }
 
@@ -213,6 +210,7 @@
     // the center sends each prefecture in gojūon order of the reading; the rows keep that order
     const inRow = inPrefecture.filter((m) => kanaRow(m.nameKana) === chooser.row);
     const rows = el('div', { class: 'kana-rows', id: 'kana-rows', role: 'group', 'aria-label': x.rowSub(prefectureName(chooser.prefecture)) },
+      el('span', { class: 'chooser-prefecture', id: 'chooser-sub' }, prefectureName(chooser.prefecture)),
       x.rows.map((label, i) => button(x.rowLabel(label), () => {
         chooser.row = i;
         municipalityPage = 0;
@@ -223,7 +221,7 @@
     municipalityPage = Math.min(municipalityPage, pages - 1);
     const shown = inRow.slice(municipalityPage * pageSize(), (municipalityPage + 1) * pageSize());
     const items = shown.map((m) => municipalityButton(m, x, municipalityName(m)));
-    const out = [heading(x.title), el('p', { class: 'sub', id: 'chooser-sub' }, x.rowSub(prefectureName(chooser.prefecture))), rows,
+    const out = [heading(x.title), rows,
       el('div', { class: 'list', id: 'municipality-list' }, items)];
     const pager = el('div', { class: 'pager' });
     if (pages > 1) {
