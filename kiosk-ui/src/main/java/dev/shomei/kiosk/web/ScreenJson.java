@@ -52,7 +52,8 @@ final class ScreenJson {
         json.put("triesLeft", screen.triesLeft());
         json.put("pinLength", screen.pinLength());
         putError(json, "notice", screen.notice());
-        if (screen.municipalities() == null) {
+        // the nationwide list (1,741 entries) goes to the page only while it is on the chooser
+        if (screen.municipalities() == null || screen.state() != SessionState.MUNICIPALITY) {
             json.putNull("municipalities");
         } else {
             ArrayNode list = json.putArray("municipalities");
