@@ -373,7 +373,9 @@ class KioskIssuanceIT {
     private void takeCardOut() {
         click("#sim-card-out");
         expectState(SessionState.MUNICIPALITY);
-        assertThat(page.locator("#prefectures")).isVisible();
+        // the first nationwide list of a fresh center (1,741 entries, read and sorted once) may take a while
+        assertThat(page.locator("#prefectures")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
     }
 
     private void click(String selector) {
