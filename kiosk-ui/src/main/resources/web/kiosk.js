@@ -24,6 +24,8 @@
 
   let current = null;       // the screen drawn now
   let municipalityPage = 0;
+  /** The chooser's own steps inside the MUNICIPALITY screen: the prefecture (null: choose it), the kana row. */
+  const chooser = { prefecture: null, row: null };
   // the resident's display choices: they end with the session (never stored)
   const NO_ASSIST = { large: false, contrast: false, low: false };
   let assist = Object.assign({}, NO_ASSIST);
@@ -136,6 +138,115 @@
 
   // --- screens -------------------------------------------------------------------------------
 
+  // --- the municipality chooser: prefecture, then the kana row, then the municipality ----------
+
+  /** Regions as Japanese services group the 47 prefectures (JIS X 0401 codes). */
+  const REGIONS = [[1], [2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14], [15, 16, 17, 18, 19, 20, 21, 22, 23],
+    [24, 25, 26, 27, 28, 29, 30], [31, 32, 33, 34, 35], [36, 37, 38, 39], [40, 41, 42, 43, 44, 45, 46, 47]];
+  /** The gojūon rows by their first kana; a reading's row is that of its first kana without (han)dakuten. */
+  const ROWS = ['あいうえお', 'かきくけこ', 'さしすせそ', 'たちつてと', 'なにぬねの', 'はひふへほ', 'まみむめも', 'やゆよ', 'らりるれろ', 'わをん'];
+
+  function prefectureOf(code) {
+    return window.KIOSK_PREFECTURES.find((p) => p.code === code);
+  }
+
+  function prefectureName(code) {
+    const p = prefectureOf(code);
+    return p ? (lang() === 'en' ? p.en : p.ja) : String(code);
+  }
+
+  function kanaRow(reading) {
+    const first = (reading || '').normalize('NFD').charAt(0);
+    const row = ROWS.findIndex((kana) => kana.includes(first));
+    return row < 0 ? 0 : row;
+  }
+
+  /** The name as the resident reads it: English where a romanised name exists, else Japanese with its reading. */
+  function municipalityName(m) {
+    if (lang() !== 'en') {
+      return m.nameJa;
+    }
+    return m.nameEn || (m.nameKana ? m.nameJa + ' (' + m.nameKana + ')' : m.nameJa);
+  }
+
+  function municipalityButton(m, x, label, extraClass) {
+    const note = !m.participating ? x.notTakingPart : m.selectable ? x.perCopy(t().yen(m.feePerCopyYen))
+      : (lang() === 'en' ? m.reason.messageEn : m.reason.messageJa);
+    // one that does not take part stays tappable: the next screen says so plainly and what to do
+    const blocked = m.participating && !m.selectable;
+    return button([el('span', {}, label), el('small', {}, note)],
+      () => act('MUNICIPALITY', { code: m.code }),
+      { id: 'm-' + m.code, class: (extraClass || '') + (m.participating ? '' : ' not-taking-part'),
+        disabled: blocked, 'aria-disabled': String(blocked) });
+  }
+
+  function prefectureScreen(s, x) {
+    const out = [heading(x.title), el('p', { class: 'sub small', id: 'municipality-sub' }, x.sub)];
+    const home = s.municipalities.find((m) => m.home);
+    out.push(el('div', { class: 'chooser-top' },
+      home ? municipalityButton(home, x, x.home(municipalityName(home), prefectureName(home.prefecture)), 'home') : null,
+      button(x.notListed, () => act('MUNICIPALITY_NOT_LISTED'), { class: 'secondary', id: 'not-listed' })));
+    const present = new Set(s.municipalities.map((m) => m.prefecture));
+    out.push(el('div', { class: 'prefs', id: 'prefectures', role: 'group', 'aria-label': x.prefectureSub }, REGIONS.map((codes, i) =>
+      el('div', { class: 'region', role: 'group', 'aria-label': x.regions[i] },
+        el('span', { class: 'region-name', 'aria-hidden': 'true' }, x.regions[i]),
+        ...codes.map((code) => button(prefectureName(code), () => {
+          chooser.prefecture = code;
+          chooser.row = null;
+          municipalityPage = 0;
+          redraw();
+          focusHeading();
+        }, { id: 'pref-' + code, class: 'secondary pref', disabled: !present.has(code) }))))));
+    return out;
+  }
+
+  function municipalityScreen(s, x) {
+    const inPrefecture = s.municipalities.filter((m) => m.prefecture === chooser.prefecture);
+    const counts = ROWS.map(() => 0);
+    inPrefecture.forEach((m) => counts[kanaRow(m.nameKana)]++);
+    if (chooser.row === null || counts[chooser.row] === 0) {
+      chooser.row = Math.max(0, counts.findIndex((n) => n > 0));
+    }
+    // the center sends each prefecture in gojūon order of the reading; the rows keep that order
+    const inRow = inPrefecture.filter((m) => kanaRow(m.nameKana) === chooser.row);
+    const rows = el('div', { class: 'kana-rows', id: 'kana-rows', role: 'group', 'aria-label': x.rowSub(prefectureName(chooser.prefecture)) },
+      el('span', { class: 'chooser-prefecture', id: 'chooser-sub' }, prefectureName(chooser.prefecture)),
+      x.rows.map((label, i) => button(x.rowLabel(label), () => {
+        chooser.row = i;
+        municipalityPage = 0;
+        redraw();
+      }, { id: 'kana-' + i, class: 'secondary kana' + (i === chooser.row ? ' current' : ''), disabled: counts[i] === 0,
+        'aria-pressed': String(i === chooser.row) })));
+    const pages = Math.max(1, Math.ceil(inRow.length / pageSize()));
+    municipalityPage = Math.min(municipalityPage, pages - 1);
+    const shown = inRow.slice(municipalityPage * pageSize(), (municipalityPage + 1) * pageSize());
+    const items = shown.map((m) => municipalityButton(m, x, municipalityName(m)));
+    const out = [heading(x.title), rows,
+      el('div', { class: 'list', id: 'municipality-list' }, items)];
+    const pager = el('div', { class: 'pager' });
+    if (pages > 1) {
+      pager.append(
+        button(x.prev, () => { municipalityPage--; redraw(); }, { class: 'secondary', id: 'm-prev', disabled: municipalityPage === 0 }),
+        el('span', {}, x.page(municipalityPage + 1, pages)),
+        button(x.next, () => { municipalityPage++; redraw(); }, { class: 'secondary', id: 'm-next', disabled: municipalityPage >= pages - 1 }));
+    }
+    pager.append(button(x.otherPrefecture, () => {
+      chooser.prefecture = null;
+      municipalityPage = 0;
+      redraw();
+      focusHeading();
+    }, { class: 'secondary', id: 'other-prefecture' }));
+    out.push(pager);
+    return out;
+  }
+
+  function focusHeading() {
+    const h = document.getElementById('heading');
+    if (h) {
+      h.focus({ preventScroll: true });
+    }
+  }
+
   const screens = {
     IDLE(s) {
       if (s.outOfService) {
@@ -241,33 +352,7 @@
       if (!s.municipalities) {
         return [heading(x.title), wait(x.loading)];
       }
-      // by name in the resident's language (Japanese collation puts common kanji in reading order)
-      const collator = new Intl.Collator(lang() === 'en' ? 'en' : 'ja');
-      const sorted = s.municipalities.slice().sort((a, b) => lang() === 'en'
-        ? collator.compare(a.nameEn, b.nameEn) : collator.compare(a.nameJa, b.nameJa));
-      const pages = Math.max(1, Math.ceil(sorted.length / pageSize()));
-      municipalityPage = Math.min(municipalityPage, pages - 1);
-      const shown = sorted.slice(municipalityPage * pageSize(), (municipalityPage + 1) * pageSize());
-      const items = shown.map((m) => {
-        const name = lang() === 'en' ? m.nameEn : m.nameJa;
-        const note = m.selectable ? x.perCopy(t().yen(m.feePerCopyYen))
-          : (lang() === 'en' ? m.reason.messageEn : m.reason.messageJa);
-        return button([el('span', {}, name), el('small', {}, note)],
-          () => act('MUNICIPALITY', { code: m.code }),
-          { id: 'm-' + m.code, disabled: !m.selectable, 'aria-disabled': String(!m.selectable) });
-      });
-      const out = [heading(x.title), el('p', { class: 'sub small', id: 'municipality-sub' }, x.sub),
-        el('div', { class: 'list', id: 'municipality-list' }, items)];
-      const pager = el('div', { class: 'pager' });
-      if (pages > 1) {
-        pager.append(
-          button(x.prev, () => { municipalityPage--; redraw(); }, { class: 'secondary', id: 'm-prev', disabled: municipalityPage === 0 }),
-          el('span', {}, x.page(municipalityPage + 1, pages)),
-          button(x.next, () => { municipalityPage++; redraw(); }, { class: 'secondary', id: 'm-next', disabled: municipalityPage >= pages - 1 }));
-      }
-      pager.append(button(x.notListed, () => act('MUNICIPALITY_NOT_LISTED'), { class: 'secondary', id: 'not-listed' }));
-      out.push(pager);
-      return out;
+      return chooser.prefecture === null ? prefectureScreen(s, x) : municipalityScreen(s, x);
     },
     COPIES(s) {
       const x = t().copies;
@@ -366,6 +451,8 @@
     const newScreen = !previous || previous.state !== screen.state || previous.timedOut !== screen.timedOut;
     if (newScreen) {
       municipalityPage = 0;
+      chooser.prefecture = null;
+      chooser.row = null;
     }
     if (previous && previous.state !== 'IDLE' && screen.state === 'IDLE') {
       // the session ended: the next customer gets the plain screen and the default voice

@@ -45,7 +45,15 @@ window.KIOSK_TEXTS = {
       loading: '一覧を読み込んでいます…',
       perCopy: (fee) => '1通' + fee,
       notListed: '一覧にない',
-      page: (p, n) => p + ' / ' + n + ' ページ', prev: '前へ', next: '次へ'
+      page: (p, n) => p + ' / ' + n + ' ページ', prev: '前へ', next: '次へ',
+      prefectureSub: '都道府県を選んでください',
+      regions: ['北海道', '東北', '関東', '中部', '近畿', '中国', '四国', '九州・沖縄'],
+      home: (name, pref) => 'カードの住所：' + pref + ' ' + name,
+      rowSub: (pref) => pref + '：読みの行を選んでください',
+      rows: ['あ', 'か', 'さ', 'た', 'な', 'は', 'ま', 'や', 'ら', 'わ'],
+      rowLabel: (row) => row + '行',
+      otherPrefecture: '都道府県を選び直す',
+      notTakingPart: 'コンビニ交付を行っていません'
     },
     copies: { title: '部数を選んでください', copy: (n) => n + '通', fee: (yen) => '料金' + yen },
     requesting: { title: '証明書を準備しています。しばらくお待ちください。' },
@@ -115,7 +123,15 @@ window.KIOSK_TEXTS = {
       loading: 'Loading the list…',
       perCopy: (fee) => fee + ' per copy',
       notListed: 'Not in the list',
-      page: (p, n) => 'Page ' + p + ' of ' + n, prev: 'Previous', next: 'Next'
+      page: (p, n) => 'Page ' + p + ' of ' + n, prev: 'Previous', next: 'Next',
+      prefectureSub: 'First choose the prefecture',
+      regions: ['Hokkaido', 'Tohoku', 'Kanto', 'Chubu', 'Kinki', 'Chugoku', 'Shikoku', 'Kyushu, Okinawa'],
+      home: (name, pref) => 'Address on your card: ' + name + ', ' + pref,
+      rowSub: (pref) => pref + ': choose the first sound of the name',
+      rows: ['あ a', 'か ka', 'さ sa', 'た ta', 'な na', 'は ha', 'ま ma', 'や ya', 'ら ra', 'わ wa'],
+      rowLabel: (row) => row,
+      otherPrefecture: 'Other prefecture',
+      notTakingPart: 'Does not issue at convenience stores'
     },
     copies: { title: 'How many copies?', copy: (n) => n === 1 ? '1 copy' : n + ' copies', fee: (yen) => 'Fee ' + yen },
     requesting: { title: 'Preparing your certificate. Please wait.' },

@@ -84,6 +84,18 @@ public final class KioskIssuance {
         }
     }
 
+    /** Every municipality of Japan, with readings and whether each takes part (the new kiosks' chooser). */
+    public LineMessage municipalityCatalog(String terminalId) {
+        if (!registry.isEnabled(terminalId)) {
+            return new Refusal("", ErrorCode.TERMINAL_DISABLED);
+        }
+        try {
+            return new dev.shomei.protocol.line.MunicipalityCatalogResponse(municipalities.nationwide());
+        } catch (ShomeiException e) {
+            return new Refusal("", e.code());
+        }
+    }
+
     /** Handles an issue request from {@code terminalId}; wipes the request's card files. */
     public LineMessage issue(String terminalId, IssueRequest request) {
         long started = System.nanoTime();

@@ -136,6 +136,8 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
                         : new Refusal("", ErrorCode.TERMINAL_DISABLED));
             }
             case MunicipalityListRequest request -> work(ctx, "", () -> issuance.municipalityList(terminalId));
+            case dev.shomei.protocol.line.MunicipalityCatalogRequest request ->
+                    work(ctx, "", () -> issuance.municipalityCatalog(terminalId));
             case IssueRequest request -> work(ctx, request.transactionId(), () -> issuance.issue(terminalId, request));
             case PrintOutcome outcome -> work(ctx, outcome.transactionId(), () -> issuance.outcome(terminalId, outcome));
             default -> {

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public interface CenterLink {
 
-    /** The participating municipalities, in the order the screen shows them. */
+    /** Every municipality (participating or not, with readings), in the order the screen shows them. */
     List<MunicipalityInfo> municipalities();
 
     /** Asks for a certificate. A retry with the same transaction id yields the same issuance. */

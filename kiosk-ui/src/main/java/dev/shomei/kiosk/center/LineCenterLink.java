@@ -10,8 +10,8 @@ import dev.shomei.protocol.line.IssueResponse;
 import dev.shomei.protocol.line.LineMessage;
 import dev.shomei.protocol.line.MessageType;
 import dev.shomei.protocol.line.MunicipalityInfo;
-import dev.shomei.protocol.line.MunicipalityListRequest;
-import dev.shomei.protocol.line.MunicipalityListResponse;
+import dev.shomei.protocol.line.MunicipalityCatalogRequest;
+import dev.shomei.protocol.line.MunicipalityCatalogResponse;
 import dev.shomei.protocol.line.PrintOutcome;
 import dev.shomei.protocol.line.Refusal;
 import dev.shomei.protocol.line.transport.LineClient;
@@ -61,7 +61,7 @@ public final class LineCenterLink implements CenterLink, AutoCloseable {
 
     @Override
     public List<MunicipalityInfo> municipalities() {
-        return request(new MunicipalityListRequest(), MunicipalityListResponse.class).municipalities();
+        return request(new MunicipalityCatalogRequest(), MunicipalityCatalogResponse.class).municipalities();
     }
 
     @Override

@@ -75,9 +75,18 @@ public record Screen(
      * One line of the municipality list.
      *
      * @param selectable whether the resident can choose it now
-     * @param reason     why not, when not selectable (no kiosk issuance of this type, outside hours)
+     * @param reason     why not, when not selectable (not taking part, no kiosk issuance of this type,
+     *                   outside hours)
+     * @param nameEn     empty when no romanised name is known (the screen then shows the Japanese name
+     *                   with its reading)
+     * @param nameKana   the reading (the chooser's kana index); empty from a center with the old list
+     * @param prefecture the JIS X 0401 prefecture code, 1..47
+     * @param home       the municipality of the card's address: offered first as a shortcut
+     * @param participating whether it issues at kiosks at all (one that does not stays tappable: the
+     *                   refusal that follows says so plainly)
      */
     public record MunicipalityChoice(
-            String code, String nameJa, String nameEn, int feePerCopyYen, boolean selectable, ErrorCode reason) {
+            String code, String nameJa, String nameEn, int feePerCopyYen, boolean selectable, ErrorCode reason,
+            String nameKana, int prefecture, boolean home, boolean participating) {
     }
 }

@@ -45,11 +45,12 @@ final class ScreenBuilder {
 
     private Screen.MunicipalityChoice choice(MunicipalityInfo m, SessionData data) {
         ErrorCode reason = null;
-        if (data.certificateType() != null && !m.offers(data.certificateType())) {
+        if (!m.participating() || data.certificateType() != null && !m.offers(data.certificateType())) {
             reason = ErrorCode.MUNICIPALITY_NOT_PARTICIPATING;
         } else if (!hours.isOpen(m)) {
             reason = ErrorCode.OUTSIDE_SERVICE_HOURS;
         }
-        return new Screen.MunicipalityChoice(m.code(), m.nameJa(), m.nameEn(), m.feePerCopyYen(), reason == null, reason);
+        return new Screen.MunicipalityChoice(m.code(), m.nameJa(), m.nameEn(), m.feePerCopyYen(), reason == null, reason,
+                m.nameKana(), m.prefectureCode(), m.code().equals(data.homeMunicipality()), m.participating());
     }
 }

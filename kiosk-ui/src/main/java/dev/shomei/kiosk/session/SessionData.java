@@ -23,6 +23,7 @@ final class SessionData {
     private CardFiles card;
     private List<MunicipalityInfo> municipalities;
     private ErrorCode municipalitiesError;
+    private String homeMunicipality;
     private MunicipalityInfo municipality;
     private int copies;
     private String transactionId;
@@ -95,8 +96,18 @@ final class SessionData {
 
     // --- the center -------------------------------------------------------------------------------
 
+    /**
+     * The list arrived; while the card files are held, the municipality of the card's address is
+     * derived from them (only its code is kept, see {@link HomeMunicipality}).
+     */
     void municipalitiesArrived(List<MunicipalityInfo> list) {
         municipalities = list;
+        homeMunicipality = card == null ? null : HomeMunicipality.of(card.ef0002(), list);
+    }
+
+    /** The code of the card address's municipality, offered first on the chooser; null when unknown. */
+    String homeMunicipality() {
+        return homeMunicipality;
     }
 
     void municipalitiesFailed(ErrorCode code) {
@@ -206,6 +217,7 @@ final class SessionData {
         notice = null;
         municipalities = null;
         municipalitiesError = null;
+        homeMunicipality = null;
         municipality = null;
         copies = 0;
         transactionId = null;
@@ -217,6 +229,6 @@ final class SessionData {
     /** For tests: whether nothing of the resident remains. */
     boolean isWiped() {
         return pin.isWiped() && card == null && issued == null && municipality == null && language == null
-                && transactionId == null && certificateType == null;
+                && homeMunicipality == null && transactionId == null && certificateType == null;
     }
 }

@@ -52,7 +52,8 @@ final class ScreenJson {
         json.put("triesLeft", screen.triesLeft());
         json.put("pinLength", screen.pinLength());
         putError(json, "notice", screen.notice());
-        if (screen.municipalities() == null) {
+        // the nationwide list (1,741 entries) goes to the page only while it is on the chooser
+        if (screen.municipalities() == null || screen.state() != SessionState.MUNICIPALITY) {
             json.putNull("municipalities");
         } else {
             ArrayNode list = json.putArray("municipalities");
@@ -88,6 +89,10 @@ final class ScreenJson {
         json.put("feePerCopyYen", m.feePerCopyYen());
         json.put("selectable", m.selectable());
         putError(json, "reason", m.reason());
+        json.put("nameKana", m.nameKana());
+        json.put("prefecture", m.prefecture());
+        json.put("home", m.home());
+        json.put("participating", m.participating());
         return json;
     }
 

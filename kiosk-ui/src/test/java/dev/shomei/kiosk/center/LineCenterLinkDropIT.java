@@ -14,8 +14,8 @@ import dev.shomei.protocol.line.Hello;
 import dev.shomei.protocol.line.IssueRequest;
 import dev.shomei.protocol.line.LineMessage;
 import dev.shomei.protocol.line.MessageType;
-import dev.shomei.protocol.line.MunicipalityListRequest;
-import dev.shomei.protocol.line.MunicipalityListResponse;
+import dev.shomei.protocol.line.MunicipalityCatalogRequest;
+import dev.shomei.protocol.line.MunicipalityCatalogResponse;
 import dev.shomei.protocol.line.PrintOutcome;
 import dev.shomei.protocol.line.codec.FrameFormat;
 import dev.shomei.protocol.line.tls.LineTls;
@@ -176,7 +176,7 @@ class LineCenterLinkDropIT {
             }
             ctx.writeAndFlush(switch (message) {
                 case Hello ignored -> Ack.of(MessageType.HELLO);
-                case MunicipalityListRequest ignored -> new MunicipalityListResponse(FakeCenter.defaultMunicipalities());
+                case MunicipalityCatalogRequest ignored -> new MunicipalityCatalogResponse(FakeCenter.defaultMunicipalities());
                 case IssueRequest request -> FakeCenter.certificate(request);
                 case PrintOutcome outcome -> new Ack(MessageType.PRINT_OUTCOME, outcome.transactionId());
                 default -> Ack.of(MessageType.HEARTBEAT);

@@ -18,8 +18,8 @@ import dev.shomei.protocol.line.IssueRequest;
 import dev.shomei.protocol.line.IssueResponse;
 import dev.shomei.protocol.line.LineMessage;
 import dev.shomei.protocol.line.MessageType;
-import dev.shomei.protocol.line.MunicipalityListRequest;
-import dev.shomei.protocol.line.MunicipalityListResponse;
+import dev.shomei.protocol.line.MunicipalityCatalogRequest;
+import dev.shomei.protocol.line.MunicipalityCatalogResponse;
 import dev.shomei.protocol.line.PrintOutcome;
 import dev.shomei.protocol.line.Refusal;
 import dev.shomei.protocol.line.TerminalState;
@@ -82,7 +82,7 @@ class LineCenterLinkIT {
         link.reportOutcome(PrintOutcome.printed("tx-1"));
         link.heartbeat(heartbeat());
         assertEquals(List.of(TERMINAL), center.hellos);
-        assertEquals(List.of(MessageType.MUNICIPALITY_LIST_REQUEST, MessageType.ISSUE_REQUEST,
+        assertEquals(List.of(MessageType.MUNICIPALITY_CATALOG_REQUEST, MessageType.ISSUE_REQUEST,
                 MessageType.PRINT_OUTCOME, MessageType.HEARTBEAT), center.received);
         assertEquals(TERMINAL, center.peerNames.get(0), "the kiosk authenticates with its terminal certificate");
     }
@@ -107,7 +107,7 @@ class LineCenterLinkIT {
         CenterAddress down = unusedAddress();
         ScriptedCenter up = start();
         link = link(down, up.address());
-        assertEquals(4, link.municipalities().size());
+        assertEquals(FakeCenter.defaultMunicipalities().size(), link.municipalities().size());
         assertEquals(up.address().toString(), link.connectedCenter().toString());
     }
 
@@ -128,7 +128,7 @@ class LineCenterLinkIT {
         ShomeiException e = assertThrows(ShomeiException.class, () -> link.issue(request("tx-refused")));
         assertEquals(ErrorCode.NO_RECORD, e.code());
         assertEquals(List.of(), second.transactions);
-        assertEquals(4, link.municipalities().size(), "the connection stays usable");
+        assertEquals(FakeCenter.defaultMunicipalities().size(), link.municipalities().size(), "the connection stays usable");
     }
 
     @Test
@@ -203,7 +203,7 @@ class LineCenterLinkIT {
                 }
                 received.add(message.type());
                 LineMessage answer = switch (message) {
-                    case MunicipalityListRequest ignored -> new MunicipalityListResponse(FakeCenter.defaultMunicipalities());
+                    case MunicipalityCatalogRequest ignored -> new MunicipalityCatalogResponse(FakeCenter.defaultMunicipalities());
                     case IssueRequest request -> {
                         transactions.add(request.transactionId());
                         if (hangUpOnIssue) {

@@ -542,11 +542,42 @@ class KioskSessionTest {
             assertState(SessionState.MUNICIPALITY);
             List<Screen.MunicipalityChoice> list = session.screen().municipalities();
             assertNotNull(list);
-            assertEquals(List.of(FakeCenter.BUNKYO, FakeCenter.SHINJUKU, FakeCenter.DOMESTIC_ONLY, FakeCenter.NIGHT_ONLY),
-                    list.stream().map(Screen.MunicipalityChoice::code).toList());
-            assertTrue(list.get(0).selectable());
-            assertFalse(list.get(3).selectable(), "closed at noon");
-            assertEquals(ErrorCode.OUTSIDE_SERVICE_HOURS, list.get(3).reason());
+            assertEquals(1741, list.size(), "every municipality of Japan");
+            java.util.Map<String, Screen.MunicipalityChoice> byCode = list.stream()
+                    .collect(java.util.stream.Collectors.toMap(Screen.MunicipalityChoice::code, m -> m));
+            assertTrue(byCode.get(FakeCenter.BUNKYO).selectable());
+            assertEquals("ぶんきょうく", byCode.get(FakeCenter.BUNKYO).nameKana());
+            assertEquals(13, byCode.get(FakeCenter.BUNKYO).prefecture());
+            assertFalse(byCode.get(FakeCenter.NIGHT_ONLY).selectable(), "closed at noon");
+            assertEquals(ErrorCode.OUTSIDE_SERVICE_HOURS, byCode.get(FakeCenter.NIGHT_ONLY).reason());
+            Screen.MunicipalityChoice naha = byCode.get("472018");
+            assertFalse(naha.selectable());
+            assertFalse(naha.participating());
+            assertEquals(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, naha.reason());
+            assertFalse(list.stream().anyMatch(Screen.MunicipalityChoice::home), "the fake card has no address");
+        }
+
+        @Test
+        void theCardAddressMunicipalityIsOfferedFirst() {
+            card.livingAt("東京都文京区春日一丁目１６番２１号");
+            toRemoveCard();
+            removeCard();
+            List<Screen.MunicipalityChoice> homes = session.screen().municipalities().stream()
+                    .filter(Screen.MunicipalityChoice::home).toList();
+            assertEquals(List.of(FakeCenter.BUNKYO), homes.stream().map(Screen.MunicipalityChoice::code).toList());
+            session.cancel();
+            assertFalse(session.screen().municipalities() != null
+                    && session.screen().municipalities().stream().anyMatch(Screen.MunicipalityChoice::home),
+                    "nothing of the address stays for the next customer");
+        }
+
+        @Test
+        void aMunicipalityThatDoesNotTakePartIsRefusedPlainly() {
+            toRemoveCard();
+            removeCard();
+            session.chooseMunicipality("472018");
+            assertState(SessionState.REFUSED);
+            assertEquals(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, session.screen().error());
         }
 
         @Test

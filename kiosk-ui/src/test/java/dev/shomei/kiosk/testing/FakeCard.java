@@ -23,6 +23,8 @@ public final class FakeCard implements CardReaderPort {
     public static final byte[] EF0004 = bytes("7F2101BB");
 
     private final char[] pin;
+    /** What EF 0002 holds: by default bytes that are no basic-info file (no address, no shortcut). */
+    private volatile byte[] ef0002 = EF0002;
     private volatile boolean present;
     private volatile int triesLeft = 3;
     private volatile ShomeiException triesLeftFailure;
@@ -35,6 +37,13 @@ public final class FakeCard implements CardReaderPort {
 
     public FakeCard(String pin) {
         this.pin = pin.toCharArray();
+    }
+
+    /** A card whose EF 0002 is a real basic-info file with this address. */
+    public FakeCard livingAt(String address) {
+        ef0002 = dev.shomei.card.data.BasicInfoFile.encode(new dev.shomei.card.data.BasicInfo("山田　花子", address,
+                java.time.LocalDate.of(1980, 4, 1), dev.shomei.card.data.Sex.FEMALE));
+        return this;
     }
 
     public void setPresent(boolean present) {
@@ -91,7 +100,7 @@ public final class FakeCard implements CardReaderPort {
             throw new ShomeiException(triesLeft == 0 ? ErrorCode.PIN_BLOCKED : ErrorCode.PIN_INCORRECT, "wrong PIN");
         }
         triesLeft = 3;
-        CardFiles files = new CardFiles(EF0001.clone(), EF0002.clone(), EF0003.clone(), EF0004.clone());
+        CardFiles files = new CardFiles(EF0001.clone(), ef0002.clone(), EF0003.clone(), EF0004.clone());
         filesHandedOut.add(files);
         return files;
     }

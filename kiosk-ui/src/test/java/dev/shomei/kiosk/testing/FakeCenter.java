@@ -10,12 +10,21 @@ import dev.shomei.protocol.line.IssueRequest;
 import dev.shomei.protocol.line.IssueResponse;
 import dev.shomei.protocol.line.MunicipalityInfo;
 import dev.shomei.protocol.line.PrintOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Collator;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -46,14 +55,54 @@ public final class FakeCenter implements CenterLink {
     public final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     public final List<IssueResponse> responses = new CopyOnWriteArrayList<>();
 
+    /**
+     * Japan's municipalities as the center sends them: the national list (the center's shipped CSV)
+     * not taking part, with four that do laid over it; prefecture, then reading order.
+     */
     public static List<MunicipalityInfo> defaultMunicipalities() {
         Set<CertificateType> both = EnumSet.allOf(CertificateType.class);
-        return List.of(
-                new MunicipalityInfo(BUNKYO, "文京区", "Bunkyo City", FEE, LocalTime.of(6, 30), LocalTime.of(23, 0), both),
-                new MunicipalityInfo(SHINJUKU, "新宿区", "Shinjuku City", 200, LocalTime.of(6, 30), LocalTime.of(23, 0), both),
+        Map<String, MunicipalityInfo> byCode = new LinkedHashMap<>();
+        for (MunicipalityInfo m : NATIONAL) {
+            byCode.put(m.code(), m);
+        }
+        for (MunicipalityInfo m : List.of(
+                new MunicipalityInfo(BUNKYO, "文京区", "Bunkyo City", FEE, LocalTime.of(6, 30), LocalTime.of(23, 0), both,
+                        "ぶんきょうく", true),
+                new MunicipalityInfo(SHINJUKU, "新宿区", "Shinjuku City", 200, LocalTime.of(6, 30), LocalTime.of(23, 0), both,
+                        "しんじゅくく", true),
                 new MunicipalityInfo(DOMESTIC_ONLY, "八王子市", "Hachioji City", FEE, LocalTime.of(6, 30), LocalTime.of(23, 0),
-                        EnumSet.of(CertificateType.DOMESTIC)),
-                new MunicipalityInfo(NIGHT_ONLY, "札幌市", "Sapporo City", FEE, LocalTime.of(23, 0), LocalTime.of(6, 30), both));
+                        EnumSet.of(CertificateType.DOMESTIC), "はちおうじし", true),
+                new MunicipalityInfo(NIGHT_ONLY, "札幌市", "Sapporo City", FEE, LocalTime.of(23, 0), LocalTime.of(6, 30), both,
+                        "さっぽろし", true))) {
+            byCode.put(m.code(), m);
+        }
+        Collator kana = Collator.getInstance(Locale.JAPANESE);
+        List<MunicipalityInfo> ordered = new ArrayList<>(byCode.values());
+        ordered.sort(Comparator.comparing(MunicipalityInfo::prefectureCode)
+                .thenComparing(MunicipalityInfo::nameKana, kana::compare));
+        return List.copyOf(ordered);
+    }
+
+    /** The center's shipped national list (code,prefecture,name,kana), none taking part. */
+    private static final List<MunicipalityInfo> NATIONAL = national();
+
+    private static List<MunicipalityInfo> national() {
+        Path csv = Path.of("..", "center-server", "src", "main", "resources", "dev", "shomei", "center", "municipality",
+                "municipalities-jp.csv");
+        try {
+            List<MunicipalityInfo> all = new ArrayList<>();
+            for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
+                String[] f = line.split(",");
+                if (line.startsWith("#") || f[0].equals("code")) {
+                    continue;
+                }
+                all.add(new MunicipalityInfo(f[0], f[2], "", 0, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
+                        EnumSet.of(CertificateType.DOMESTIC), f[3], false));
+            }
+            return List.copyOf(all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A certificate for the request: fee = copies x the municipality's fee. */

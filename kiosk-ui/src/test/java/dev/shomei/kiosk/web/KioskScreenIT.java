@@ -76,7 +76,8 @@ class KioskScreenIT {
     @BeforeEach
     void startKiosk() {
         clock = MutableClock.noonInJapan();
-        card = new FakeCard("1234");
+        // the card's address is in Bunkyo: the chooser offers it first as a shortcut (#m-131059)
+        card = new FakeCard("1234").livingAt("東京都文京区春日一丁目１６番２１号");
         center = new FakeCenter();
         coins = new SimulatedCoinUnit();
         printer = new FakePrinter();
@@ -151,8 +152,11 @@ class KioskScreenIT {
 
         card.setPresent(false);
         expectState(SessionState.MUNICIPALITY);
+        click("#pref-1");
+        click("#kana-2");
         assertThat(page.locator("#m-011002")).isDisabled();
         assertThat(page.locator("#m-011002")).containsText("サービス時間外");
+        click("#other-prefecture");
         click("#m-" + FakeCenter.BUNKYO);
         expectState(SessionState.COPIES);
         assertThat(page.locator("#copies-2")).containsText("240円");
@@ -205,7 +209,11 @@ class KioskScreenIT {
         expectState(SessionState.REMOVE_CARD);
         card.setPresent(false);
         expectState(SessionState.MUNICIPALITY);
+        click("#pref-13");
+        click("#kana-5");
         assertThat(page.locator("#m-132012")).isDisabled(); // domestic only
+        click("#other-prefecture");
+        assertThat(page.locator("#m-" + FakeCenter.BUNKYO)).containsText("Address on your card: Bunkyo City, Tokyo");
         click("#m-" + FakeCenter.BUNKYO);
         click("#copies-1");
         expectState(SessionState.CONFIRM);
@@ -217,6 +225,66 @@ class KioskScreenIT {
         click("#done");
         expectState(SessionState.IDLE);
         assertBrowserKeepsNothing();
+    }
+
+    @Test
+    void aFarMunicipalityIsThreeTapsAwayPrefectureKanaRowName() {
+        var both = java.util.EnumSet.allOf(dev.shomei.protocol.CertificateType.class);
+        List<dev.shomei.protocol.line.MunicipalityInfo> japan = new java.util.ArrayList<>(FakeCenter.defaultMunicipalities());
+        japan.replaceAll(m -> m.code().equals("472018") ? new dev.shomei.protocol.line.MunicipalityInfo("472018", "那覇市",
+                "Naha City", 200, java.time.LocalTime.of(6, 30), java.time.LocalTime.of(23, 0), both, "なはし", true) : m);
+        center.setMunicipalities(japan);
+        walkToPin("#lang-ja", "#type-domestic");
+        typePin("1234");
+        click("#pin-ok");
+        expectState(SessionState.REMOVE_CARD);
+        card.setPresent(false);
+        expectState(SessionState.MUNICIPALITY);
+        assertThat(page.locator("#prefectures button")).hasCount(47);
+        int taps = 0;
+        click("#pref-47"); // 沖縄県
+        taps++;
+        assertThat(page.locator("#chooser-sub")).containsText("沖縄県");
+        click("#kana-4"); // な行
+        taps++;
+        // gojūon order of the reading: 中城村 なかぐすくそん, 今帰仁村 なきじんそん, 名護市, 那覇市, 南城市, 西原町 にしはら
+        assertThat(page.locator("#municipality-list button span")).hasText(new String[] {"中城村", "今帰仁村", "名護市", "那覇市", "南城市", "西原町"});
+        click("#m-472018");
+        taps++;
+        expectState(SessionState.COPIES);
+        assertEquals(3, taps, "prefecture, kana row, municipality");
+        assertThat(page.locator("#copies-1")).containsText("200円");
+        click("#back");
+        expectState(SessionState.MUNICIPALITY);
+
+        // Wakkanai takes no part: three taps, then the plain refusal with what to do
+        click("#pref-1");
+        click("#kana-9"); // わ行
+        assertThat(page.locator("#municipality-list button")).hasCount(2);
+        assertThat(page.locator("#m-012149")).containsText("コンビニ交付を行っていません");
+        click("#m-012149");
+        expectState(SessionState.REFUSED);
+        assertThat(page.locator("#heading")).hasText("この市区町村はコンビニ交付を行っていません。");
+        assertThat(page.locator("#hint")).containsText("窓口");
+    }
+
+    @Test
+    void englishShowsRomanisedNamesWhereTheyExistAndTheReadingOtherwise() {
+        walkToPin("#lang-en", "#type-domestic");
+        typePin("1234");
+        click("#pin-ok");
+        expectState(SessionState.REMOVE_CARD);
+        card.setPresent(false);
+        expectState(SessionState.MUNICIPALITY);
+        assertThat(page.locator("#pref-1")).hasText("Hokkaido");
+        click("#pref-13");
+        click("#kana-2");
+        assertThat(page.locator("#m-" + FakeCenter.SHINJUKU)).containsText("Shinjuku City");
+        click("#other-prefecture");
+        click("#pref-47");
+        click("#kana-4");
+        assertThat(page.locator("#m-472018")).containsText("那覇市 (なはし)");
+        assertThat(page.locator("#m-472018")).containsText("Does not issue at convenience stores");
     }
 
     @Test

@@ -17,6 +17,10 @@ public enum MessageType {
     MUNICIPALITY_LIST_REQUEST(0x10),
     /** center -> kiosk: the participating municipalities. */
     MUNICIPALITY_LIST_RESPONSE(0x11),
+    /** kiosk -> center: every municipality of Japan, with readings (replaces 0x10 for new kiosks). */
+    MUNICIPALITY_CATALOG_REQUEST(0x12),
+    /** center -> kiosk: every municipality with its reading and whether it takes part. */
+    MUNICIPALITY_CATALOG_RESPONSE(0x13),
     /** kiosk -> center: issue a certificate from this card data. */
     ISSUE_REQUEST(0x20),
     /** center -> kiosk: the certificate PDF, its ids, fee and what the resident checks. */

@@ -16,8 +16,16 @@ import java.util.Set;
  * closesAt}; when {@code closesAt} is not after {@code opensAt} the window runs past midnight, and
  * equal times mean open all day.
  *
+ * <p>The prefecture is the code's first two digits (JIS X 0401, 01 北海道 .. 47 沖縄県).
+ *
  * @param code                 the 6-digit local government code (e.g. 131059 for Bunkyo)
+ * @param nameEn               the romanised name; empty where none is known (the national list has none)
  * @param certificateTypes     the certificate types offered at kiosks, at least one
+ * @param nameKana             the reading in hiragana (ぶんきょうく), the kiosk's sort and index key;
+ *                             empty in the old {@link MunicipalityListResponse}, which does not carry it
+ * @param participating        whether it issues at kiosks at all; {@link MunicipalityCatalogResponse}
+ *                             lists every municipality so a resident learns plainly that theirs does
+ *                             not take part (its terms are then meaningless)
  */
 public record MunicipalityInfo(
         String code,
@@ -26,12 +34,15 @@ public record MunicipalityInfo(
         int feePerCopyYen,
         LocalTime opensAt,
         LocalTime closesAt,
-        Set<CertificateType> certificateTypes) {
+        Set<CertificateType> certificateTypes,
+        String nameKana,
+        boolean participating) {
 
     public MunicipalityInfo {
         Checks.municipalityCode("code", code);
         Checks.text("nameJa", nameJa, MUNICIPALITY_NAME_MAX_BYTES, false);
-        Checks.text("nameEn", nameEn, MUNICIPALITY_NAME_MAX_BYTES, false);
+        Checks.text("nameEn", nameEn, MUNICIPALITY_NAME_MAX_BYTES, true);
+        Checks.text("nameKana", nameKana, MUNICIPALITY_NAME_MAX_BYTES, true);
         Checks.range("feePerCopyYen", feePerCopyYen, 0, FEE_PER_COPY_MAX_YEN);
         wholeMinute("opensAt", opensAt);
         wholeMinute("closesAt", closesAt);
@@ -40,6 +51,17 @@ public record MunicipalityInfo(
             throw new IllegalArgumentException("certificateTypes must not be empty");
         }
         certificateTypes = Collections.unmodifiableSet(EnumSet.copyOf(certificateTypes));
+    }
+
+    /** A participating municipality without a reading (what the old list message carries). */
+    public MunicipalityInfo(String code, String nameJa, String nameEn, int feePerCopyYen, LocalTime opensAt,
+            LocalTime closesAt, Set<CertificateType> certificateTypes) {
+        this(code, nameJa, nameEn, feePerCopyYen, opensAt, closesAt, certificateTypes, "", true);
+    }
+
+    /** The JIS X 0401 prefecture code, 1..47: the code's first two digits. */
+    public int prefectureCode() {
+        return Integer.parseInt(code.substring(0, 2));
     }
 
     /** Whether {@code time} falls inside the service hours. */
@@ -54,7 +76,7 @@ public record MunicipalityInfo(
     }
 
     public boolean offers(CertificateType type) {
-        return certificateTypes.contains(type);
+        return participating && certificateTypes.contains(type);
     }
 
     private static void wholeMinute(String field, LocalTime time) {

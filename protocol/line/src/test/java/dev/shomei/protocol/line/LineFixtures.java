@@ -62,6 +62,19 @@ public final class LineFixtures {
                         EnumSet.of(CertificateType.DOMESTIC))));
     }
 
+    public static MunicipalityCatalogRequest municipalityCatalogRequest() {
+        return new MunicipalityCatalogRequest();
+    }
+
+    /** Bunkyo takes part; Wakkanai (no romanised name in the national list) does not. */
+    public static MunicipalityCatalogResponse municipalityCatalogResponse() {
+        return new MunicipalityCatalogResponse(List.of(
+                new MunicipalityInfo("012149", "稚内市", "", 120, LocalTime.of(6, 30), LocalTime.of(23, 0),
+                        EnumSet.of(CertificateType.DOMESTIC), "わっかないし", false),
+                new MunicipalityInfo("131059", "文京区", "Bunkyo City", 120, LocalTime.of(6, 30), LocalTime.of(23, 0),
+                        EnumSet.of(CertificateType.DOMESTIC, CertificateType.OVERSEAS), "ぶんきょうく", true)));
+    }
+
     public static IssueRequest issueRequest() {
         return new IssueRequest("tx-0001", "131059", CertificateType.DOMESTIC, 1, Language.JA,
                 EF0001, EF0002, EF0003, EF0004);
@@ -82,7 +95,7 @@ public final class LineFixtures {
     public static Map<MessageType, LineMessage> all() {
         Map<MessageType, LineMessage> all = new LinkedHashMap<>();
         for (LineMessage m : List.of(hello(), ack(), refusal(), heartbeat(), municipalityListRequest(),
-                municipalityListResponse(), issueRequest(), issueResponse(), printOutcome())) {
+                municipalityListResponse(), municipalityCatalogRequest(), municipalityCatalogResponse(), issueRequest(), issueResponse(), printOutcome())) {
             all.put(m.type(), m);
         }
         return all;

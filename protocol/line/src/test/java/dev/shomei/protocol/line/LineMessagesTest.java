@@ -86,6 +86,21 @@ class LineMessagesTest {
     }
 
     @Test
+    void catalogEntriesCarryReadingPrefectureAndParticipation() {
+        MunicipalityInfo wakkanai = new MunicipalityInfo("012149", "稚内市", "", 120, LocalTime.of(6, 30),
+                LocalTime.of(23, 0), EnumSet.of(CertificateType.DOMESTIC), "わっかないし", false);
+        assertEquals(1, wakkanai.prefectureCode());
+        assertEquals(47, municipality("472018", EnumSet.of(CertificateType.DOMESTIC)).prefectureCode());
+        assertFalse(wakkanai.offers(CertificateType.DOMESTIC), "not participating: offers nothing");
+        MunicipalityInfo old = municipality("131059", EnumSet.of(CertificateType.DOMESTIC));
+        assertTrue(old.participating(), "the old list holds participating municipalities only");
+        assertEquals("", old.nameKana());
+        rejects("nameKana", () -> new MunicipalityInfo("012149", "稚内市", "", 120, LocalTime.of(6, 30),
+                LocalTime.of(23, 0), EnumSet.of(CertificateType.DOMESTIC), "わ\u0007", false));
+        rejects("repeat", () -> new MunicipalityCatalogResponse(List.of(wakkanai, wakkanai)));
+    }
+
+    @Test
     void municipalityTypesAreACopy() {
         Set<CertificateType> types = EnumSet.of(CertificateType.DOMESTIC);
         MunicipalityInfo info = municipality("131059", types);

@@ -30,6 +30,8 @@ import dev.shomei.protocol.line.IssueRequest;
 import dev.shomei.protocol.line.IssueResponse;
 import dev.shomei.protocol.line.LineMessage;
 import dev.shomei.protocol.line.MessageType;
+import dev.shomei.protocol.line.MunicipalityCatalogRequest;
+import dev.shomei.protocol.line.MunicipalityCatalogResponse;
 import dev.shomei.protocol.line.MunicipalityInfo;
 import dev.shomei.protocol.line.MunicipalityListRequest;
 import dev.shomei.protocol.line.MunicipalityListResponse;
@@ -53,6 +55,8 @@ import java.util.Set;
 public final class PayloadCodec {
     /** Smallest possible encoded municipality: 3 strings, fee, 2 times, type mask. */
     private static final int MIN_MUNICIPALITY_BYTES = 2 + MUNICIPALITY_CODE_LENGTH + 2 + 2 + 4 + 2 + 2 + 1;
+    /** The catalog's entry: the above, the reading (a string) and the participating flag. */
+    private static final int MIN_CATALOG_ENTRY_BYTES = MIN_MUNICIPALITY_BYTES + 2 + 1;
     /** Smallest possible encoded dose: number, date, 3 strings of at least 1 byte. */
     private static final int MIN_DOSE_BYTES = 1 + 4 + 3 * 3;
 
@@ -98,6 +102,25 @@ public final class PayloadCodec {
                             .string("code", info.code(), MUNICIPALITY_CODE_LENGTH)
                             .string("nameJa", info.nameJa(), MUNICIPALITY_NAME_MAX_BYTES)
                             .string("nameEn", info.nameEn(), MUNICIPALITY_NAME_MAX_BYTES)
+                            .u32("feePerCopyYen", info.feePerCopyYen())
+                            .time("opensAt", info.opensAt())
+                            .time("closesAt", info.closesAt())
+                            .u8("certificateTypes", typeMask(info.certificateTypes())));
+                }
+            }
+            case MunicipalityCatalogRequest m -> {
+                // no fields
+            }
+            case MunicipalityCatalogResponse m -> {
+                w.count("municipalities", m.municipalities().size(), MUNICIPALITIES_MAX);
+                for (int i = 0; i < m.municipalities().size(); i++) {
+                    MunicipalityInfo info = m.municipalities().get(i);
+                    w.element("municipalities", i, () -> w
+                            .string("code", info.code(), MUNICIPALITY_CODE_LENGTH)
+                            .string("nameJa", info.nameJa(), MUNICIPALITY_NAME_MAX_BYTES)
+                            .string("nameEn", info.nameEn(), MUNICIPALITY_NAME_MAX_BYTES)
+                            .string("nameKana", info.nameKana(), MUNICIPALITY_NAME_MAX_BYTES)
+                            .u8("participating", info.participating() ? 1 : 0)
                             .u32("feePerCopyYen", info.feePerCopyYen())
                             .time("opensAt", info.opensAt())
                             .time("closesAt", info.closesAt())
@@ -174,6 +197,8 @@ public final class PayloadCodec {
                         Instant.ofEpochMilli(r.i64("sentAtEpochMillis")));
                 case MUNICIPALITY_LIST_REQUEST -> new MunicipalityListRequest();
                 case MUNICIPALITY_LIST_RESPONSE -> readMunicipalities(r);
+                case MUNICIPALITY_CATALOG_REQUEST -> new MunicipalityCatalogRequest();
+                case MUNICIPALITY_CATALOG_RESPONSE -> readCatalog(r);
                 case ISSUE_REQUEST -> readIssueRequest(r);
                 case ISSUE_RESPONSE -> readIssueResponse(r);
                 case PRINT_OUTCOME -> new PrintOutcome(
@@ -222,6 +247,26 @@ public final class PayloadCodec {
                     typesFromMask(r, prefix + "certificateTypes")));
         }
         return new MunicipalityListResponse(municipalities);
+    }
+
+    private static MunicipalityCatalogResponse readCatalog(PayloadReader r) {
+        int count = r.count("municipalities", MUNICIPALITIES_MAX, MIN_CATALOG_ENTRY_BYTES);
+        List<MunicipalityInfo> municipalities = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String prefix = "municipalities[" + i + "].";
+            String code = r.string(prefix + "code", MUNICIPALITY_CODE_LENGTH);
+            String nameJa = r.string(prefix + "nameJa", MUNICIPALITY_NAME_MAX_BYTES);
+            String nameEn = r.string(prefix + "nameEn", MUNICIPALITY_NAME_MAX_BYTES);
+            String nameKana = r.string(prefix + "nameKana", MUNICIPALITY_NAME_MAX_BYTES);
+            int participating = r.u8(prefix + "participating");
+            if (participating > 1) {
+                throw r.malformed(prefix + "participating: must be 0 or 1, not " + participating);
+            }
+            municipalities.add(new MunicipalityInfo(code, nameJa, nameEn, feeFromWire(r, prefix + "feePerCopyYen"),
+                    r.time(prefix + "opensAt"), r.time(prefix + "closesAt"),
+                    typesFromMask(r, prefix + "certificateTypes"), nameKana, participating == 1));
+        }
+        return new MunicipalityCatalogResponse(municipalities);
     }
 
     private static IssueRequest readIssueRequest(PayloadReader r) {

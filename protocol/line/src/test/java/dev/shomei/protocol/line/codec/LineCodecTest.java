@@ -82,6 +82,18 @@ class LineCodecTest {
                     53 48 01 22 00 00 00 0b
                     00 07 74 78 2d 30 30 30 31   01   00"""));
 
+    static {
+        FRAMES.put(MessageType.MUNICIPALITY_CATALOG_REQUEST, """
+                53 48 01 12 00 00 00 00""");
+        FRAMES.put(MessageType.MUNICIPALITY_CATALOG_RESPONSE, """
+                53 48 01 13 00 00 00 73
+                00 02
+                00 06 30 31 32 31 34 39   00 09 e7 a8 9a e5 86 85 e5 b8 82   00 00
+                00 12 e3 82 8f e3 81 a3 e3 81 8b e3 81 aa e3 81 84 e3 81 97   00   00 00 00 78   01 86   05 64   01
+                00 06 31 33 31 30 35 39   00 09 e6 96 87 e4 ba ac e5 8c ba   00 0b 42 75 6e 6b 79 6f 20 43 69 74 79
+                00 12 e3 81 b6 e3 82 93 e3 81 8d e3 82 87 e3 81 86 e3 81 8f   01   00 00 00 78   01 86   05 64   03""");
+    }
+
     static Stream<Arguments> examples() {
         return LineFixtures.all().values().stream()
                 .map(message -> Arguments.of(message.type(), message, Hex.bytes(FRAMES.get(message.type()))));

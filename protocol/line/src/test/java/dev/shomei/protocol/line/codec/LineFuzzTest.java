@@ -9,6 +9,7 @@ import dev.shomei.protocol.line.Hello;
 import dev.shomei.protocol.line.Hex;
 import dev.shomei.protocol.line.LineMessage;
 import dev.shomei.protocol.line.MessageType;
+import dev.shomei.protocol.line.MunicipalityCatalogResponse;
 import dev.shomei.protocol.line.MunicipalityInfo;
 import dev.shomei.protocol.line.MunicipalityListResponse;
 import dev.shomei.protocol.line.DeviceStatus;
@@ -153,6 +154,16 @@ class LineFuzzTest {
                 .as(MunicipalityInfo::new);
         return municipality.list().ofMaxSize(20).uniqueElements(MunicipalityInfo::code)
                 .map(MunicipalityListResponse::new);
+    }
+
+    @Property(tries = 200)
+    void randomMunicipalityCatalogsRoundTrip(@ForAll("municipalityLists") MunicipalityListResponse list,
+            @ForAll boolean participating) {
+        List<MunicipalityInfo> entries = list.municipalities().stream()
+                .map(m -> new MunicipalityInfo(m.code(), m.nameJa(), m.nameEn(), m.feePerCopyYen(), m.opensAt(),
+                        m.closesAt(), m.certificateTypes(), m.nameEn(), participating))
+                .toList();
+        roundTrip(new MunicipalityCatalogResponse(entries));
     }
 
     private static void roundTrip(LineMessage message) {
