@@ -22,6 +22,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -86,6 +87,23 @@ class RevokedAfterLostIT {
         assertTrue(after.stdout().contains("REVOKED: revocation id"), after::stdout);
         assertTrue(after.stdout().contains("REVOKED: certificate " + certificateId), after::stdout);
         assertTrue(after.stdout().contains("2 QR code(s), 2 valid, 2 revoked: REVOKED"), after::stdout);
+    }
+
+    @Test
+    void theBackendsPublicEndpointServesTheVerifierPageAndItsTrustFiles() throws Exception {
+        Console anyone = new Console(DevPki.ensure(state.resolve("pki")).terminal(CLERK_PC), DevPki.ensure(state.resolve("pki")),
+                "https://127.0.0.1:" + stack.trustPort);
+        HttpResponse<String> page = anyone.get("/verify/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("jsQR.js"), "the verifier-web module's page, with its QR library");
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        HttpResponse<String> script = anyone.get("/verify/js/shc.js");
+        assertEquals(200, script.statusCode());
+        for (String trustFile : List.of("/.well-known/jwks.json", "/trust/vds-nc/csca.crt", "/trust/vds-nc/revoked.json")) {
+            HttpResponse<String> file = anyone.get(trustFile);
+            assertEquals(200, file.statusCode(), trustFile);
+            assertEquals("*", file.headers().firstValue("Access-Control-Allow-Origin").orElse(""), trustFile);
+        }
     }
 
     private Launcher.Result verify(Path pdf) throws Exception {
