@@ -173,6 +173,17 @@ abstract class IssuanceScenarios {
     }
 
     @Test
+    @Order(4)
+    void aNameInMjCharactersPrintsAsItselfAndItsTextLayerGivesTheCodePointsBack() throws Exception {
+        Path card = DemoResidents.card(stack.launcher, DemoResidents.get(5), "1234", 3);
+        JsonNode result = issue(card, "1234", BUNKYO, "domestic", state.resolve("tray-mj"));
+        assertEquals("PRINTED", result.path("result").asText(), result::toString);
+        String text = PdfText.of(Path.of(result.path("files").get(0).asText()));
+        assertTrue(text.contains("\uD842\uDFB7田") && text.contains("髙子"), "𠮷 (U+20BB7) and 髙 extract as themselves:\n" + text);
+        assertFalse(text.contains("〓"), "no substitute character");
+    }
+
+    @Test
     @Order(5)
     void nothingPersonalIsLeftOnTheKioskOrCenterSide() throws Exception {
         for (int i = 0; i < DemoData.RESIDENTS.size(); i++) {
@@ -184,7 +195,7 @@ abstract class IssuanceScenarios {
             // The scan covers the whole state directory, the logs of every process and their tmpdir.
             List<Path> excluded = List.of(state.resolve("cards"), state.resolve("backend"), state.resolve("demo"),
                     state.resolve("tray-domestic"), state.resolve("tray-overseas"), state.resolve("tray-altered"),
-                    state.resolve("tray-moved-out"), state.resolve("tray-seven"),
+                    state.resolve("tray-moved-out"), state.resolve("tray-seven"), state.resolve("tray-mj"),
                     state.resolve("altered.png"), stack.launcher.verifierLogs());
             List<LeftoverScanner.Finding> findings = new LeftoverScanner(DemoResidents.cardName(resident), myNumber, excluded)
                     .scan(List.of(state), started);

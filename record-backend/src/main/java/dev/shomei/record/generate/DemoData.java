@@ -55,7 +55,9 @@ public final class DemoData {
             new DemoResident(BUNKYO, myNumber("14142135623"), "番号", "三郎", LocalDate.of(1990, 9, 9), "1",
                     "no dose recorded: refused (NO_VACCINATION)"),
             new DemoResident(BUNKYO, myNumber("17320508075"), "番号", "四郎", LocalDate.of(1950, 7, 7), "1",
-                    "7 doses, passport on file: certificates state doses 3-7 and that Bunkyo holds earlier records"));
+                    "7 doses, passport on file: certificates state doses 3-7 and that Bunkyo holds earlier records"),
+            new DemoResident(BUNKYO, myNumber("22360679774"), "\uD842\uDFB7田", "髙子", LocalDate.of(1988, 8, 8), "2",
+                    "a name in MJ characters (𠮷 outside the basic plane, 髙): prints as itself from the IPAmj font"));
 
     private final RecordStore store;
     private final ResidentImporter importer;
@@ -99,7 +101,8 @@ public final class DemoData {
             boolean passport = index == 1 || index == 5;
             Resident resident = new Resident(Ids.random(), demo.municipality(), "DEMO-" + index,
                     index == 3 ? ResidentStatus.MOVED_OUT : ResidentStatus.ACTIVE, new PersonName(demo.family(), demo.given()),
-                    new PersonName("バンゴウ", List.of("ハナコ", "タロウ", "ジロウ", "サブロウ", "シロウ").get(index - 1)),
+                    new PersonName(index == 6 ? "ヨシダ" : "バンゴウ",
+                            List.of("ハナコ", "タロウ", "ジロウ", "サブロウ", "シロウ", "タカコ").get(index - 1)),
                     passport ? new PersonName("BANGO", index == 1 ? "HANAKO" : "SHIRO") : null, demo.birthDate(), demo.sex(),
                     "東京都文京区春日一丁目１６番２１号", passport ? "JPN" : null,
                     passport ? (index == 1 ? "TK1234567" : "TK7320508") : null, false);
@@ -153,7 +156,7 @@ public final class DemoData {
     private static void writeCardList(Path file) {
         StringBuilder text = new StringBuilder("# file\tmy_number\tname\tbirth\tsex\tpin\ttries\n");
         List<String> files = List.of("1-ordinary-passport", "2-no-passport", "3-moved-out", "4-no-doses",
-                "6-seven-doses");
+                "6-seven-doses", "7-mj-name");
         for (int i = 0; i < RESIDENTS.size(); i++) {
             text.append(cardLine(files.get(i), RESIDENTS.get(i), 3));
         }
