@@ -281,11 +281,26 @@ final class RecordPages {
                 EntryPages.addDoseLink(html, x, r);
             }
             html.element("h2", x.t("resident.issuances"));
+            recentUse(html, x, view.issuances(), context.clock().instant());
             issuanceTable(html, x, view.issuances(), false);
             html.element("h2", x.t("resident.history"));
             ChangePages.historyTable(html, x, view.history());
             RequestPages.link(html, x, r);
         }));
+    }
+
+    /** At or above this many issuances in a day a card may be used by someone else (the center limits 5 an hour). */
+    static final int MANY_IN_A_DAY = 5;
+
+    /**
+     * How often the resident's card was used lately (issue 17: card data is a bearer token, so a
+     * clerk on the phone with a resident sees at once whether someone else has been using it).
+     */
+    static void recentUse(Html html, Exchange x, List<IssuanceRow> issuances, java.time.Instant now) {
+        long day = issuances.stream().filter(i -> i.issuedAt().isAfter(now.minus(java.time.Duration.ofDays(1)))).count();
+        long month = issuances.stream().filter(i -> i.issuedAt().isAfter(now.minus(java.time.Duration.ofDays(30)))).count();
+        html.element("p", x.t("resident.recentUse", day, month), "class", day >= MANY_IN_A_DAY ? "flag" : "help",
+                "id", "recent-use");
     }
 
     private void doses(Html html, Exchange x, Resident resident, List<Vaccination> doses,

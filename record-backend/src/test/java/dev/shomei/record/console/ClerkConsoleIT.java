@@ -151,6 +151,7 @@ class ClerkConsoleIT {
         assertTrue(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe"));
         assertFalse(text(page).contains("<script"), "no scripts at all");
         assertTrue(text(page).contains(TestData.FAMILY_KANJI));
+        assertTrue(text(page).contains("直近30日 2 件"), "the clerk sees how often the card was used lately");
 
         List<AuditRow> logins = audit("LOGIN");
         assertTrue(logins.stream().anyMatch(r -> r.actor().equals("clerk-a") && r.outcome().equals("OK")
