@@ -160,10 +160,26 @@ class TrustEndpointIT {
     }
 
     @Test
-    void theVerifierFolderIs404UntilAModuleProvidesIt() throws Exception {
-        assertEquals(404, get(trust + TrustRoutes.VERIFIER, null).statusCode());
+    void theBackendServesTheVerifierWebModulesPage() throws Exception {
+        HttpResponse<String> page = get(trust + TrustRoutes.VERIFIER, null);
+        assertEquals(200, page.statusCode(), "verifier-web is on the backend's class path");
+        assertTrue(page.body().contains("lib/jsqr/jsQR.js"), "the real page, with its QR library");
         assertEquals(301, anyone.send(HttpRequest.newBuilder(URI.create(trust + "/verify")).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    @Test
+    void theVerifierFolderIs404WhenNoModuleProvidesIt() throws Exception {
+        try (URLClassLoader empty = new URLClassLoader(new java.net.URL[0], null)) {
+            TrustRoutes routes = new TrustRoutes(new TrustDocuments(store.database(), keys, Clock.systemUTC()), empty);
+            WebServer web = WebServer.builder().host("127.0.0.1").port(0).routing(routes::routing).shutdownHook(false).build().start();
+            try (HttpClient plain = HttpClient.newHttpClient()) {
+                assertEquals(404, plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/verify/"))
+                        .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+            } finally {
+                web.stop();
+            }
+        }
     }
 
     @Test
