@@ -664,9 +664,8 @@
 
   function setUpSimulatedHardware() {
     fetch('/api/hardware', { cache: 'no-store' }).then((r) => r.json()).then((hw) => {
-      document.getElementById('demo-strip').hidden = !hw.demo;
       const panel = document.getElementById('sim');
-      panel.hidden = !(hw.card || hw.coins);
+      panel.hidden = !(hw.demo || hw.card || hw.coins);
       document.getElementById('sim-card').hidden = !hw.card;
       document.getElementById('sim-card-in').addEventListener('click', () => post('/api/card', { present: true }));
       document.getElementById('sim-card-out').addEventListener('click', () => post('/api/card', { present: false }));
