@@ -92,18 +92,6 @@ public final class CardUseGuard {
         }
     }
 
-    /** Cards with a use in the window (a gauge for the console). */
-    public int cardsInWindow() {
-        Instant since = clock.instant().minus(limits.window());
-        synchronized (uses) {
-            uses.values().removeIf(recent -> {
-                recent.removeIf(use -> use.at().isBefore(since));
-                return recent.isEmpty();
-            });
-            return uses.size();
-        }
-    }
-
     /** HMAC-SHA-256 of the number under this run's key, 128 bits in hex (no collisions in practice). */
     private String keyedHash(MyNumber card) {
         byte[] digits = card.toAscii();
