@@ -190,13 +190,14 @@ async function loadMunicipalities() {
   body.replaceChildren(...data.municipalities.map(m => {
     const participating = el("input", { type: "checkbox", checked: m.participating, disabled: !admin, "data-field": "participating" });
     const overseas = el("input", { type: "checkbox", checked: m.offersOverseas, disabled: !admin, "data-field": "offersOverseas" });
-    const fee = el("input", { type: "number", min: "0", max: "100000", value: m.feePerCopyYen, disabled: !admin, "data-field": "fee" });
+    // the fee is the municipality's own (set at its record backend): shown, never edited here
+    const fee = el("span", { "data-field": "fee", title: t("fee.setByMunicipality") }, String(m.feePerCopyYen));
     const opens = el("input", { type: "time", value: m.opensAt, disabled: !admin, "data-field": "opensAt" });
     const closes = el("input", { type: "time", value: m.closesAt, disabled: !admin, "data-field": "closesAt" });
     const save = admin ? el("button", { type: "button", onclick: async () => {
       await api("PUT", "/municipalities/" + m.code, {
         participating: participating.checked, offersOverseas: overseas.checked,
-        feePerCopyYen: Number(fee.value), opensAt: opens.value, closesAt: closes.value
+        opensAt: opens.value, closesAt: closes.value
       });
       showMessage(t("saved"), false);
     } }, t("action.save")) : "";

@@ -109,7 +109,7 @@ public final class KioskSimulator implements Runnable {
                 }
                 metrics.pdfBytes.add(response.pdfLength());
                 response.wipe();
-                LineMessage ack = client.request(PrintOutcome.printed(transactionId), TIMEOUT);
+                LineMessage ack = client.request(PrintOutcome.printed(transactionId, response.feeYen()), TIMEOUT);
                 long done = System.nanoTime();
                 if (ack instanceof Ack a && a.acknowledged() == MessageType.PRINT_OUTCOME) {
                     metrics.issue.record(answered - started);

@@ -1,5 +1,7 @@
 package dev.shomei.record;
 
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
 import dev.shomei.record.audit.AuditEvent;
 import dev.shomei.record.audit.AuditLog;
 import dev.shomei.record.audit.AuditVerifier;
@@ -7,6 +9,7 @@ import dev.shomei.record.crypto.MasterKeys;
 import dev.shomei.record.crypto.TenantKeyring;
 import dev.shomei.record.db.Database;
 import dev.shomei.record.domain.Municipality;
+import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.store.MunicipalityRepository;
 import dev.shomei.record.store.UnsealedDoses;
 
@@ -83,6 +86,28 @@ public final class RecordStore implements AutoCloseable {
                         "municipality", municipality.code().value(), "OK", null));
             }
             return created;
+        });
+    }
+
+    /**
+     * Sets the municipality's fee per copy, the one source of the fee: the center shows it to kiosks
+     * at its next refresh, and each issuance records the fee in force when it was made (an open
+     * issuance keeps its own). Audited with the amounts (public data).
+     *
+     * @return the fee before
+     * @throws ShomeiException NO_RECORD for an unknown municipality, INVALID_REQUEST for a fee out of range
+     */
+    public int changeFee(MunicipalityCode code, int feePerCopyYen, String actorType, String actor) {
+        return database.write(tx -> {
+            Municipality before = municipalities.find(tx, code)
+                    .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no municipality " + code.value()));
+            Municipality after = new Municipality(code, before.nameJa(), before.nameEn(), before.mayorTitleJa(),
+                    before.mayorTitleEn(), before.kioskParticipating(), before.offersOverseas(), feePerCopyYen,
+                    before.opensAt(), before.closesAt());
+            municipalities.update(tx, after);
+            audit.append(tx, new AuditEvent(actorType, actor, null, "CHANGE_FEE", code, "municipality", code.value(), "OK",
+                    "from=" + before.feePerCopyYen() + " to=" + feePerCopyYen));
+            return before.feePerCopyYen();
         });
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shomei.card.data.CardFiles;
 import dev.shomei.card.data.KeyId;
 import dev.shomei.card.data.Sex;
 import dev.shomei.card.sim.CardFactory;
@@ -16,8 +17,12 @@ import dev.shomei.center.CardTrustFile;
 import dev.shomei.center.CenterSettings;
 import dev.shomei.kiosk.center.CenterAddress;
 import dev.shomei.kiosk.center.LineCenterLink;
+import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.Language;
 import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.line.IssueRequest;
+import dev.shomei.protocol.line.IssueResponse;
 import dev.shomei.protocol.line.PrintOutcome;
 import dev.shomei.protocol.line.tls.LineTls;
 import dev.shomei.protocol.pki.CaKeyGuard;
@@ -173,8 +178,31 @@ class ProductionModeIT {
                 "the backend refused it too (the center had forgotten the printed issuance)");
     }
 
+    /** The fee has one source, the backend's record: a PRINTED reporting another amount changes nothing and alerts. */
     @Test
     @Order(4)
+    void aPrintedReportOfAnotherAmountIsRefused() throws Exception {
+        KeyDirectory keys = KeyDirectory.open(kiosk);
+        CardFiles card = new CardFactory(jlisStandIn, KeyId.parse("5000033/001")).files(cardPerson(DemoResidents.get(1)));
+        try (LineCenterLink link = new LineCenterLink(CenterAddress.parseList("127.0.0.1:" + linePort),
+                LineTls.clientContext(keys.terminal("K0105"), keys.rootCaPem()), "K0105", "test/1", Duration.ofSeconds(30))) {
+            IssueResponse issued = link.issue(new IssueRequest("fee-check-1", BUNKYO, CertificateType.DOMESTIC, 1,
+                    Language.JA, card.ef0001(), card.ef0002(), card.ef0003(), card.ef0004()));
+            issued.wipe();
+            assertTrue(issued.feeYen() > 0, "the demo municipality charges a fee");
+            ShomeiException refused = assertThrows(ShomeiException.class,
+                    () -> link.reportOutcome(PrintOutcome.printed("fee-check-1", issued.feeYen() - 10)));
+            assertEquals(ErrorCode.FEE_MISMATCH, refused.code());
+            link.reportOutcome(PrintOutcome.printed("fee-check-1", issued.feeYen())); // the right amount is taken
+        }
+        assertTrue(Files.readString(launcher.logs().resolve("backend.log")).contains("yen charged, the recorded fee is"),
+                "the backend refused the amount");
+        assertTrue(Files.readString(launcher.logs().resolve("center.log")).contains("refused: FEE_MISMATCH"),
+                "the center refused it to the kiosk and raised the alert");
+    }
+
+    @Test
+    @Order(5)
     void aReplacedKiosksStolenCertificateIsRefused() throws Exception {
         Path stolen = kiosk;
         Path replacement = provisionKiosk("K0105", state.resolve("keys/kiosk-K0105-new"));
@@ -210,11 +238,13 @@ class ProductionModeIT {
     private Path productionCard(DemoResident resident) throws Exception {
         Path file = state.resolve("cards/production-" + resident.myNumber().digits().substring(8) + ".json");
         Files.createDirectories(file.getParent());
-        new CardFactory(jlisStandIn, KeyId.parse("5000033/001"))
-                .personalise(new CardPerson(dev.shomei.card.data.MyNumber.parse(resident.myNumber().digits()), DemoResidents.cardName(resident), "", "東京都",
-                        resident.birthDate(), Sex.ofCode(resident.sex().charAt(0))), "1234", 3)
-                .write(file);
+        new CardFactory(jlisStandIn, KeyId.parse("5000033/001")).personalise(cardPerson(resident), "1234", 3).write(file);
         return file;
+    }
+
+    private static CardPerson cardPerson(DemoResident resident) {
+        return new CardPerson(dev.shomei.card.data.MyNumber.parse(resident.myNumber().digits()),
+                DemoResidents.cardName(resident), "", "東京都", resident.birthDate(), Sex.ofCode(resident.sex().charAt(0)));
     }
 
     private JsonNode issue(Path card, Path keys, String terminal, String tray) throws Exception {

@@ -16,5 +16,8 @@ public enum AlertKind {
     /** One card (by its keyed hash, never the number) was used at several terminals within minutes. */
     CARD_MULTI_TERMINAL,
     /** The record backend could not be reached. */
-    BACKEND_UNAVAILABLE
+    BACKEND_UNAVAILABLE,
+    /** A terminal reported a charged amount that is not the issuance's recorded fee (its PRINTED was refused),
+     *  or kept money on a voided issuance: check the terminal's cash and the resident's refund. */
+    FEE_MISMATCH
 }

@@ -155,10 +155,13 @@ final class ConsoleApi implements HttpService {
             return;
         }
         JsonNode body = Json.read(req.content().as(String.class));
+        if (integer(body, "feePerCopyYen", current.feePerCopyYen()) != current.feePerCopyYen()) {
+            throw new IllegalArgumentException("the fee is the municipality's own: it is set at the record backend");
+        }
         MunicipalitySettings next = current.withTerms(
                 bool(body, "participating", current.participating()),
                 bool(body, "offersOverseas", current.offersOverseas()),
-                integer(body, "feePerCopyYen", current.feePerCopyYen()),
+                current.feePerCopyYen(),
                 time(body, "opensAt", current.opensAt()),
                 time(body, "closesAt", current.closesAt()));
         MunicipalitySettings stored = context.municipalities().update(next);

@@ -177,9 +177,9 @@ public final class KioskIssuance {
             throw new Refused(ErrorCode.INTERNAL);
         }
         try {
+            // the fee the backend recorded for this issuance: the one amount the kiosk charges and reports back
             return new IssueResponse(request.transactionId(), List.of(issued.certificateId()),
-                    terms.feePerCopyYen() * request.copies(), rendered.pages(), ConfirmSummary.of(certificate.content()),
-                    rendered.pdf());
+                    issued.feeTotalYen(), rendered.pages(), ConfirmSummary.of(certificate.content()), rendered.pdf());
         } finally {
             rendered.wipe(); // the response holds its own copy
         }
@@ -221,9 +221,16 @@ public final class KioskIssuance {
                     .orElseThrow(() -> new Refused(ErrorCode.INVALID_REQUEST));
             IssuanceStatus status = outcome.result() == PrintResult.PRINTED ? IssuanceStatus.PRINTED : IssuanceStatus.VOIDED;
             String reason = outcome.result() == PrintResult.PRINTED ? null : outcome.reason().name();
-            callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, status, reason, terminalId)));
+            Integer charged = outcome.chargedYen().isPresent() ? outcome.chargedYen().getAsInt() : null;
+            callBackend(() -> backend.updateStatus(new StatusUpdate(municipality, txid, status, reason, terminalId, charged)));
             transactions.remove(txid);
             alerts.resolve(AlertKind.OUTCOME_REFUSED, terminalId, txid); // a refused report that came again
+            if (status == IssuanceStatus.VOIDED && charged != null && charged > 0) {
+                // recorded (a void is never refused), but someone must give the resident their money
+                LOG.log(System.Logger.Level.WARNING, "outcome tx={0} terminal={1}: voided but {2} yen kept",
+                        txid, terminalId, charged);
+                alerts.raise(AlertKind.FEE_MISMATCH, terminalId, txid);
+            }
             Outcome counted = outcome.result() == PrintResult.PRINTED ? Outcome.PRINTED : Outcome.VOIDED;
             stats.record(municipality, counted);
             metrics.outcome(counted.name());
@@ -247,7 +254,9 @@ public final class KioskIssuance {
 
     private Refusal refuseOutcome(String terminalId, String txid, ErrorCode code) {
         LOG.log(System.Logger.Level.WARNING, "outcome tx={0} terminal={1} refused: {2}", txid, terminalId, code);
-        if (code != ErrorCode.BACKEND_UNAVAILABLE) { // that one has its own alert, and the kiosk sends it again
+        if (code == ErrorCode.FEE_MISMATCH) {
+            alerts.raise(AlertKind.FEE_MISMATCH, terminalId, txid);
+        } else if (code != ErrorCode.BACKEND_UNAVAILABLE) { // that one has its own alert, and the kiosk sends it again
             alerts.raise(AlertKind.OUTCOME_REFUSED, terminalId, txid);
         }
         return new Refusal(txid, code);

@@ -17,9 +17,11 @@ import java.util.Map;
  * The municipalities as the record backend lists them (codes, names and each municipality's own
  * terms), with the operators' changes from the console laid over them. The backend's API has no
  * way to change a municipality, so the operators' terms live in the center's configuration,
- * {@code municipalities.json}; a municipality the backend refuses stays refused there too.
+ * {@code municipalities.json}; a municipality the backend refuses stays refused there too. The fee
+ * is never overridden here: it is the municipality's, recorded with each issuance at the backend,
+ * and the one amount the kiosk charges.
  *
- * <pre>{"overrides":[{"code":"131059","participating":true,"offersOverseas":true,"feePerCopyYen":120,"opensAt":"06:30","closesAt":"23:00"}]}</pre>
+ * <pre>{"overrides":[{"code":"131059","participating":true,"offersOverseas":true,"opensAt":"06:30","closesAt":"23:00"}]}</pre>
  */
 public final class BackendMunicipalities implements MunicipalitySource {
     private final RecordBackend backend;
@@ -78,16 +80,19 @@ public final class BackendMunicipalities implements MunicipalitySource {
     record OverridesFile(List<Terms> overrides) {
     }
 
-    record Terms(String code, boolean participating, boolean offersOverseas, int feePerCopyYen, String opensAt,
-                    String closesAt) {
+    /**
+     * An operator's terms. No fee: the fee is the municipality's own, set at the record backend, so a
+     * {@code feePerCopyYen} in a file written before is read and ignored (unknown properties are).
+     */
+    record Terms(String code, boolean participating, boolean offersOverseas, String opensAt, String closesAt) {
         MunicipalitySettings applyTo(MunicipalitySettings base) {
-            return base.withTerms(participating, offersOverseas, feePerCopyYen, LocalTime.parse(opensAt),
+            return base.withTerms(participating, offersOverseas, base.feePerCopyYen(), LocalTime.parse(opensAt),
                     LocalTime.parse(closesAt));
         }
 
         static Terms of(MunicipalitySettings s) {
-            return new Terms(s.code(), s.participating(), s.offersOverseas(), s.feePerCopyYen(),
-                    s.opensAt().toString(), s.closesAt().toString());
+            return new Terms(s.code(), s.participating(), s.offersOverseas(), s.opensAt().toString(),
+                    s.closesAt().toString());
         }
     }
 }

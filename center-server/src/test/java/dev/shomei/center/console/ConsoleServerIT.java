@@ -134,7 +134,7 @@ class ConsoleServerIT {
     @Test
     void operatorsMayNotChangeMunicipalitiesAdminsMay() throws Exception {
         login("operator", ConsoleFixture.OPERATOR_PASSWORD, console.operatorSecret);
-        String change = "{\"participating\":false,\"feePerCopyYen\":150,\"opensAt\":\"07:00\",\"closesAt\":\"22:00\"}";
+        String change = "{\"participating\":false,\"opensAt\":\"07:00\",\"closesAt\":\"22:00\"}";
         assertEquals(403, http.put("/api/municipalities/" + FakeMunicipalities.BUNKYO, change).statusCode());
         assertTrue(console.municipalities.find(FakeMunicipalities.BUNKYO).orElseThrow().participating());
 
@@ -146,11 +146,17 @@ class ConsoleServerIT {
                 "{\"feePerCopyYen\":-1}").statusCode(), "bad input is refused");
         assertEquals(400, http.put("/api/municipalities/" + FakeMunicipalities.BUNKYO,
                 "{\"opensAt\":\"25:00\"}").statusCode());
+        HttpResponse<String> feeChange = http.put("/api/municipalities/" + FakeMunicipalities.BUNKYO,
+                "{\"participating\":false,\"feePerCopyYen\":150}");
+        assertEquals(400, feeChange.statusCode(), "the fee is the municipality's, set at the backend");
+        assertTrue(feeChange.body().contains("record backend"), feeChange.body());
+        assertTrue(console.municipalities.find(FakeMunicipalities.BUNKYO).orElseThrow().participating(),
+                "a refused change changes nothing");
         HttpResponse<String> ok = http.put("/api/municipalities/" + FakeMunicipalities.BUNKYO, change);
         assertEquals(200, ok.statusCode(), ok.body());
         var stored = console.municipalities.find(FakeMunicipalities.BUNKYO).orElseThrow();
         assertFalse(stored.participating());
-        assertEquals(150, stored.feePerCopyYen());
+        assertEquals(120, stored.feePerCopyYen(), "the backend's fee");
         assertEquals("07:00", stored.opensAt().toString());
         assertFalse(console.municipalities.forKiosks().stream().anyMatch(m -> m.code().equals(FakeMunicipalities.BUNKYO)),
                 "kiosks no longer see it");

@@ -1,5 +1,7 @@
 package dev.shomei.center.issue;
 
+import dev.shomei.protocol.backend.MunicipalityList;
+import dev.shomei.center.board.Alert;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -289,6 +291,46 @@ class KioskIssuanceTest {
         assertEquals("CANCELLED", backend.statusUpdates.get(1).reason());
         assertNull(backend.statusUpdates.get(0).reason());
         assertEquals(ErrorCode.INVALID_REQUEST, refused(service.outcome("K0001", PrintOutcome.printed("tx-unknown"))));
+    }
+
+    @Test
+    void theKioskIsToldTheFeeTheBackendRecordedEvenWhenTheCatalogIsOlder() {
+        assertEquals(120, catalog.find(FakeMunicipalities.BUNKYO).orElseThrow().feePerCopyYen(), "catalog loaded");
+        var bunkyo = backend.municipalities.stream().filter(m -> m.code().equals(FakeMunicipalities.BUNKYO)).findFirst()
+                .orElseThrow();
+        backend.municipalities.replaceAll(m -> m != bunkyo ? m : new MunicipalityList.Entry(m.code(), m.nameJa(),
+                m.nameEn(), m.mayorTitleJa(), m.mayorTitleEn(), true, m.offersOverseas(), 200, m.opensAt(), m.closesAt()));
+        IssueResponse issued = assertInstanceOf(IssueResponse.class, service.issue("K0001",
+                request("tx-fee", FakeMunicipalities.BUNKYO, CertificateType.DOMESTIC, 2, cards.files(taro))));
+        assertEquals(400, issued.feeYen(), "the municipality's new fee as recorded with the issuance, not the catalog's 240");
+    }
+
+    @Test
+    void aPrintedOutcomeChargingAnotherAmountIsRefusedAndAlerted() {
+        service.issue("K0001", request("tx-26", FakeMunicipalities.BUNKYO));
+        assertEquals(ErrorCode.FEE_MISMATCH, refused(service.outcome("K0001", PrintOutcome.printed("tx-26", 100))));
+        assertEquals("ISSUED", backend.status("tx-26"), "nothing changed");
+        assertEquals(List.of(AlertKind.FEE_MISMATCH), openAlertKinds());
+
+        assertInstanceOf(Ack.class, service.outcome("K0001", PrintOutcome.printed("tx-26", 120)));
+        assertEquals("PRINTED", backend.status("tx-26"));
+        assertEquals(120, backend.statusUpdates.getLast().chargedYen(), "the backend is told the amount");
+    }
+
+    @Test
+    void aVoidThatKeptMoneyIsRecordedAndAlerted() {
+        service.issue("K0001", request("tx-27", FakeMunicipalities.BUNKYO));
+        service.issue("K0001", request("tx-28", FakeMunicipalities.BUNKYO));
+        assertInstanceOf(Ack.class, service.outcome("K0001", PrintOutcome.voided("tx-27", VoidReason.PRINTER_FAILED, 0)));
+        assertEquals(List.of(), openAlertKinds(), "a void that paid everything back is routine");
+        assertInstanceOf(Ack.class, service.outcome("K0001", PrintOutcome.voided("tx-28", VoidReason.PRINTER_FAILED, 120)));
+        assertEquals("VOIDED", backend.status("tx-28"), "a void is never refused");
+        assertEquals(120, backend.statusUpdates.getLast().chargedYen());
+        assertEquals(List.of(AlertKind.FEE_MISMATCH), openAlertKinds(), "someone must refund the resident");
+    }
+
+    private List<AlertKind> openAlertKinds() {
+        return alerts.all().stream().filter(Alert::isOpen).map(Alert::kind).toList();
     }
 
     @Test

@@ -158,6 +158,10 @@ public final class FakeBackend implements RecordBackend {
         if (entry == null || !entry.response.municipalityCode().equals(update.municipalityCode())) {
             throw new ShomeiException(ErrorCode.NO_RECORD, "no such issuance");
         }
+        if (update.status() == IssuanceStatus.PRINTED && update.chargedYen() != null
+                && update.chargedYen() != entry.response.feeTotalYen()) {
+            throw new ShomeiException(ErrorCode.FEE_MISMATCH, "charged amount differs from the recorded fee");
+        }
         if (!(entry.status == update.status())) {
             boolean presumedVoid = entry.status == IssuanceStatus.VOIDED && update.status() == IssuanceStatus.PRINTED
                     && ("UNCONFIRMED_TIMEOUT".equals(entry.voidReason) || "NO_OUTCOME".equals(entry.voidReason));

@@ -17,13 +17,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Where the {@link OutcomeOutbox} keeps its outcomes so that a kiosk that dies (power cut, kill -9)
  * still reports a certificate it printed. An append-only text file, one record a line:
- * {@code + <transaction id> <PRINTED|VOIDED> <reason>} when an outcome is queued, {@code - <transaction id>}
- * when the center took it (or refused it for good). Nothing personal: transaction ids, results and
- * reasons only. Every append is forced to the disk before it returns, so the outcome is safe before the
+ * {@code + <transaction id> <PRINTED|VOIDED> <reason> <yen charged>} when an outcome is queued (a line
+ * written before the amount existed ends after the reason and is still read), {@code - <transaction id>}
+ * when the center took it (or refused it for good). Nothing personal: transaction ids, results,
+ * reasons and amounts only. Every append is forced to the disk before it returns, so the outcome is safe before the
  * screen moves on. A torn last line (a crash mid-write) is skipped on replay. When nothing is pending the
  * file is emptied, and when it grows past {@code compactAfterLines} it is rewritten with only what is
  * pending (a temporary file, forced, then moved over the old one). Hand-written: a dozen lines of
@@ -63,9 +65,10 @@ public final class OutcomeJournal implements AutoCloseable {
             for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
                 String[] parts = line.split(" ");
                 try {
-                    if (parts.length == 4 && parts[0].equals("+")) {
+                    if ((parts.length == 4 || parts.length == 5) && parts[0].equals("+")) {
                         pending.put(parts[1], new PrintOutcome(parts[1], PrintResult.valueOf(parts[2]),
-                                VoidReason.valueOf(parts[3])));
+                                VoidReason.valueOf(parts[3]),
+                                parts.length == 5 ? OptionalInt.of(Integer.parseInt(parts[4])) : OptionalInt.empty()));
                     } else if (parts.length == 2 && parts[0].equals("-")) {
                         pending.remove(parts[1]);
                     } else if (!line.isEmpty()) {
@@ -83,7 +86,7 @@ public final class OutcomeJournal implements AutoCloseable {
 
     /** Records a queued outcome; on the disk when this returns. */
     public synchronized void queued(PrintOutcome outcome) {
-        append("+ " + outcome.transactionId() + " " + outcome.result() + " " + outcome.reason());
+        append(queuedLine(outcome));
     }
 
     /**
@@ -129,8 +132,7 @@ public final class OutcomeJournal implements AutoCloseable {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         StringBuilder text = new StringBuilder();
         for (PrintOutcome outcome : pending) {
-            text.append("+ ").append(outcome.transactionId()).append(' ').append(outcome.result()).append(' ')
-                    .append(outcome.reason()).append('\n');
+            text.append(queuedLine(outcome)).append('\n');
         }
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -149,6 +151,11 @@ public final class OutcomeJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compact the outcome journal " + file.getFileName(), e);
         }
+    }
+
+    private static String queuedLine(PrintOutcome outcome) {
+        String line = "+ " + outcome.transactionId() + " " + outcome.result() + " " + outcome.reason();
+        return outcome.chargedYen().isPresent() ? line + " " + outcome.chargedYen().getAsInt() : line;
     }
 
     /** Makes the rename itself durable (Linux: fsync of the directory). */

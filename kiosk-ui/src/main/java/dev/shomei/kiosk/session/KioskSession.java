@@ -602,7 +602,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
     }
 
     private void printed() {
-        outcomes.printed(data.transactionId());
+        outcomes.printed(data.transactionId(), payment.keptYen());
         data.printed();
         payment.close();
         lastReminder = clock.instant();
@@ -650,7 +650,7 @@ public final class KioskSession implements CardPresenceListener, ServiceStatusLi
             code = ErrorCode.PAYMENT_ERROR;
         }
         if (data.issuedButNotReported()) {
-            outcomes.voided(data.transactionId(), reason);
+            outcomes.voided(data.transactionId(), reason, payment.keptYen());
         }
         if (state == SessionState.REQUESTING && data.transactionId() != null) {
             outcomes.abandoned(data.transactionId(), reason);

@@ -31,15 +31,21 @@ final class OutcomeReporter {
         this.counters = Objects.requireNonNull(counters, "counters");
     }
 
-    void printed(String transactionId) {
-        outbox.submit(PrintOutcome.printed(transactionId));
+    /** PRINTED; {@code chargedYen} is the fee the kiosk collected. */
+    void printed(String transactionId, int chargedYen) {
+        outbox.submit(PrintOutcome.printed(transactionId, chargedYen));
         counters.countIssued();
     }
 
-    /** VOIDED with {@code reason} (TERMINAL_ERROR when none is given). */
+    /** VOIDED with {@code reason} (TERMINAL_ERROR when none is given), before any money was taken. */
     void voided(String transactionId, VoidReason reason) {
+        voided(transactionId, reason, 0);
+    }
+
+    /** VOIDED with {@code reason}; {@code keptYen} is what the kiosk could not pay back. */
+    void voided(String transactionId, VoidReason reason, int keptYen) {
         outbox.submit(PrintOutcome.voided(transactionId,
-                reason == null || reason == VoidReason.NONE ? VoidReason.TERMINAL_ERROR : reason));
+                reason == null || reason == VoidReason.NONE ? VoidReason.TERMINAL_ERROR : reason, keptYen));
         counters.countVoided();
     }
 

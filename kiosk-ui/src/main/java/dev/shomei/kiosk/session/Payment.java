@@ -22,6 +22,7 @@ final class Payment {
     private boolean open;
     private int insertedYen;
     private int changeYen;
+    private int refundedYen;
 
     Payment(CashUnit cash) {
         this.cash = Objects.requireNonNull(cash, "cash");
@@ -68,7 +69,8 @@ final class Payment {
             return Refund.NONE;
         }
         try {
-            return new Refund(cash.refund(), false);
+            refundedYen = cash.refund();
+            return new Refund(refundedYen, false);
         } catch (ShomeiException e) {
             LOG.log(Level.ERROR, "cash unit could not refund: {0}", e.code());
             return new Refund(0, true);
@@ -86,9 +88,19 @@ final class Payment {
         return changeYen;
     }
 
+    /**
+     * The money this payment kept from the resident: the fee once collected, less what a way out
+     * paid back; more than 0 after a way out only when the unit could not pay everything back.
+     * Reported to the center with the outcome.
+     */
+    int keptYen() {
+        return Math.max(0, insertedYen - changeYen - refundedYen);
+    }
+
     /** Forgets the amounts for the next session. */
     void reset() {
         insertedYen = 0;
         changeYen = 0;
+        refundedYen = 0;
     }
 }

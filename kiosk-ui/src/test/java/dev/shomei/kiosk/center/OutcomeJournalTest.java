@@ -28,15 +28,15 @@ class OutcomeJournalTest {
         Path file = dir.resolve("outcomes.journal");
         center.failOutcome(new ShomeiException(ErrorCode.CENTER_UNAVAILABLE, "down"));
         OutcomeOutbox before = new OutcomeOutbox(center, Runnable::run, 10, OutcomeJournal.open(file, 100));
-        before.submit(PrintOutcome.printed("tx-1"));
-        before.submit(PrintOutcome.voided("tx-2", VoidReason.PRINTER_FAILED));
+        before.submit(PrintOutcome.printed("tx-1", 120));
+        before.submit(PrintOutcome.voided("tx-2", VoidReason.PRINTER_FAILED, 0));
         assertEquals(2, before.pending());
         // crash: nothing closed
         center.failOutcome(null);
         OutcomeOutbox after = new OutcomeOutbox(center, Runnable::run, 10, OutcomeJournal.open(file, 100));
         assertEquals(0, after.pending());
-        assertEquals(List.of(PrintOutcome.printed("tx-1"), PrintOutcome.voided("tx-2", VoidReason.PRINTER_FAILED)),
-                center.outcomes);
+        assertEquals(List.of(PrintOutcome.printed("tx-1", 120), PrintOutcome.voided("tx-2", VoidReason.PRINTER_FAILED, 0)),
+                center.outcomes, "with the amounts charged");
     }
 
     @Test
@@ -66,6 +66,15 @@ class OutcomeJournalTest {
         outbox.flush();
         assertEquals(10, center.outcomes.size());
         assertEquals(0L, Files.size(file));
+    }
+
+    @Test
+    void aLineWrittenBeforeTheAmountExistedIsStillSent() throws Exception {
+        Path file = dir.resolve("outcomes.journal");
+        Files.writeString(file, "+ tx-1 PRINTED NONE\n+ tx-2 PRINTED NONE 240\n", StandardCharsets.US_ASCII,
+                StandardOpenOption.CREATE);
+        assertEquals(List.of(PrintOutcome.printed("tx-1"), PrintOutcome.printed("tx-2", 240)),
+                OutcomeJournal.open(file, 100).pending());
     }
 
     @Test

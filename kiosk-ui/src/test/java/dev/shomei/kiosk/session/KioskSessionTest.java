@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class KioskSessionTest {
         toTakeCertificate();
         assertState(SessionState.TAKE_CERTIFICATE);
         String transactionId = center.responses.getLast().transactionId();
-        assertEquals(List.of("+ " + transactionId + " PRINTED NONE"), Files.readAllLines(file),
+        assertEquals(List.of("+ " + transactionId + " PRINTED NONE 240"), Files.readAllLines(file),
                 "forced to the disk before the screen says take your certificate");
         assertEquals(List.of(), new LeftoverScanner(FakeCenter.NAME, "123456789018", List.of()).scanFile(file),
                 "transaction id and result only");
@@ -91,7 +92,7 @@ class KioskSessionTest {
         center.failOutcome(null);
         OutcomeOutbox restarted = new OutcomeOutbox(center, Runnable::run, 100, OutcomeJournal.open(file, 100));
         assertEquals(0, restarted.pending());
-        assertEquals(List.of(PrintOutcome.printed(transactionId)), center.outcomes, "replayed after the restart");
+        assertEquals(List.of(PrintOutcome.printed(transactionId, 240)), center.outcomes, "replayed after the restart");
         assertEquals(List.of(), Files.readAllLines(file), "nothing left once the center took it");
     }
 
@@ -829,6 +830,7 @@ class KioskSessionTest {
             assertEquals(100, session.screen().returnedYen());
             assertFalse(cash.isOpen());
             assertEquals(VoidReason.CANCELLED, lastOutcome().reason());
+            assertEquals(OptionalInt.of(0), lastOutcome().chargedYen(), "everything was paid back");
             assertTrue(session.isWiped());
         }
 
@@ -839,6 +841,7 @@ class KioskSessionTest {
             assertEquals(1, printer.printed.size());
             assertEquals(PrintResult.PRINTED, lastOutcome().result());
             assertEquals(center.requests.get(0).transactionId(), lastOutcome().transactionId());
+            assertEquals(OptionalInt.of(240), lastOutcome().chargedYen(), "500 in, 260 change: the fee of 240 kept");
             assertEquals(List.of("certificate-" + center.requests.get(0).transactionId()), printer.jobNames,
                     "the print job is named after the transaction, nothing personal");
             assertPdfWiped();
@@ -867,7 +870,20 @@ class KioskSessionTest {
             assertEquals(PrintResult.VOIDED, outcome.result());
             assertEquals(VoidReason.PRINTER_FAILED, outcome.reason());
             assertEquals(0, cash.keptYen());
+            assertEquals(OptionalInt.of(0), outcome.chargedYen());
             assertPdfWiped();
+        }
+
+        @Test
+        void aFeeThatCouldNotBePaidBackIsReportedWithTheVoid() {
+            printer.setFailing(true);
+            toPrinting();
+            cash.setFailing(true);
+            worker.runAll();
+            assertRefused(ErrorCode.PAYMENT_ERROR);
+            PrintOutcome outcome = lastOutcome();
+            assertEquals(PrintResult.VOIDED, outcome.result());
+            assertEquals(OptionalInt.of(240), outcome.chargedYen(), "the center alerts: the resident is owed 240");
         }
 
         @Test

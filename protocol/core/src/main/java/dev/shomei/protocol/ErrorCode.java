@@ -71,7 +71,12 @@ public enum ErrorCode {
     CARD_USE_LIMITED(21,
             "このカードでの申請が続いたため、しばらくご利用になれません。",
             "This card has been used many times in a short time and cannot be used for now.",
-            "1時間ほどたってから、もう一度お試しください。", "Please try again in about an hour.");
+            "1時間ほどたってから、もう一度お試しください。", "Please try again in about an hour."),
+    /** The amount a kiosk reports it charged is not the fee recorded for the issuance (never shown to a resident:
+     *  outcomes are reported after the resident left; the operator is alerted). */
+    FEE_MISMATCH(22,
+            "料金が一致しませんでした。", "The fee charged does not match the recorded fee.",
+            "店員にお知らせください。", "Please tell the staff.");
 
     private final int wireValue;
     private final String messageJa;

@@ -60,6 +60,8 @@ public final class BackendCli {
               add-municipality --code CODE --name-ja NAME --name-en NAME --mayor-ja TITLE --mayor-en TITLE
                     [--fee 120] [--participating yes|no] [--overseas yes|no]
                                         create a municipality (and its keys) so its residents can be imported
+              set-fee --municipality CODE --fee YEN
+                                        the municipality's fee per copy: the one the kiosks charge (audited)
               generate --municipality CODE --residents N [--seed S]
                                         add synthetic residents (creates a built-in municipality if missing)
               demo-data [--residents N] built-in municipalities, demo residents, N synthetic residents per participating
@@ -116,6 +118,7 @@ public final class BackendCli {
                 case "import" -> importFile(options(rest, "--municipality"));
                 case "add-municipality" -> addMunicipality(options(rest, "--code", "--name-ja", "--name-en",
                         "--mayor-ja", "--mayor-en", "--fee", "--participating", "--overseas"));
+                case "set-fee" -> setFee(options(rest, "--municipality", "--fee"));
                 case "generate" -> generate(options(rest, "--municipality", "--residents", "--seed"));
                 case "demo-data" -> demoData(options(rest, "--residents"));
                 case "jwks" -> jwks(options(rest, "--keystore"));
@@ -267,6 +270,20 @@ public final class BackendCli {
             boolean created = store.ensureMunicipality(municipality, "OPERATOR", System.getProperty("user.name", "operator"));
             out.println(created ? "municipality " + municipality.code() + " created"
                     : "municipality " + municipality.code() + " exists already; nothing changed");
+            return 0;
+        }
+    }
+
+    private int setFee(CliArgs args) {
+        MunicipalityCode code = MunicipalityCode.of(args.required("--municipality"));
+        int fee = args.intValue("--fee", -1, 0, 100_000);
+        if (fee < 0) {
+            throw new CliArgs.UsageException("--fee is required");
+        }
+        try (RecordStore store = open(args)) {
+            int before = store.changeFee(code, fee, "OPERATOR", System.getProperty("user.name", "operator"));
+            out.println("municipality " + code + ": fee per copy " + before + " -> " + fee
+                    + " yen (kiosks charge it from the center's next refresh)");
             return 0;
         }
     }

@@ -21,7 +21,8 @@ final class ExportPage {
     static final int MAX_DAYS = 366;
     static final int MAX_ROWS = 200_000;
     static final List<String> COLUMNS = List.of("certificate_id", "issued_at", "certificate_type", "channel", "terminal_id",
-            "status", "status_changed_at", "void_reason", "transaction_id", "copies", "fee_total_yen", "atena_number");
+            "status", "status_changed_at", "void_reason", "transaction_id", "copies", "fee_total_yen", "atena_number",
+            "charged_yen");
 
     private final RecordQueries queries;
     private final ConsoleAudit audit;
@@ -92,7 +93,8 @@ final class ExportPage {
                 List<String> cells = List.of(row.certificateId(), Formats.time(row.issuedAt()), row.type().name(),
                         row.channel().name(), nullToEmpty(row.terminalId()), row.status().name(),
                         Formats.time(row.statusChangedAt()), nullToEmpty(row.voidReason()), row.transactionId(),
-                        String.valueOf(row.copies()), String.valueOf(row.feeTotalYen()), row.atenaNumber());
+                        String.valueOf(row.copies()), String.valueOf(row.feeTotalYen()), row.atenaNumber(),
+                        row.chargedYen() == null ? "" : String.valueOf(row.chargedYen()));
                 for (int i = 0; i < cells.size(); i++) {
                     if (i > 0) {
                         csv.append(',');

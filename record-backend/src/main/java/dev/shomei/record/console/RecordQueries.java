@@ -27,7 +27,7 @@ final class RecordQueries {
     static final int NAME_SCAN_LIMIT = 50_000;
     private static final String ISSUANCE_COLUMNS = "i.certificate_id, i.issued_at, i.certificate_type, i.channel, "
             + "i.terminal_id, i.status, i.status_changed_at, i.void_reason, i.transaction_id, i.copies, i.fee_total_yen, "
-            + "i.resident_id, r.atena_number";
+            + "i.resident_id, r.atena_number, i.charged_yen";
 
     private final Database database;
 
@@ -151,6 +151,10 @@ final class RecordQueries {
         return new IssuanceRow(row.getString(1), Instant.ofEpochMilli(row.getLong(2)), CertificateType.valueOf(row.getString(3)),
                 Channel.valueOf(row.getString(4)), row.getString(5), IssuanceStatus.valueOf(row.getString(6)),
                 Instant.ofEpochMilli(row.getLong(7)), row.getString(8), row.getString(9), row.getInt(10), row.getInt(11),
-                row.getString(12), row.getString(13));
+                row.getString(12), row.getString(13), chargedYen(row.getInt(14), row.wasNull()));
+    }
+
+    private static Integer chargedYen(int value, boolean wasNull) {
+        return wasNull ? null : value;
     }
 }

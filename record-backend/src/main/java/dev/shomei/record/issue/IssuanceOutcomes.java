@@ -1,6 +1,7 @@
 package dev.shomei.record.issue;
 
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
@@ -58,6 +59,9 @@ public final class IssuanceOutcomes {
     private final MunicipalityRepository municipalities = new MunicipalityRepository();
     private final Revocations revocations = new Revocations();
 
+    /** The most any issuance can cost (copies x the largest fee a municipality may set, see Municipality). */
+    private static final int MAX_CHARGED_YEN = ServiceRules.COPIES_MAX * 100_000;
+
     public IssuanceOutcomes(Database database, AuditLog audit, Clock clock) {
         this.database = database;
         this.audit = audit;
@@ -84,13 +88,36 @@ public final class IssuanceOutcomes {
         if (update.terminalId() != null && !IDENTIFIER.matcher(update.terminalId()).matches()) {
             throw invalid("terminalId must be 1..64 of [A-Za-z0-9._-]");
         }
+        if (update.chargedYen() != null && (update.chargedYen() < 0 || update.chargedYen() > MAX_CHARGED_YEN)) {
+            throw invalid("chargedYen must be 0.." + MAX_CHARGED_YEN);
+        }
         Issuance result = database.write(tx -> {
             Issuance issuance = issuances.findByTransaction(tx, code, update.transactionId())
                     .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no issuance for this transaction"));
             refuseOtherTerminal(issuance, update.terminalId());
-            return transition(tx, issuance, target, reason, "CENTER", client);
+            refuseWrongFee(issuance, target, update.chargedYen());
+            Issuance changed = transition(tx, issuance, target, reason, "CENTER", client);
+            if (update.chargedYen() != null && changed.status() == target) {
+                issuances.recordCharged(tx, issuance.municipality(), issuance.id(), update.chargedYen());
+            }
+            return changed;
         });
         return response(result);
+    }
+
+    /**
+     * The fee has one source of truth, this municipality's record: the kiosk charges the amount the
+     * issuance recorded, and a PRINTED report of any other amount changes nothing (the center alerts the
+     * operator, who checks the kiosk's cash). A void is never refused: nothing was handed out; what it
+     * kept is recorded and the center alerts on it.
+     */
+    private static void refuseWrongFee(Issuance issuance, IssuanceStatus target, Integer chargedYen) {
+        if (target == IssuanceStatus.PRINTED && chargedYen != null && chargedYen != issuance.feeTotalYen()) {
+            LOG.log(Level.WARNING, "issuance {0}: terminal reports {1} yen charged, the recorded fee is {2}: refused",
+                    issuance.certificateId(), chargedYen, issuance.feeTotalYen());
+            throw new ShomeiException(ErrorCode.FEE_MISMATCH,
+                    "charged " + chargedYen + " yen, the recorded fee is " + issuance.feeTotalYen() + " yen");
+        }
     }
 
     /**

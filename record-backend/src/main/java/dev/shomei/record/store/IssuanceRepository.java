@@ -83,6 +83,20 @@ public final class IssuanceRepository {
                 to.name(), voidReason, at.toEpochMilli(), code.value(), issuanceId, from.name()) == 1;
     }
 
+    /** Stores the amount the kiosk reported it kept for the issuance (see V170). */
+    public void recordCharged(Tx tx, MunicipalityCode code, String issuanceId, int chargedYen) throws SQLException {
+        tx.update("UPDATE issuance SET charged_yen = ? WHERE municipality_code = ? AND id = ?",
+                chargedYen, code.value(), issuanceId);
+    }
+
+    /** The amount the kiosk reported it kept, if it reported one. */
+    public java.util.OptionalInt chargedYen(Tx tx, MunicipalityCode code, String issuanceId) throws SQLException {
+        return tx.queryOne("SELECT charged_yen FROM issuance WHERE municipality_code = ? AND id = ?", row -> {
+            int value = row.getInt(1);
+            return row.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(value);
+        }, code.value(), issuanceId).orElse(java.util.OptionalInt.empty());
+    }
+
     private static Issuance map(ResultSet row) throws SQLException {
         return new Issuance(row.getString(1), MunicipalityCode.of(row.getString(2)), row.getString(3), row.getString(4),
                 CertificateType.valueOf(row.getString(5)), Channel.valueOf(row.getString(6)), row.getString(7),

@@ -19,6 +19,10 @@ class StatusUpdateJsonTest {
                 "{\"municipalityCode\":\"131059\",\"transactionId\":\"tx-1\",\"status\":\"VOIDED\",\"reason\":\"CANCELLED\"}"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8), StatusUpdate.class);
         assertNull(old.terminalId());
+        assertNull(old.chargedYen(), "no amount from an older center");
         assertEquals("CANCELLED", old.reason());
+        StatusUpdate charged = new StatusUpdate("131059", "tx-1", IssuanceStatus.PRINTED, null, "K0001", 240);
+        assertEquals(charged, BackendJson.read(
+                BackendJson.writeString(charged).getBytes(java.nio.charset.StandardCharsets.UTF_8), StatusUpdate.class));
     }
 }

@@ -85,6 +85,24 @@ class BackendCliTest {
         }
     }
 
+    @Test
+    void theFeeIsSetAtTheBackendAndAudited() {
+        assertEquals(0, run("add-municipality", "--code", "012025", "--name-ja", "函館市", "--name-en", "Hakodate City",
+                "--mayor-ja", "函館市長", "--mayor-en", "Mayor of Hakodate City"), err());
+        assertEquals(0, run("set-fee", "--municipality", "012025", "--fee", "300"), err());
+        assertTrue(out().contains("120 -> 300"), out());
+        assertEquals(2, run("set-fee", "--municipality", "012025", "--fee", "-5"), "out of range");
+        assertEquals(2, run("set-fee", "--municipality", "012025"), "no fee");
+        assertEquals(1, run("set-fee", "--municipality", "131016", "--fee", "100"), "no such municipality here");
+        try (RecordStore store = store()) {
+            assertEquals(300L, (long) store.database().read(tx -> tx.queryLong(
+                    "SELECT fee_per_copy_yen FROM municipality WHERE code = '012025'")));
+            assertEquals(1L, (long) store.database().read(tx -> tx.queryLong(
+                    "SELECT count(*) FROM audit_log WHERE action = 'CHANGE_FEE' AND detail = 'from=120 to=300'")));
+        }
+        assertEquals(0, run("audit-verify"), out() + err());
+    }
+
     private String write(String name, String text) throws java.io.IOException {
         Path file = state.resolve(name);
         Files.writeString(file, text);

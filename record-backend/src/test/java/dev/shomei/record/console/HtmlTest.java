@@ -23,6 +23,22 @@ class HtmlTest {
     }
 
     @Test
+    void theExportEndsWithTheAmountChargedEmptyWhenNoneWasReported() {
+        java.time.Instant at = java.time.Instant.parse("2026-01-05T01:00:00Z");
+        IssuanceRow printed = new IssuanceRow("C1", at, dev.shomei.protocol.CertificateType.DOMESTIC,
+                dev.shomei.record.domain.Channel.KIOSK, "K0001", dev.shomei.protocol.backend.IssuanceStatus.PRINTED, at,
+                null, "tx-1", 2, 240, "r1", "000000001", 240);
+        IssuanceRow reconciled = new IssuanceRow("C2", at, dev.shomei.protocol.CertificateType.DOMESTIC,
+                dev.shomei.record.domain.Channel.KIOSK, "K0001", dev.shomei.protocol.backend.IssuanceStatus.VOIDED, at,
+                "NO_OUTCOME", "tx-2", 1, 120, "r1", "000000001", null);
+        String[] lines = new String(ExportPage.IssuanceCsv.write(java.util.List.of(printed, reconciled)),
+                java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        assertEquals(true, lines[0].endsWith(",fee_total_yen,atena_number,charged_yen"), lines[0]);
+        assertEquals(true, lines[1].endsWith(",240,000000001,240"), lines[1]);
+        assertEquals(true, lines[2].endsWith(",120,000000001,"), lines[2]);
+    }
+
+    @Test
     void csvCellsAreQuotedAndFormulasDefused() {
         assertEquals("plain", ExportPage.IssuanceCsv.cell("plain"));
         assertEquals("\"a,b\"", ExportPage.IssuanceCsv.cell("a,b"));

@@ -696,6 +696,35 @@ public abstract class RecordStoreContract {
     }
 
     @Test
+    void aPrintedOutcomeMustReportTheRecordedFeeAndAVoidRecordsWhatWasKept() {
+        add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        IssuanceResponse issued = service.issue(
+                TestData.request("t-fee", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        service.issue(TestData.request("t-kept", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        int fee = issued.feeTotalYen();
+        assertTrue(fee > 0, "the municipality charges a fee");
+
+        ShomeiException wrong = assertThrows(ShomeiException.class, () -> outcomes.update(new StatusUpdate(
+                BUNKYO.value(), "t-fee", IssuanceStatus.PRINTED, null, null, fee - 20), "test"));
+        assertEquals(ErrorCode.FEE_MISMATCH, wrong.code());
+        assertEquals(1L, (long) store.database().read(tx -> tx.queryLong(
+                "SELECT count(*) FROM issuance WHERE transaction_id = 't-fee' AND status = 'ISSUED' AND charged_yen IS NULL")),
+                "a refused report changes nothing");
+        assertEquals(ErrorCode.INVALID_REQUEST, assertThrows(ShomeiException.class, () -> outcomes.update(new StatusUpdate(
+                BUNKYO.value(), "t-fee", IssuanceStatus.PRINTED, null, null, -1), "test")).code());
+
+        assertEquals(IssuanceStatus.PRINTED, outcomes.update(new StatusUpdate(
+                BUNKYO.value(), "t-fee", IssuanceStatus.PRINTED, null, null, fee), "test").status());
+        assertEquals(IssuanceStatus.VOIDED, outcomes.update(new StatusUpdate(
+                BUNKYO.value(), "t-kept", IssuanceStatus.VOIDED, "PRINTER_FAILED", null, fee), "test").status(),
+                "a void is never refused, whatever was kept");
+        assertEquals(1L, (long) store.database().read(tx -> tx.queryLong(
+                "SELECT count(*) FROM issuance WHERE transaction_id = 't-fee' AND charged_yen = ?", fee)));
+        assertEquals(1L, (long) store.database().read(tx -> tx.queryLong(
+                "SELECT count(*) FROM issuance WHERE transaction_id = 't-kept' AND charged_yen = ?", fee)));
+    }
+
+    @Test
     void printedAndVoidedFollowTheAllowedTransitions() {
         add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
         service.issue(TestData.request("t-p", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");

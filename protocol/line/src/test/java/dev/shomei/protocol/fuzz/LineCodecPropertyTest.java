@@ -182,6 +182,8 @@ class LineCodecPropertyTest {
                         .as((tx, code, detail) -> new Refusal(tx, code,
                                 detail == null ? OptionalInt.empty() : OptionalInt.of(detail))),
                 identifiers().map(PrintOutcome::printed),
+                Combinators.combine(identifiers(), Arbitraries.integers().between(0, 10_000))
+                        .as(PrintOutcome::printed),
                 Combinators.combine(identifiers(), Arbitraries.of(VoidReason.class).filter(r -> r != VoidReason.NONE))
                         .as(PrintOutcome::voided),
                 Arbitraries.just(new MunicipalityListRequest()));

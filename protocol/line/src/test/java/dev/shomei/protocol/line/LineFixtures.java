@@ -88,7 +88,7 @@ public final class LineFixtures {
     }
 
     public static PrintOutcome printOutcome() {
-        return PrintOutcome.printed("tx-0001");
+        return PrintOutcome.printed("tx-0001", 120);
     }
 
     /** Every example, in type-code order. */

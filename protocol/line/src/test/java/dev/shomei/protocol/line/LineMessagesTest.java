@@ -231,6 +231,8 @@ class LineMessagesTest {
         rejects("reason", () -> new PrintOutcome("tx-1", PrintResult.PRINTED, VoidReason.CANCELLED));
         rejects("reason", () -> new PrintOutcome("tx-1", PrintResult.VOIDED, VoidReason.NONE));
         assertEquals(VoidReason.PRINTER_FAILED, PrintOutcome.voided("tx-1", VoidReason.PRINTER_FAILED).reason());
+        rejects("chargedYen", () -> PrintOutcome.printed("tx-1", -1));
+        rejects("chargedYen", () -> PrintOutcome.voided("tx-1", VoidReason.CANCELLED, LineLimits.TOTAL_FEE_MAX_YEN + 1));
     }
 
     @Test

@@ -162,10 +162,14 @@ public final class PayloadCodec {
                     PayloadReader.wipe(pdf);
                 }
             }
-            case PrintOutcome m -> w
-                    .string("transactionId", m.transactionId(), TRANSACTION_ID_MAX_BYTES)
-                    .u8("result", m.result().wireValue())
-                    .u8("reason", m.reason().wireValue());
+            case PrintOutcome m -> {
+                w.string("transactionId", m.transactionId(), TRANSACTION_ID_MAX_BYTES)
+                        .u8("result", m.result().wireValue())
+                        .u8("reason", m.reason().wireValue());
+                if (m.chargedYen().isPresent()) {
+                    w.u32("chargedYen", m.chargedYen().getAsInt());
+                }
+            }
         }
     }
 
@@ -204,7 +208,9 @@ public final class PayloadCodec {
                 case PRINT_OUTCOME -> new PrintOutcome(
                         r.string("transactionId", TRANSACTION_ID_MAX_BYTES),
                         r.u8Enum("result", PrintResult::fromWire),
-                        r.u8Enum("reason", VoidReason::fromWire));
+                        r.u8Enum("reason", VoidReason::fromWire),
+                        // an older kiosk's payload ends after the reason
+                        r.remaining() == 0 ? OptionalInt.empty() : OptionalInt.of(feeFromWire(r, "chargedYen")));
             };
             r.finish();
             return message;

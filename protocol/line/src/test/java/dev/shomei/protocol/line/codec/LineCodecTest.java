@@ -15,6 +15,7 @@ import dev.shomei.protocol.line.IssueResponse;
 import dev.shomei.protocol.line.LineFixtures;
 import dev.shomei.protocol.line.LineMessage;
 import dev.shomei.protocol.line.MessageType;
+import dev.shomei.protocol.line.PrintOutcome;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -79,8 +80,13 @@ class LineCodecTest {
                     00 06 46 41 31 32 33 34
                     00 00 00 09 25 50 44 46 2d 31 2e 37 0a""",
             MessageType.PRINT_OUTCOME, """
-                    53 48 01 22 00 00 00 0b
-                    00 07 74 78 2d 30 30 30 31   01   00"""));
+                    53 48 01 22 00 00 00 0f
+                    00 07 74 78 2d 30 30 30 31   01   00   00 00 00 78"""));
+
+    /** PRINT_OUTCOME from a kiosk older than chargedYen: the payload ends after the reason. */
+    static final String PRINT_OUTCOME_WITHOUT_AMOUNT = """
+            53 48 01 22 00 00 00 0b
+            00 07 74 78 2d 30 30 30 31   01   00""";
 
     static {
         FRAMES.put(MessageType.MUNICIPALITY_CATALOG_REQUEST, """
@@ -110,6 +116,24 @@ class LineCodecTest {
     void everyMessageTypeHasAnExample() {
         assertEquals(MessageType.values().length, LineFixtures.all().size());
         assertEquals(LineFixtures.all().keySet(), FRAMES.keySet());
+    }
+
+    @Test
+    void anOutcomeWithoutTheChargedAmountStillDecodes() {
+        EmbeddedChannel channel = codecChannel();
+        channel.writeInbound(Unpooled.wrappedBuffer(Hex.bytes(PRINT_OUTCOME_WITHOUT_AMOUNT)));
+        PrintOutcome decoded = channel.readInbound();
+        assertEquals(PrintOutcome.printed("tx-0001"), decoded);
+        assertTrue(decoded.chargedYen().isEmpty());
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void anOutcomeWithoutTheAmountEncodesAsAnOlderKioskSentIt() {
+        EmbeddedChannel channel = codecChannel();
+        assertTrue(channel.writeOutbound(PrintOutcome.printed("tx-0001")));
+        assertEquals(Hex.spaced(Hex.bytes(PRINT_OUTCOME_WITHOUT_AMOUNT)), Hex.spaced(drainOutbound(channel)));
+        channel.finishAndReleaseAll();
     }
 
     @ParameterizedTest(name = "{0}")

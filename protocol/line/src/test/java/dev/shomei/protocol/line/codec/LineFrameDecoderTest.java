@@ -191,7 +191,7 @@ class LineFrameDecoderTest {
     @Test
     void anUnknownEnumValueIsMalformed() {
         byte[] frame = Hex.bytes(LineCodecTest.FRAMES.get(MessageType.PRINT_OUTCOME));
-        frame[frame.length - 2] = 9; // result 9
+        frame[frame.length - 6] = 9; // result 9 (before reason and the 4-byte charged amount)
         EmbeddedChannel channel = LineCodecTest.codecChannel();
         LineProtocolException e = assertReason(Reason.MALFORMED_PAYLOAD,
                 () -> channel.writeInbound(Unpooled.wrappedBuffer(frame)));
