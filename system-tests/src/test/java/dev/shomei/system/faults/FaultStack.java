@@ -55,7 +55,7 @@ final class FaultStack implements AutoCloseable {
         // Bunkyo open all day, so that no test depends on the hour it runs at (Japan time)
         Files.writeString(shomei.state().resolve("center").resolve("municipalities.json"),
                 "{\"overrides\":[{\"code\":\"131059\",\"participating\":true,\"offersOverseas\":true,"
-                        + "\"feePerCopyYen\":120,\"opensAt\":\"00:00\",\"closesAt\":\"23:59\"}]}");
+                        + "\"opensAt\":\"00:00\",\"closesAt\":\"23:59\"}]}");
     }
 
     /** Generous backend timeouts for a loaded 2-core machine, and reconciliation as given. */

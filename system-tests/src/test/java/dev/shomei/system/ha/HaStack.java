@@ -120,7 +120,7 @@ final class HaStack implements AutoCloseable {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(CenterSettings.FILE_NAME), centerYaml);
             Files.writeString(dir.resolve("municipalities.json"), """
-                    {"overrides":[{"code":"%s","participating":true,"offersOverseas":true,"feePerCopyYen":120,\
+                    {"overrides":[{"code":"%s","participating":true,"offersOverseas":true,\
                     "opensAt":"00:00","closesAt":"00:00"}]}
                     """.formatted(MUNICIPALITY));
             TerminalEnrolment.register(dir.resolve("terminals.json"), terminals);
