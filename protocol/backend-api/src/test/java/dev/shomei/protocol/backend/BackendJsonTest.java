@@ -93,10 +93,11 @@ class BackendJsonTest {
     @Test
     void statusesAndInstantsAreTypedButKeepTheirStrings() {
         StatusUpdate update = new StatusUpdate("131059", "tx-1", IssuanceStatus.VOIDED, "CANCELLED");
-        // the reporting terminal is null for the center's own reconciliation; JSON without it (an older center) still reads
+        // the reporting terminal and the amount charged are null for the center's own reconciliation;
+        // JSON without them (an older center) still reads
         String json = "{\"municipalityCode\":\"131059\",\"transactionId\":\"tx-1\",\"status\":\"VOIDED\","
                 + "\"reason\":\"CANCELLED\"}";
-        assertEquals(json.replace("}", ",\"terminalId\":null}"), BackendJson.writeString(update));
+        assertEquals(json.replace("}", ",\"terminalId\":null,\"chargedYen\":null}"), BackendJson.writeString(update));
         assertEquals(update, BackendJson.read(json, StatusUpdate.class));
 
         StatusResponse response = new StatusResponse("131059", "tx-1", "13105ABCDEFG", IssuanceStatus.PRINTED, null,
