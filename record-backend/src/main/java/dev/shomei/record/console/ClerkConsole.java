@@ -67,6 +67,8 @@ public final class ClerkConsole {
         signOffPages.register(router);
         new RequestPages(context, new ResidentRequests(context.database(), context.keyring(), audit, context.clock()),
                 queries, audit).register(router);
+        new TransferPages(context, new Transfers(context.database(), context.keyring(), audit,
+                new FormerMunicipalityArea(context.keyring(), context.audit()), context.clock()), audit).register(router);
         new UserPages(context).register(router);
         new StatisticsPage(context, audit).register(router);
     }
