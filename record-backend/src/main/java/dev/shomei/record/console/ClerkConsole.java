@@ -63,6 +63,7 @@ public final class ClerkConsole {
                 context.clock()), audit).register(router);
         new AlternativeNamePages(context, audit, dev.shomei.record.importer.NameGlyphs.installed()).register(router);
         new ExportPage(queries, audit).register(router);
+        new ResidentExportPage(context, audit).register(router);
         new AuditPages(context, new AuditQueries(context.database()), audit).register(router);
         signOffPages.register(router);
         new RequestPages(context, new ResidentRequests(context.database(), context.keyring(), audit, context.clock()),
