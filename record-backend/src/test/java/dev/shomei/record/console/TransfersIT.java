@@ -6,28 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shomei.protocol.otp.Base32;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.audit.AuditVerifier;
-import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.domain.Vaccination;
-import dev.shomei.record.generate.BuiltInMunicipalities;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import dev.shomei.record.testing.TestData;
-import dev.shomei.record.users.NewUser;
-import dev.shomei.record.users.PasswordHasher;
-import dev.shomei.record.users.Role;
-import dev.shomei.record.users.Scope;
-import dev.shomei.record.users.TotpSecrets;
-import dev.shomei.record.users.UserAdministration;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,11 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * third municipality get nothing.
  */
 class TransfersIT {
-    static final MunicipalityCode C = TestData.CHIYODA;
-    static final Map<String, String> SECRETS = Map.of(
-            "supervisor-b", "MZXW6YTBOIMZXW6YTBOIMZXW6YTBOIAA",
-            "supervisor-c", "NBSWY3DPEB3W64TMMQQHG2LPNYFAAAAA");
-
     @TempDir
     static Path pkiDir;
     static DevPki pki;
@@ -60,9 +45,10 @@ class TransfersIT {
     Path dir;
     ConsoleFixture fixture;
     ConsoleHttp http;
+    MovedInFixture moved;
     /** Bunkyo's resident moved to Shinjuku: the same person, the same My Number, one dose known there already. */
     Resident movedIn;
-    final MyNumber notHeldInA = TestData.myNumber("60606060606");
+    MyNumber notHeldInA;
 
     @BeforeAll
     static void pki() {
@@ -73,26 +59,9 @@ class TransfersIT {
     void start() throws Exception {
         fixture = new ConsoleFixture(dir, pki, databaseUrl());
         http = new ConsoleHttp(pki, fixture.origin());
-        fixture.store.ensureMunicipality(BuiltInMunicipalities.find(C).orElseThrow(), "OPERATOR", "test");
-        UserAdministration administration = new UserAdministration(fixture.store.database(), fixture.store.audit(),
-                new PasswordHasher(new SecureRandom()), new SecureRandom(), fixture.clock);
-        TotpSecrets secrets = new TotpSecrets(fixture.store.masterKeys());
-        for (var user : Map.of("supervisor-b", Scope.of(ConsoleFixture.B), "supervisor-c", Scope.of(C)).entrySet()) {
-            administration.createEnrolled(new NewUser(user.getKey(), user.getKey() + " (test)", Role.SUPERVISOR,
-                    user.getValue(), LocalDate.now().plusYears(1), false, null, null),
-                    ConsoleFixture.PASSWORD.toCharArray(), Base32.decode(SECRETS.get(user.getKey())), secrets, "test");
-        }
-        movedIn = TestData.plain(ConsoleFixture.B, "B-000777", TestData.BIRTH);
-        Vaccination firstDose = new Vaccination(dev.shomei.record.store.Ids.random(), 1, LocalDate.of(2021, 6, 1),
-                "comirnaty", "ファイザー社", "KNOWN1", null);
-        fixture.store.database().write(tx -> {
-            TenantCipher tenant = fixture.store.keyring().cipher(tx, ConsoleFixture.B);
-            new ResidentRepository().insert(tx, tenant, movedIn, fixture.myNumberA);
-            new VaccinationRepository().insert(tx, tenant, movedIn.id(), firstDose);
-            Resident other = TestData.plain(ConsoleFixture.B, "B-000778", LocalDate.of(1990, 1, 1));
-            new ResidentRepository().insert(tx, tenant, other, notHeldInA);
-            return null;
-        });
+        moved = new MovedInFixture(fixture);
+        movedIn = moved.movedIn;
+        notHeldInA = moved.notHeldInA;
     }
 
     /** The engine under test: SQLite here, PostgreSQL in the subclass. */
@@ -116,8 +85,7 @@ class TransfersIT {
 
     private void login(String user) throws Exception {
         http.cookies.clear();
-        String code = SECRETS.containsKey(user) ? fixture.code(Base32.decode(SECRETS.get(user))) : fixture.code(user);
-        assertEquals(303, http.login(user, ConsoleFixture.PASSWORD, code).statusCode(), user);
+        assertEquals(303, http.login(user, ConsoleFixture.PASSWORD, moved.code(user)).statusCode(), user);
     }
 
     private String page(String path) throws Exception {
@@ -203,8 +171,7 @@ class TransfersIT {
         assertTrue(page("/residents/" + movedIn.id()).contains(fixture.dosesA.get(2).lotNumber()));
 
         // a number Bunkyo does not hold
-        Resident other = fixture.store.database().read(tx -> new ResidentRepository().findByAtenaNumber(tx,
-                fixture.store.keyring().cipher(tx, ConsoleFixture.B), "B-000778")).orElseThrow();
+        Resident other = moved.notHeld;
         String notHeldPath = location(ask(other.id(), notHeldInA, a));
         String notHeld = page(notHeldPath);
         assertTrue(notHeld.contains("該当なし") && !notHeld.contains("/take-over"));
