@@ -18,7 +18,8 @@ import java.time.Clock;
  * {@code /residents/{id}}, {@code /export}, {@code /audit}, {@code /audit/review},
  * {@code /users}, {@code /statistics}, {@code /lang/{ja|en}}, {@code /static/console.css}; the record work of
  * issue 21: {@code /resident-entry}, {@code /residents/{id}/add-dose}, {@code /residents/{id}/doses/{dose}/remove},
- * {@code /retention}, {@code /audit/signoff}, {@code /requests}, {@code /residents/{id}/requests}. It leaves
+ * {@code /retention}, {@code /audit/signoff}, {@code /requests}, {@code /residents/{id}/requests},
+ * {@code /residents/{id}/transfer}, {@code /provisions}, {@code /export/residents}. It leaves
  * {@code /.well-known/jwks.json} and the observe endpoints alone.
  */
 public final class ClerkConsole {
