@@ -57,6 +57,8 @@ public final class BackendCli {
                                         (client certificate CN) unless turned off for the demo
               import --municipality CODE FILE.csv
                                         import residents and doses (all or nothing; see docs/operations.md)
+              export-residents --municipality CODE FILE.csv
+                                        residents and doses in the import's columns without my_number (docs/operations.md)
               add-municipality --code CODE --name-ja NAME --name-en NAME --mayor-ja TITLE --mayor-en TITLE
                     [--fee 120] [--participating yes|no] [--overseas yes|no]
                                         create a municipality (and its keys) so its residents can be imported
@@ -116,6 +118,7 @@ public final class BackendCli {
                         "--console-port", "--public-port", "--host", "--issuer", "--console-client-certificates", "--confirmation-timeout",
                         "--keystore", "--keys"), rest.contains("--demo"));
                 case "import" -> importFile(options(rest, "--municipality"));
+                case "export-residents" -> exportResidents(options(rest, "--municipality"));
                 case "add-municipality" -> addMunicipality(options(rest, "--code", "--name-ja", "--name-en",
                         "--mayor-ja", "--mayor-en", "--fee", "--participating", "--overseas"));
                 case "set-fee" -> setFee(options(rest, "--municipality", "--fee"));
@@ -254,7 +257,41 @@ public final class BackendCli {
             ResidentImporter.Report report = new ResidentImporter(store, VaccineCatalog.standard(), Clock.systemUTC())
                     .importFile(code, file, System.getProperty("user.name", "operator"));
             out.println("imported " + report.residents() + " residents into " + code + " (" + report.created() + " new, "
-                    + report.replaced() + " replaced), " + report.doses() + " doses");
+                    + report.replaced() + " replaced), " + report.doses() + " doses"
+                    + (report.unchanged() > 0 ? "; " + report.unchanged() + " residents unchanged" : ""));
+            return 0;
+        }
+    }
+
+    /** The municipality's residents and doses in the import's columns without my_number (a new file, owner-only). */
+    private int exportResidents(CliArgs args) throws java.io.IOException {
+        MunicipalityCode code = MunicipalityCode.of(args.required("--municipality"));
+        if (args.positional().size() != 1) {
+            throw new CliArgs.UsageException("export-residents needs exactly one FILE.csv");
+        }
+        Path file = Path.of(args.positional().getFirst());
+        if (Files.exists(file)) {
+            throw new CliArgs.UsageException("will not overwrite " + file);
+        }
+        try (RecordStore store = open(args)) {
+            if (store.database().read(tx -> new dev.shomei.record.store.MunicipalityRepository().find(tx, code)).isEmpty()) {
+                throw new CliArgs.UsageException("no municipality " + code);
+            }
+            java.nio.file.attribute.FileAttribute<?>[] ownerOnly = file.getFileSystem().supportedFileAttributeViews()
+                    .contains("posix") ? new java.nio.file.attribute.FileAttribute<?>[] {
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))}
+                    : new java.nio.file.attribute.FileAttribute<?>[0];
+            Files.createFile(file, ownerOnly);
+            dev.shomei.record.importer.ResidentExport.Export counts = store.database().read(tx ->
+                    new dev.shomei.record.importer.ResidentExport().write(tx, store.keyring().cipher(tx, code)));
+            Files.writeString(file, counts.csv(), StandardCharsets.UTF_8);
+            String user = System.getProperty("user.name", "operator");
+            store.database().write(tx -> store.audit().append(tx, new dev.shomei.record.audit.AuditEvent("OPERATOR", user,
+                    null, "EXPORT_RESIDENTS", code, "municipality", code.value(), "OK",
+                    "residents=" + counts.residents() + " doses=" + counts.doses())));
+            out.println("exported " + counts.residents() + " residents and " + counts.doses() + " doses of " + code
+                    + " to " + file + " (no My Number column)");
             return 0;
         }
     }

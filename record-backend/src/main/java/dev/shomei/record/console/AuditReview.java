@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 record AuditReview(List<UserSummary> users, List<AuditEntry> afterHours, List<BulkDay> bulk) {
     private static final Set<String> CHANGES = Set.of("CORRECT_DOSE", "SET_STATUS", "REGISTER_PASSPORT", "VOID_ISSUANCE",
-            "ADD_RESIDENT", "ADD_DOSE", "REMOVE_DOSE", "DELETE_RESIDENT", "HOLD_RESIDENT", "RELEASE_HOLD");
+            "ADD_RESIDENT", "ADD_DOSE", "REMOVE_DOSE", "DELETE_RESIDENT", "HOLD_RESIDENT", "RELEASE_HOLD", "TAKE_OVER_DOSES");
 
     /** One user's month. */
     record UserSummary(String userId, int logins, int refusedLogins, int searches, int views, int distinctResidents,
@@ -53,7 +53,7 @@ record AuditReview(List<UserSummary> users, List<AuditEntry> afterHours, List<Bu
                                 .computeIfAbsent(local.toLocalDate(), day -> new HashSet<>()).add(entry.targetId());
                     }
                 }
-                case "EXPORT" -> {
+                case "EXPORT", "EXPORT_RESIDENTS" -> {
                     c[4]++;
                     exportsPerDay.computeIfAbsent(entry.actorId(), id -> new TreeMap<>())
                             .merge(local.toLocalDate(), 1, Integer::sum);

@@ -18,7 +18,8 @@ import java.time.Clock;
  * {@code /residents/{id}}, {@code /export}, {@code /audit}, {@code /audit/review},
  * {@code /users}, {@code /statistics}, {@code /lang/{ja|en}}, {@code /static/console.css}; the record work of
  * issue 21: {@code /resident-entry}, {@code /residents/{id}/add-dose}, {@code /residents/{id}/doses/{dose}/remove},
- * {@code /retention}, {@code /audit/signoff}, {@code /requests}, {@code /residents/{id}/requests}. It leaves
+ * {@code /retention}, {@code /audit/signoff}, {@code /requests}, {@code /residents/{id}/requests},
+ * {@code /residents/{id}/transfer}, {@code /provisions}, {@code /export/residents}. It leaves
  * {@code /.well-known/jwks.json} and the observe endpoints alone.
  */
 public final class ClerkConsole {
@@ -63,10 +64,13 @@ public final class ClerkConsole {
                 context.clock()), audit).register(router);
         new AlternativeNamePages(context, audit, dev.shomei.record.importer.NameGlyphs.installed()).register(router);
         new ExportPage(queries, audit).register(router);
+        new ResidentExportPage(context, audit).register(router);
         new AuditPages(context, new AuditQueries(context.database()), audit).register(router);
         signOffPages.register(router);
         new RequestPages(context, new ResidentRequests(context.database(), context.keyring(), audit, context.clock()),
                 queries, audit).register(router);
+        new TransferPages(context, new Transfers(context.database(), context.keyring(), audit,
+                new FormerMunicipalityArea(context.keyring(), context.audit()), context.clock()), audit).register(router);
         new UserPages(context).register(router);
         new StatisticsPage(context, audit).register(router);
     }

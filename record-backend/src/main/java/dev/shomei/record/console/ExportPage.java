@@ -48,6 +48,7 @@ final class ExportPage {
             Layout.field(html, "to", x.t("field.to"), "date", to, "required", "required", "maxlength", "64");
             html.element("button", x.t("export.submit"), "type", "submit");
             html.close("form");
+            ResidentExportPage.link(html, x);
         }));
     }
 

@@ -21,6 +21,7 @@ enum Lang {
         this.code = code;
         load("console/messages_" + code + ".properties");
         load("console/records_" + code + ".properties");
+        load("console/transfers_" + code + ".properties");
     }
 
     private void load(String resource) {

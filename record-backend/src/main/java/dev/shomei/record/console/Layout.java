@@ -62,6 +62,7 @@ final class Layout {
         }
         if (user.role().may(Permission.CHANGE_RECORDS)) {
             item(html, "/retention", lang.t("nav.retention"), "8");
+            item(html, "/provisions", lang.t("nav.provisions"), "0");
         }
         if (user.role().may(Permission.EXPORT)) {
             item(html, "/export", lang.t("nav.export"), "3");

@@ -286,6 +286,7 @@ final class RecordPages {
             html.element("h2", x.t("resident.history"));
             ChangePages.historyTable(html, x, view.history());
             RequestPages.link(html, x, r);
+            TransferPages.link(html, x, r);
         }));
     }
 

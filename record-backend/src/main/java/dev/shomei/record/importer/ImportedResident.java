@@ -11,6 +11,7 @@ import java.util.List;
  * dose. Personal data: {@link #toString()} shows the line only.
  *
  * @param line the line of the resident's first row (0 for generated residents)
+ * @param myNumber the My Number, or {@code null} when the file has no {@code my_number} column (the number held stays)
  * @param alternativeName a former or alternative name (旧姓・別姓・別名), or {@code null}
  */
 public record ImportedResident(int line, Resident resident, MyNumber myNumber, List<Vaccination> doses,

@@ -38,9 +38,13 @@ import java.util.regex.Pattern;
  * the column and the rule, never the value.
  */
 public final class ResidentCsv {
-    public static final List<String> REQUIRED = List.of("atena_number", "my_number", "family_name", "given_name",
+    public static final List<String> REQUIRED = List.of("atena_number", "family_name", "given_name",
             "birth_date", "sex", "dose_number", "vaccinated_on", "product", "lot_number");
-    public static final List<String> OPTIONAL = List.of("family_name_kana", "given_name_kana", "family_name_roman",
+    /**
+     * {@code my_number} is optional as a column: a file without it (the export's, {@link ResidentExport}) may only
+     * change residents whose atena number exists, and keeps the My Numbers held for them; with it, every row needs one.
+     */
+    public static final List<String> OPTIONAL = List.of("my_number", "family_name_kana", "given_name_kana", "family_name_roman",
             "given_name_roman", "address", "nationality", "passport_number", "status", "variant_kanji", "manufacturer",
             "ticket_number", "alternative_name_kind", "alternative_name", "alternative_name_roman");
     private static final List<String> RESIDENT_COLUMNS = List.of("my_number", "family_name", "given_name",
@@ -167,7 +171,9 @@ public final class ResidentCsv {
         int line = group.line;
         int before = problems.size();
         MyNumber myNumber = null;
-        if (!MyNumber.isValid(row.get("my_number"))) {
+        if (!row.has("my_number")) {
+            myNumber = null; // kept as held; the importer refuses a new atena number without one
+        } else if (!MyNumber.isValid(row.get("my_number"))) {
             problem(line, "my_number: must be 12 digits with a correct check digit");
         } else {
             myNumber = MyNumber.of(row.get("my_number"));
@@ -377,7 +383,11 @@ public final class ResidentCsv {
             if (index == null || index >= record.fields().size()) {
                 return "";
             }
-            return record.fields().get(index).strip();
+            return ResidentExport.undefused(record.fields().get(index).strip());
+        }
+
+        boolean has(String column) {
+            return columns.containsKey(column);
         }
 
         boolean sameResident(Row other) {

@@ -11,6 +11,11 @@ import dev.shomei.record.domain.Resident;
 import dev.shomei.record.store.MunicipalityRepository;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.AlternativeNameRepository;
+import dev.shomei.record.store.DoseEntryRepository;
+import dev.shomei.record.domain.Vaccination;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import dev.shomei.record.store.VaccinationRepository;
 import java.io.IOException;
 import java.io.Reader;
@@ -31,16 +36,20 @@ import java.util.Optional;
  * Writes residents into one municipality. {@link #importFile} is all-or-nothing: the file is read
  * and checked completely first, then written in one transaction; any problem (in the file, or a My
  * Number already held by another resident) writes nothing. A resident whose atena number exists is
- * replaced: fields, My Number and doses become the file's; their id (and issuance history) stays.
+ * replaced: fields, My Number and doses become the file's; their id (and issuance history) stays. Only what
+ * differs is written: a resident whose fields, number, doses and alternative name equal the file's is left
+ * alone (counted {@code unchanged}), and a dose is matched by its dose number, kept when equal and corrected in
+ * place otherwise, so its id (and the site a clerk recorded for it) stays. A file without the {@code my_number}
+ * column (the export's) keeps the numbers held and can add no resident.
  */
 public final class ResidentImporter {
     private static final System.Logger LOG = System.getLogger(ResidentImporter.class.getName());
     private static final int PROGRESS_EVERY = 1_000;
 
     /** What an import did. */
-    public record Report(int created, int replaced, int doses) {
+    public record Report(int created, int replaced, int unchanged, int doses) {
         public int residents() {
-            return created + replaced;
+            return created + replaced + unchanged;
         }
     }
 
@@ -50,6 +59,7 @@ public final class ResidentImporter {
     private final ResidentRepository residents = new ResidentRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
     private final AlternativeNameRepository alternativeNames = new AlternativeNameRepository();
+    private final DoseEntryRepository doseEntries = new DoseEntryRepository();
 
     public ResidentImporter(RecordStore store, VaccineCatalog catalog, Clock clock) {
         this.store = store;
@@ -73,11 +83,11 @@ public final class ResidentImporter {
             Report written = write(tx, municipality, parsed, true);
             store.audit().append(tx, new AuditEvent("OPERATOR", actor, null, "IMPORT", municipality, "municipality",
                     municipality.value(), "OK", "created=" + written.created() + " replaced=" + written.replaced()
-                    + " doses=" + written.doses()));
+                    + " unchanged=" + written.unchanged() + " doses=" + written.doses()));
             return written;
         });
-        LOG.log(Level.INFO, "import: committed {0} residents ({1} new, {2} replaced), {3} doses", report.residents(),
-                report.created(), report.replaced(), report.doses());
+        LOG.log(Level.INFO, "import: committed {0} residents ({1} new, {2} replaced, {3} unchanged), {4} doses",
+                report.residents(), report.created(), report.replaced(), report.unchanged(), report.doses());
         return report;
     }
 
@@ -92,10 +102,12 @@ public final class ResidentImporter {
         List<String> problems = new ArrayList<>();
         int created = 0;
         int replaced = 0;
+        int unchanged = 0;
         int doses = 0;
         for (ImportedResident imported : batch) {
             Optional<String> existing = residents.idOfAtenaNumber(tx, tenant, imported.resident().atenaNumber());
-            Optional<String> holder = residents.residentIdOf(tx, tenant, imported.myNumber());
+            Optional<String> holder = imported.myNumber() == null ? Optional.empty()
+                    : residents.residentIdOf(tx, tenant, imported.myNumber());
             if (!replace && (existing.isPresent() || holder.isPresent())) {
                 continue;
             }
@@ -103,14 +115,18 @@ public final class ResidentImporter {
                 problems.add("line " + imported.line() + ": my_number: already recorded for another resident of this municipality");
                 continue;
             }
+            if (imported.myNumber() == null && existing.isEmpty()) {
+                problems.add("line " + imported.line() + ": my_number: required for a new resident (no resident has "
+                        + "this atena_number)");
+                continue;
+            }
             if (existing.isPresent()) {
-                String id = existing.get();
-                residents.update(tx, tenant, withId(imported.resident(), id));
-                residents.replaceMyNumber(tx, tenant, id, imported.myNumber());
-                vaccinations.deleteAll(tx, tenant, id);
-                vaccinations.insertAll(tx, tenant, id, imported.doses());
-                alternativeNames.replace(tx, tenant, id, imported.alternativeName());
-                replaced++;
+                if (replaceChanged(tx, tenant, existing.get(), imported)) {
+                    replaced++;
+                } else {
+                    unchanged++;
+                    continue;
+                }
             } else {
                 residents.insert(tx, tenant, imported.resident(), imported.myNumber());
                 vaccinations.insertAll(tx, tenant, imported.resident().id(), imported.doses());
@@ -125,7 +141,55 @@ public final class ResidentImporter {
         if (!problems.isEmpty()) {
             throw new ImportException(problems);
         }
-        return new Report(created, replaced, doses);
+        return new Report(created, replaced, unchanged, doses);
+    }
+
+    /** Writes what differs between the held resident and the file's; false when nothing did. */
+    private boolean replaceChanged(Tx tx, TenantCipher tenant, String id, ImportedResident imported) throws SQLException {
+        boolean changed = false;
+        Resident wanted = withId(imported.resident(), id);
+        if (!residents.findById(tx, tenant, id).map(wanted::equals).orElse(false)) {
+            residents.update(tx, tenant, wanted);
+            changed = true;
+        }
+        if (imported.myNumber() != null && !residents.hasMyNumber(tx, tenant, id, imported.myNumber())) {
+            residents.replaceMyNumber(tx, tenant, id, imported.myNumber());
+            changed = true;
+        }
+        Map<Integer, Vaccination> held = new HashMap<>();
+        for (Vaccination dose : vaccinations.list(tx, tenant, id)) {
+            held.put(dose.doseNumber(), dose);
+        }
+        List<Vaccination> added = new ArrayList<>();
+        for (Vaccination dose : imported.doses()) {
+            Vaccination before = held.remove(dose.doseNumber());
+            if (before == null) {
+                added.add(dose);
+            } else if (!sameDose(before, dose)) {
+                vaccinations.update(tx, tenant, id, new Vaccination(before.id(), dose.doseNumber(), dose.date(),
+                        dose.product(), dose.manufacturer(), dose.lotNumber(), dose.ticketNumber()));
+                changed = true;
+            }
+        }
+        for (Vaccination gone : held.values()) {
+            doseEntries.removeDose(tx, tenant, id, gone.id());
+            changed = true;
+        }
+        if (!added.isEmpty()) {
+            vaccinations.insertAll(tx, tenant, id, added);
+            changed = true;
+        }
+        if (!Objects.equals(alternativeNames.find(tx, tenant, id).orElse(null), imported.alternativeName())) {
+            alternativeNames.replace(tx, tenant, id, imported.alternativeName());
+            changed = true;
+        }
+        return changed;
+    }
+
+    private static boolean sameDose(Vaccination a, Vaccination b) {
+        return a.doseNumber() == b.doseNumber() && a.date().equals(b.date()) && a.product().equals(b.product())
+                && a.manufacturer().equals(b.manufacturer()) && a.lotNumber().equals(b.lotNumber())
+                && Objects.equals(a.ticketNumber(), b.ticketNumber());
     }
 
     private void requireMunicipality(MunicipalityCode municipality) {

@@ -42,6 +42,7 @@ public final class DoseEntryRepository {
     public boolean removeDose(Tx tx, TenantCipher tenant, String residentId, String vaccinationId) throws SQLException {
         String code = tenant.municipality().value();
         tx.update("DELETE FROM dose_site WHERE municipality_code = ? AND vaccination_id = ?", code, vaccinationId);
+        tx.update("DELETE FROM dose_transfer WHERE municipality_code = ? AND vaccination_id = ?", code, vaccinationId);
         return tx.update("DELETE FROM vaccination WHERE municipality_code = ? AND resident_id = ? AND id = ?",
                 code, residentId, vaccinationId) == 1;
     }

@@ -161,6 +161,7 @@ public final class ResidentRepository {
         }
         tx.update("DELETE FROM my_number WHERE municipality_code = ? AND resident_id = ?", code, residentId);
         tx.update("DELETE FROM vaccination WHERE municipality_code = ? AND resident_id = ?", code, residentId);
+        tx.update("DELETE FROM dose_transfer WHERE municipality_code = ? AND resident_id = ?", code, residentId);
         new AlternativeNameRepository().delete(tx, code, residentId);
         return tx.update("DELETE FROM resident WHERE municipality_code = ? AND id = ?", code, residentId) == 1;
     }

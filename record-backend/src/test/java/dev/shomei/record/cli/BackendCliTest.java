@@ -126,6 +126,38 @@ class BackendCliTest {
     }
 
     @Test
+    void exportResidentsWritesTheImportFormatWithoutMyNumberAndReimportsUnchanged() throws Exception {
+        assertEquals(0, run("generate", "--municipality", "131059", "--residents", "3", "--seed", "1"), err());
+        Path file = state.resolve("residents.csv");
+        assertEquals(0, run("export-residents", "--municipality", "131059", file.toString()), err());
+        assertTrue(out().startsWith("exported 3 residents and "), out());
+        String csv = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFatena_number,family_name,given_name,"), "the import's columns");
+        assertFalse(csv.contains("my_number"));
+        try (RecordStore store = store()) {
+            java.util.List<String> numbers = store.database().read(tx -> {
+                var tenant = store.keyring().cipher(tx, TestData.BUNKYO);
+                java.util.List<String> all = new java.util.ArrayList<>();
+                for (String id : new ResidentRepository().ids(tx, tenant)) {
+                    all.add(tenant.open("my_number", "my_number_enc", id, tx.queryOne(
+                            "SELECT my_number_enc FROM my_number WHERE resident_id = ?", row -> row.getBytes(1), id)
+                            .orElseThrow()));
+                }
+                return all;
+            });
+            assertEquals(3, numbers.size());
+            numbers.forEach(number -> assertFalse(csv.contains(number), "no My Number in the export"));
+        }
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(file)), "personal data: owner only");
+        }
+        assertEquals(2, run("export-residents", "--municipality", "131059", file.toString()), "never overwrites");
+        assertEquals(0, run("import", "--municipality", "131059", file.toString()), err());
+        assertTrue(out().contains("(0 new, 0 replaced), 0 doses; 3 residents unchanged"), out());
+    }
+
+    @Test
     void importReportsLinesAndImportsNothingOnError() throws Exception {
         assertEquals(0, run("generate", "--municipality", "131059", "--residents", "1", "--seed", "1"), err());
         Path good = state.resolve("good.csv");
