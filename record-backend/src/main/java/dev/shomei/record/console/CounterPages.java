@@ -177,8 +177,12 @@ final class CounterPages {
         x.redirect("/counter/" + issued.certificateId());
     }
 
-    /** Whether the form's passport data differs from the record (then it is registered, and audited). */
+    /** Whether passport data was typed that differs from the record (then it is registered, and audited). */
     private static boolean passportChanged(Resident r, Typed typed) {
+        if (typed.passport().isBlank() && typed.family().isBlank() && typed.given().isBlank()
+                && typed.nationality().isBlank()) {
+            return false; // nothing typed: the data on file (if any) is used
+        }
         String family = r.nameRoman() == null ? "" : r.nameRoman().family();
         String given = r.nameRoman() == null ? "" : r.nameRoman().given();
         return !upper(typed.passport()).equals(nonNull(r.passportNumber())) || !upper(typed.family()).equals(family)
