@@ -283,7 +283,7 @@ final class CounterPages {
         Layout.select(html, "reason", x.t("field.voidReason"), VoidReason.NOT_HANDED_OUT.name(),
                 VoidReason.NOT_HANDED_OUT.name(), x.t("void." + VoidReason.NOT_HANDED_OUT.name()),
                 VoidReason.MISPRINT.name(), x.t("void." + VoidReason.MISPRINT.name()));
-        html.element("button", x.t("counter.notHandedOut"), "type", "submit", "id", "not-handed-out");
+        html.element("button", x.t("counter.notHandedOut"), "type", "submit", "id", "not-handed-out", "class", "danger");
         html.close("form");
     }
 
