@@ -271,8 +271,9 @@ final class CounterPages {
 
     private static void openActions(Html html, Exchange x, IssuanceRow row) {
         String base = "/counter/" + row.certificateId();
+        // opened in the browser's PDF viewer (inline, no-store) to print: not saved to the PC's downloads
         html.open("p").element("a", x.t("counter.pdf"), "href", base + "/certificate.pdf", "class", "button",
-                "id", "certificate-pdf", "download", row.certificateId() + ".pdf").close("p");
+                "id", "certificate-pdf", "target", "_blank", "rel", "noopener").close("p");
         html.element("p", x.t("counter.pdfHelp"), "class", "help");
         html.open("form", "method", "post", "action", base + "/handed-out", "class", "inline");
         Layout.csrf(html, x);
@@ -306,7 +307,7 @@ final class CounterPages {
             x.response.status(Status.OK_200);
             x.response.header(HeaderNames.CONTENT_TYPE, "application/pdf");
             x.response.header(HeaderNames.CONTENT_DISPOSITION,
-                    "attachment; filename=\"" + row.certificateId() + ".pdf\"");
+                    "inline; filename=\"" + row.certificateId() + ".pdf\"");
             x.response.send(pdf);
         } finally {
             Arrays.fill(pdf, (byte) 0);

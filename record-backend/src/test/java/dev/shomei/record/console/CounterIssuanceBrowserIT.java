@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import dev.shomei.printing.verify.Verdict;
 import dev.shomei.protocol.backend.IssuanceStatus;
@@ -16,7 +15,6 @@ import dev.shomei.record.domain.Issuance;
 import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.store.IssuanceRepository;
 import dev.shomei.record.testing.TestData;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Window issuance and reissue after loss (issue 21) in real Chromium over verified HTTPS, on the
- * fixtures of {@link ClerkRecordWorkBrowserIT}: a clerk issues after the identity check, downloads the
+ * fixtures of {@link ClerkRecordWorkBrowserIT}: a clerk issues after the identity check, opens the
  * PDF for the office printer (its QR codes verify with the verifier's library) and reports it handed
  * out; a lost certificate is reissued, which voids and revokes the old one. A STATISTICS user and a
  * clerk of another municipality reach none of it. With {@code -Dshomei.screenshots=DIR} it saves the
@@ -47,7 +45,7 @@ class CounterIssuanceBrowserIT {
         fixture = new ConsoleFixture(dir.resolve("store"), pki);
         chromium = TrustedChromium.launch(dir.resolve("home"), pki.rootCaPem());
         context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("ja-JP").setViewportSize(1280, 900).setAcceptDownloads(true));
+                .setLocale("ja-JP").setViewportSize(1280, 900));
         page = context.newPage();
     }
 
@@ -94,10 +92,36 @@ class CounterIssuanceBrowserIT {
         return page.url().substring(page.url().lastIndexOf('/') + 1);
     }
 
-    /** Downloads the PDF as the clerk does for the office printer. */
-    private byte[] downloadPdf() throws Exception {
-        Download download = page.waitForDownload(() -> page.locator("#certificate-pdf").click());
-        return Files.readAllBytes(download.path());
+    /**
+     * The PDF the hand-over page's link opens in a new tab, where Chromium's viewer shows it to print on
+     * the office printer (inline: not saved to the PC); the bytes are fetched again with the tab's session.
+     */
+    private byte[] openPdf() throws Exception {
+        assertThat(page.locator("#certificate-pdf")).hasAttribute("target", "_blank");
+        java.util.List<com.microsoft.playwright.Response> responses = new java.util.ArrayList<>();
+        java.util.function.Consumer<com.microsoft.playwright.Response> listener = response -> {
+            if (response.url().endsWith("/certificate.pdf")) {
+                responses.add(response);
+            }
+        };
+        context.onResponse(listener);
+        Page tab = page.waitForPopup(() -> page.locator("#certificate-pdf").click());
+        tab.waitForLoadState();
+        context.offResponse(listener);
+        assertEquals(1, responses.size(), "the tab loaded the PDF once");
+        com.microsoft.playwright.Response response = responses.getFirst();
+        assertEquals(200, response.status());
+        assertEquals("application/pdf", response.headerValue("content-type"));
+        assertTrue(response.headerValue("content-disposition").startsWith("inline"));
+        tab.close();
+        // the viewer holds the document, not Playwright: the same session fetches the bytes it shows
+        ConsoleHttp http = new ConsoleHttp(fixture.pki, fixture.origin());
+        for (com.microsoft.playwright.options.Cookie cookie : context.cookies()) {
+            http.cookies.put(cookie.name, cookie.value);
+        }
+        java.net.http.HttpResponse<byte[]> same = http.get(page.locator("#certificate-pdf").getAttribute("href"));
+        assertEquals(200, same.statusCode());
+        return same.body();
     }
 
     private Issuance issuance(String certificateId) {
@@ -123,7 +147,7 @@ class CounterIssuanceBrowserIT {
     }
 
     @Test
-    void aClerkIssuesAtTheWindowAndTheDownloadedPdfVerifies() throws Exception {
+    void aClerkIssuesAtTheWindowAndThePrintedPdfVerifies() throws Exception {
         login("clerk-a");
         String certificate = issueAtTheWindow("DOMESTIC", "1", "MY_NUMBER_CARD", "counter-issue");
         assertThat(page.locator("main")).containsText("本人確認: マイナンバーカード");
@@ -131,7 +155,7 @@ class CounterIssuanceBrowserIT {
         screenshot("counter-hand-over");
         assertNoMyNumber();
 
-        byte[] pdf = downloadPdf();
+        byte[] pdf = openPdf();
         List<Verdict> verdicts = PrintedCertificates.verify(fixture, pdf, dir.resolve("lists"));
         assertEquals(1, verdicts.size(), "a domestic certificate carries one SMART Health Card");
         assertTrue(verdicts.getFirst().valid(), verdicts.toString());
@@ -165,7 +189,7 @@ class CounterIssuanceBrowserIT {
     void aReissueAfterLossVoidsAndRevokesTheOldCertificate() throws Exception {
         login("clerk-a");
         String lost = issueAtTheWindow("OVERSEAS", "1", "PASSPORT", null);
-        byte[] lostPdf = downloadPdf();
+        byte[] lostPdf = openPdf();
         page.locator("#handed-out").click();
         page.waitForURL(fixture.origin() + "/counter/" + lost);
 
@@ -187,7 +211,7 @@ class CounterIssuanceBrowserIT {
         List<Verdict> old = PrintedCertificates.verify(fixture, lostPdf, dir.resolve("old"));
         assertEquals(2, old.size(), "the VDS-NC seal and the SMART Health Card");
         assertTrue(old.stream().allMatch(Verdict::revoked), "the lost certificate is revoked: " + old);
-        List<Verdict> fresh = PrintedCertificates.verify(fixture, downloadPdf(), dir.resolve("new"));
+        List<Verdict> fresh = PrintedCertificates.verify(fixture, openPdf(), dir.resolve("new"));
         assertTrue(fresh.stream().allMatch(verdict -> verdict.valid() && !verdict.revoked()), fresh.toString());
         page.locator("#handed-out").click();
         page.waitForURL(fixture.origin() + "/counter/" + replacement);

@@ -136,7 +136,7 @@ class CounterIssuanceIT {
         HttpResponse<byte[]> pdf = http.get("/counter/" + certificateId + "/certificate.pdf");
         assertEquals(200, pdf.statusCode());
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").startsWith("inline"), "shown to print, not saved");
         assertEquals("no-store", pdf.headers().firstValue("Cache-Control").orElse(""));
         return pdf.body();
     }
