@@ -96,6 +96,15 @@ class ModuleRulesTest {
                 .check(mainClassesOf("record-backend"));
     }
 
+    /** The console renders window issuances (issue 21) with printing-pdf; the office printer is the browser's. */
+    @Test
+    void theRecordBackendRendersPdfsButNeverPrintsReadsCardsOrVerifies() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javax.smartcardio..", "dev.shomei.card..",
+                        "dev.shomei.printing.printer..", "dev.shomei.printing.verify..", "dev.shomei.printing.cli..",
+                        "dev.shomei.center..", "dev.shomei.kiosk..")
+                .check(mainClassesOf("record-backend"));
+    }
+
     @Test
     void theCenterUsesCardDataAndPdfRenderingOnly() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("javax.smartcardio..",

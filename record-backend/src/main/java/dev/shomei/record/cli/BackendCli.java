@@ -226,7 +226,7 @@ public final class BackendCli {
         BackendServer server = BackendServer.start(new BackendServer.Settings(host, apiPort, consolePort, identity, ca,
                 List.of(pki.centerClientCertificate()), Duration.ofSeconds(timeout), Duration.ofSeconds(30), consolePcs,
                 publicPort),
-                store, keys, Clock.systemUTC(), ClerkConsole.create(store)::routing);
+                store, keys, Clock.systemUTC(), ClerkConsole.create(store, keys)::routing);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -2,7 +2,14 @@ package dev.shomei.record.console;
 
 import dev.shomei.protocol.cert.VaccineCatalog;
 import dev.shomei.protocol.otp.Totp;
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
 import dev.shomei.record.RecordStore;
+import dev.shomei.record.issue.CertificateContents;
+import dev.shomei.record.issue.CertificateSigner;
+import dev.shomei.record.issue.IssuanceOutcomes;
+import dev.shomei.record.issue.QrCertificateSigner;
+import dev.shomei.record.keys.IssuerKeys;
 import dev.shomei.record.users.Authenticator;
 import dev.shomei.record.users.Enrolment;
 import dev.shomei.record.users.PasswordHasher;
@@ -19,7 +26,8 @@ import java.time.Clock;
  * {@code /users}, {@code /statistics}, {@code /lang/{ja|en}}, {@code /static/console.css}; the record work of
  * issue 21: {@code /resident-entry}, {@code /residents/{id}/add-dose}, {@code /residents/{id}/doses/{dose}/remove},
  * {@code /retention}, {@code /audit/signoff}, {@code /requests}, {@code /residents/{id}/requests},
- * {@code /residents/{id}/transfer}, {@code /provisions}, {@code /export/residents}. It leaves
+ * {@code /residents/{id}/transfer}, {@code /provisions}, {@code /export/residents}, window and postal
+ * issuance {@code /residents/{id}/issue}, {@code /issuances/{certificate}/reissue}, {@code /counter/{certificate}}. It leaves
  * {@code /.well-known/jwks.json} and the observe endpoints alone.
  */
 public final class ClerkConsole {
@@ -27,13 +35,24 @@ public final class ClerkConsole {
     private final RecordQueries queries;
     private final ConsoleAudit audit;
 
-    private ClerkConsole(ConsoleContext context) {
+    private final IssuerKeys keys;
+
+    private ClerkConsole(ConsoleContext context, IssuerKeys keys) {
         this.context = context;
+        this.keys = keys;
         this.queries = new RecordQueries(context.database());
         this.audit = new ConsoleAudit(context.database(), context.audit());
     }
 
     public static ClerkConsole create(RecordStore store, Clock clock, ConsoleSettings settings) {
+        return create(store, null, clock, settings);
+    }
+
+    /**
+     * @param keys the issuer keys that sign window and postal issuances (the kiosk's); {@code null}: the
+     *             console signs nothing and such an issuance is answered 503
+     */
+    public static ClerkConsole create(RecordStore store, IssuerKeys keys, Clock clock, ConsoleSettings settings) {
         SecureRandom random = new SecureRandom();
         Totp totp = Totp.standard();
         TotpSecrets secrets = new TotpSecrets(store.masterKeys());
@@ -43,7 +62,11 @@ public final class ClerkConsole {
                 VaccineCatalog.standard(), sessions,
                 new Authenticator(store.database(), store.audit(), secrets, totp, clock),
                 new Enrolment(store.database(), store.audit(), secrets, totp, hasher, clock),
-                new UserAdministration(store.database(), store.audit(), hasher, random, clock), settings, clock));
+                new UserAdministration(store.database(), store.audit(), hasher, random, clock), settings, clock), keys);
+    }
+
+    public static ClerkConsole create(RecordStore store, IssuerKeys keys) {
+        return create(store, keys, Clock.systemUTC(), ConsoleSettings.defaults());
     }
 
     public static ClerkConsole create(RecordStore store) {
@@ -59,6 +82,7 @@ public final class ClerkConsole {
         new AuthPages(context).register(router);
         SignOffPages signOffPages = new SignOffPages(new ReviewSignOffs(context.database(), audit, context.clock()));
         new RecordPages(context, queries, audit, changePages).withStartPageAlert(signOffPages).register(router);
+        new CounterPages(context, counterIssuance(), changes, queries, audit).register(router);
         changePages.register(router);
         new EntryPages(context, new ClerkEntries(context.database(), context.keyring(), context.catalog(), audit,
                 context.clock()), audit).register(router);
@@ -73,6 +97,15 @@ public final class ClerkConsole {
                 new FormerMunicipalityArea(context.keyring(), context.audit()), context.clock()), audit).register(router);
         new UserPages(context).register(router);
         new StatisticsPage(context, audit).register(router);
+    }
+
+    private CounterIssuance counterIssuance() {
+        CertificateSigner signer = keys != null ? new QrCertificateSigner(keys) : (content, at) -> {
+            throw new ShomeiException(ErrorCode.INTERNAL, "no issuer keys on this console");
+        };
+        return new CounterIssuance(context.database(), context.keyring(), audit, signer,
+                new CertificateContents(context.catalog()), new IssuanceOutcomes(context.database(), context.audit(),
+                context.clock()), context.clock());
     }
 
     /** Live console sessions (for health and tests). */

@@ -177,6 +177,18 @@ final class RecordChanges {
     void registerPassport(Actor actor, String residentId, String passport, String family, String given,
                           String nationality) {
         actor.require(Permission.CHANGE_RECORDS);
+        storePassport(actor, residentId, passport, family, given, nationality);
+    }
+
+    /** The same registration in the window issuance's flow (issue 21), by a user who may issue there. */
+    void registerPassportAtCounter(Actor actor, String residentId, String passport, String family, String given,
+                                   String nationality) {
+        actor.require(Permission.ISSUE_CERTIFICATES);
+        storePassport(actor, residentId, passport, family, given, nationality);
+    }
+
+    private void storePassport(Actor actor, String residentId, String passport, String family, String given,
+                               String nationality) {
         MunicipalityCode code = actor.municipality();
         String number = passport.toUpperCase(java.util.Locale.ROOT);
         String familyName = family.toUpperCase(java.util.Locale.ROOT);

@@ -114,6 +114,7 @@ final class RecordPages {
             return;
         }
         boolean mayVoid = x.user().role().may(Permission.CHANGE_RECORDS);
+        boolean mayReissue = x.user().role().may(Permission.ISSUE_CERTIFICATES);
         html.open("table", "class", "data").open("thead").open("tr");
         for (String column : new String[] {"field.certificateId", "field.issuedAt", "field.type", "field.channel",
                 "field.terminal", "field.status", "field.copies"}) {
@@ -122,7 +123,7 @@ final class RecordPages {
         if (withResident) {
             html.element("th", x.t("field.atena"), "scope", "col");
         }
-        if (mayVoid) {
+        if (mayVoid || mayReissue) {
             html.element("th", x.t("field.actions"), "scope", "col");
         }
         html.close("tr").close("thead").open("tbody");
@@ -143,11 +144,12 @@ final class RecordPages {
             if (withResident) {
                 html.open("td").element("a", row.atenaNumber(), "href", "/residents/" + row.residentId()).close("td");
             }
-            if (mayVoid) {
+            if (mayVoid || mayReissue) {
                 html.open("td");
-                if (row.status() != IssuanceStatus.VOIDED) {
+                if (mayVoid && row.status() != IssuanceStatus.VOIDED) {
                     html.element("a", x.t("void.link"), "href", "/issuances/" + row.certificateId() + "/void");
                 }
+                CounterPages.reissueLink(html, x, row);
                 html.close("td");
             }
             html.close("tr");
@@ -272,6 +274,7 @@ final class RecordPages {
             }
             html.close("dl");
             html.element("p", x.t("resident.myNumberHidden"), "class", "help");
+            CounterPages.residentLink(html, x, r);
             if (supervisor) {
                 changes.residentActions(html, x, r);
             }

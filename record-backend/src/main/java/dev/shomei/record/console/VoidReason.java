@@ -5,5 +5,7 @@ package dev.shomei.record.console;
  * revokes the certificate's QR codes; {@link #LOST} is the reason a reissue (issue 21) starts from.
  */
 public enum VoidReason {
-    MISPRINT, LOST_OR_DAMAGED, WRONG_RECORD, REQUESTED_BY_RESIDENT, OTHER, LOST
+    MISPRINT, LOST_OR_DAMAGED, WRONG_RECORD, REQUESTED_BY_RESIDENT, OTHER, LOST,
+    /** A window or postal issuance that was not handed out or mailed (issue 21). */
+    NOT_HANDED_OUT
 }

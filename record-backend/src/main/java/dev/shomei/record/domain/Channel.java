@@ -2,5 +2,5 @@ package dev.shomei.record.domain;
 
 /** Where a certificate was issued. */
 public enum Channel {
-    KIOSK, WINDOW, APP
+    KIOSK, WINDOW, APP, POSTAL
 }

@@ -133,8 +133,27 @@ public final class IssuanceOutcomes {
         }
     }
 
+    /**
+     * The clerk's report for a window or postal issuance (issue 21): PRINTED when it was handed out or
+     * mailed, VOIDED (revoked) with a reason otherwise; only from ISSUED, in the caller's transaction,
+     * audited like a kiosk's report but with the clerk and their address.
+     */
+    public Issuance closeAtCounter(Tx tx, Issuance issuance, IssuanceStatus target, String reason, String clerk,
+                                   String source) throws SQLException {
+        if (issuance.status() != IssuanceStatus.ISSUED || target == IssuanceStatus.ISSUED
+                || target == IssuanceStatus.VOIDED && (reason == null || !REASON.matcher(reason).matches())) {
+            throw invalid("issuance " + issuance.certificateId() + " is " + issuance.status() + " and cannot become " + target);
+        }
+        return transition(tx, issuance, target, target == IssuanceStatus.VOIDED ? reason : null, "CLERK", clerk, source);
+    }
+
     private Issuance transition(Tx tx, Issuance issuance, IssuanceStatus target, String reason, String actorType,
                                 String actor) throws SQLException {
+        return transition(tx, issuance, target, reason, actorType, actor, issuance.terminalId());
+    }
+
+    private Issuance transition(Tx tx, Issuance issuance, IssuanceStatus target, String reason, String actorType,
+                                String actor, String source) throws SQLException {
         IssuanceStatus current = issuance.status();
         if (current == target) {
             return issuance; // a repeated report: answer with what is recorded
@@ -163,7 +182,7 @@ public final class IssuanceOutcomes {
             LOG.log(Level.WARNING, "issuance {0} printed after its void ({1}): its QR codes stay revoked",
                     issuance.certificateId(), issuance.voidReason());
         }
-        audit.append(tx, new AuditEvent(actorType, actor, issuance.terminalId(), "MARK_" + target, issuance.municipality(),
+        audit.append(tx, new AuditEvent(actorType, actor, source, "MARK_" + target, issuance.municipality(),
                 "issuance", issuance.certificateId(), "OK", reason == null ? "from=" + current : "from=" + current + " reason=" + reason));
         LOG.log(Level.INFO, "issuance {0} (transaction {1}) {2} -> {3}{4}", issuance.certificateId(), issuance.transactionId(),
                 current, target, reason == null ? "" : " (" + reason + ")");

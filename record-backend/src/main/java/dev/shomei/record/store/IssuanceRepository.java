@@ -49,6 +49,11 @@ public final class IssuanceRepository {
                 IssuanceRepository::map, code.value(), certificateId);
     }
 
+    public Optional<Issuance> findById(Tx tx, MunicipalityCode code, String id) throws SQLException {
+        return tx.queryOne("SELECT " + COLUMNS + " FROM issuance WHERE municipality_code = ? AND id = ?",
+                IssuanceRepository::map, code.value(), id);
+    }
+
     /** The response JSON stored with the issuance. */
     public Optional<String> storedResponse(Tx tx, TenantCipher tenant, String issuanceId) throws SQLException {
         return tx.queryOne("SELECT response_enc FROM issuance WHERE municipality_code = ? AND id = ?",

@@ -63,6 +63,7 @@ class ClerkConsoleContractIT extends ConsoleContract {
 
     @Override
     protected List<String> postRoutes() {
-        return List.of("/login", "/logout", "/residents", "/issuances", "/export", "/users", "/audit/verify");
+        return List.of("/login", "/logout", "/residents", "/issuances", "/export", "/users", "/audit/verify",
+                "/residents/00000000-0000-0000-0000-000000000000/issue", "/counter/13105AAAAAAA/handed-out");
     }
 }

@@ -17,6 +17,8 @@ import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.domain.Vaccination;
 import dev.shomei.record.generate.BuiltInMunicipalities;
+import dev.shomei.record.keys.IssuerKeySources;
+import dev.shomei.record.keys.IssuerKeys;
 import dev.shomei.record.store.Ids;
 import dev.shomei.record.store.IssuanceRepository;
 import dev.shomei.record.store.ResidentRepository;
@@ -62,6 +64,8 @@ public final class ConsoleFixture implements AutoCloseable {
     final String jdbcUrl;
     public final MutableClock clock = new MutableClock(Instant.now());
     public final RecordStore store;
+    /** The dev issuer keys that sign window issuances (as the kiosk's). */
+    public final IssuerKeys keys;
     final ClerkConsole console;
     public final WebServer server;
     final MyNumber myNumberA = TestData.TAKATSUKASA_MY_NUMBER;
@@ -101,7 +105,8 @@ public final class ConsoleFixture implements AutoCloseable {
         addUser(administration, secrets, "admin-a", Role.ADMINISTRATOR, Scope.of(A));
         addUser(administration, secrets, "clerk-b", Role.CLERK, Scope.of(B));
         addUser(administration, secrets, "stats", Role.STATISTICS, Scope.NATIONAL);
-        console = ClerkConsole.create(store, clock, ConsoleSettings.defaults());
+        keys = IssuerKeySources.dev(pki, "https://127.0.0.1:8411");
+        console = ClerkConsole.create(store, keys, clock, ConsoleSettings.defaults());
         TlsIdentity identity = pki.backendServer();
         Tls tls = Tls.builder().privateKey(identity.privateKey())
                 .privateKeyCertChain(List.of(identity.certificate(), pki.rootCaCertificate()))

@@ -86,6 +86,62 @@ abstract class SchemaMigrationsContract {
         }
     }
 
+    /** V160 rebuilds SQLite's issuance table for the POSTAL channel (issue 21): the records stay as they were. */
+    @Test
+    void thePostalChannelMigrationKeepsEveryIssuance() throws Exception {
+        String old = newDatabaseUrl();
+        migrateAsTheFormerRunnerDid(old, scriptVersions().stream().filter(version -> version < 160).toList());
+        byte[] sealed = {1, 2, 3};
+        try (Connection connection = DriverManager.getConnection(old)) {
+            try (PreparedStatement municipality = connection.prepareStatement("INSERT INTO municipality VALUES "
+                    + "('131059', '文京区', 'Bunkyo', '文京区長', 'Mayor', ?, ?, 120, '06:30', '23:00', 1, 1)")) {
+                municipality.setBoolean(1, true);
+                municipality.setBoolean(2, true);
+                municipality.executeUpdate();
+            }
+            try (PreparedStatement resident = connection.prepareStatement("INSERT INTO resident (municipality_code, id, "
+                    + "atena_number, status, family_name_kanji_enc, given_name_kanji_enc, birth_date_enc, sex_enc, "
+                    + "variant_kanji, created_at, updated_at) VALUES ('131059', 'r1', 'A-1', 'ACTIVE', ?, ?, ?, ?, ?, 1, 1)")) {
+                for (int i = 1; i <= 4; i++) {
+                    resident.setBytes(i, sealed);
+                }
+                resident.setBoolean(5, false);
+                resident.executeUpdate();
+            }
+            try (PreparedStatement issuance = connection.prepareStatement("INSERT INTO issuance VALUES ('131059', 'i1', "
+                    + "'13105AAAAAAA', 'r1', 'OVERSEAS', 'WINDOW', NULL, 'TX-1', 2, 240, 5, 'VOIDED', 6, 'LOST', ?, ?)")) {
+                issuance.setBytes(1, sealed);
+                issuance.setBytes(2, sealed);
+                issuance.executeUpdate();
+            }
+        }
+        try (Database database = Database.open(old)) {
+            assertEquals(scriptVersions(), history(database));
+            assertEquals(List.of("i1 13105AAAAAAA r1 OVERSEAS WINDOW null TX-1 2 240 5 VOIDED 6 LOST 3 3"),
+                    database.read(tx -> tx.query("SELECT id, certificate_id, resident_id, certificate_type, channel, "
+                            + "terminal_id, transaction_id, copies, fee_total_yen, issued_at, status, status_changed_at, "
+                            + "void_reason, passport_number_enc, response_enc FROM issuance", row -> row.getString(1) + " "
+                            + row.getString(2) + " " + row.getString(3) + " " + row.getString(4) + " " + row.getString(5)
+                            + " " + row.getString(6) + " " + row.getString(7) + " " + row.getInt(8) + " " + row.getInt(9)
+                            + " " + row.getLong(10) + " " + row.getString(11) + " " + row.getLong(12) + " "
+                            + row.getString(13) + " " + row.getBytes(14).length + " " + row.getBytes(15).length)));
+            database.write(tx -> tx.update("INSERT INTO issuance (municipality_code, id, certificate_id, resident_id, "
+                    + "certificate_type, channel, transaction_id, copies, fee_total_yen, issued_at, status, "
+                    + "status_changed_at, response_enc) VALUES ('131059', 'i2', '13105BBBBBBB', 'r1', 'DOMESTIC', "
+                    + "'POSTAL', 'TX-2', 1, 120, 7, 'ISSUED', 7, ?)", (Object) sealed));
+            assertEquals(2L, (long) database.read(tx -> tx.queryLong("SELECT count(*) FROM issuance")));
+            assertThrowsOnInsert(database, "MAIL");
+        }
+    }
+
+    private static void assertThrowsOnInsert(Database database, String channel) {
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> database.write(tx -> tx.update(
+                "INSERT INTO issuance (municipality_code, id, certificate_id, resident_id, certificate_type, channel, "
+                        + "transaction_id, copies, fee_total_yen, issued_at, status, status_changed_at, response_enc) "
+                        + "VALUES ('131059', 'i3', '13105CCCCCCC', 'r1', 'DOMESTIC', ?, 'TX-3', 1, 120, 7, 'ISSUED', 7, ?)",
+                channel, new byte[] {1})), "the channel is still checked");
+    }
+
     @Test
     void processesStartingAtOnceMigrateOnce() throws Exception {
         String url = newDatabaseUrl();

@@ -34,7 +34,10 @@ class SchemaMigrationsTest extends SchemaMigrationsContract {
         TreeMap<Integer, String> postgresql = scripts(Engine.POSTGRESQL);
         assertEquals(sqlite.keySet(), postgresql.keySet());
         for (int version : sqlite.keySet()) {
-            assertEquals(tables(sqlite.get(version)), tables(postgresql.get(version)).stream()
+            // SQLite changes a constraint by rebuilding the table as <table>_v<version> and renaming it (V160)
+            int current = version;
+            assertEquals(tables(sqlite.get(version)).stream().filter(table -> !table.endsWith("_v" + current)).toList(),
+                    tables(postgresql.get(version)).stream()
                     .filter(table -> !table.matches(".*_p[0-9]+")).toList(), "version " + version);
         }
         assertTrue(postgresql.firstEntry().getValue().contains("PARTITION BY HASH (municipality_code)"));

@@ -12,6 +12,9 @@ class RoleScopeTest {
     @Test
     void leastPrivilege() {
         assertTrue(Role.CLERK.may(Permission.READ_RECORDS));
+        assertTrue(Role.CLERK.may(Permission.ISSUE_CERTIFICATES) && Role.SUPERVISOR.may(Permission.ISSUE_CERTIFICATES),
+                "the window clerk issues (issue 21)");
+        assertFalse(Role.ADMINISTRATOR.may(Permission.ISSUE_CERTIFICATES) || Role.STATISTICS.may(Permission.ISSUE_CERTIFICATES));
         assertFalse(Role.CLERK.may(Permission.CHANGE_RECORDS));
         assertFalse(Role.CLERK.may(Permission.EXPORT));
         assertTrue(Role.SUPERVISOR.may(Permission.CHANGE_RECORDS) && Role.SUPERVISOR.may(Permission.EXPORT));

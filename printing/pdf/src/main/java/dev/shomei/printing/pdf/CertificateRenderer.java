@@ -36,6 +36,37 @@ public final class CertificateRenderer {
         return render(CertificateDocument.of(certificate));
     }
 
+    /**
+     * Every copy in one document (the kiosk and the office printer print the PDF once): the single
+     * certificate's pages repeated {@code copies} times. The single rendering is wiped afterwards.
+     */
+    public byte[] renderCopies(SignedCertificate certificate, int copies) {
+        if (copies < 1) {
+            throw new IllegalArgumentException("copies must be at least 1");
+        }
+        byte[] single = render(certificate);
+        if (copies == 1) {
+            return single;
+        }
+        try (PDDocument one = org.apache.pdfbox.Loader.loadPDF(single);
+             PDDocument all = new PDDocument()) {
+            all.getDocumentInformation().setTitle(one.getDocumentInformation().getTitle());
+            all.getDocumentInformation().setProducer(one.getDocumentInformation().getProducer());
+            for (int copy = 0; copy < copies; copy++) {
+                for (PDPage page : one.getPages()) {
+                    all.importPage(page);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(single.length * copies);
+            all.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new ShomeiException(ErrorCode.INTERNAL, "cannot assemble the certificate copies", e);
+        } finally {
+            java.util.Arrays.fill(single, (byte) 0);
+        }
+    }
+
     /** The number of pages {@link #render(SignedCertificate)} makes: known before rendering. */
     public int pageCount(SignedCertificate certificate) {
         CertificateDocument document = CertificateDocument.of(certificate);
