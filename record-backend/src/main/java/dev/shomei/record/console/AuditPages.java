@@ -76,7 +76,8 @@ final class AuditPages {
             html.open("datalist", "id", "actions");
             for (String known : new String[] {"LOGIN", "LOGOUT", "SEARCH_ISSUANCES", "SEARCH_RESIDENTS", "VIEW_RESIDENT",
                     "EXPORT", "CORRECT_DOSE", "SET_STATUS", "HOLD_RESIDENT", "RELEASE_HOLD", "REGISTER_PASSPORT", "VOID_ISSUANCE", "CREATE_USER",
-                    "UPDATE_USER", "DISABLE_USER", "ENABLE_USER", "RESET_CREDENTIALS", "VIEW_AUDIT", "ISSUE", "MARK_PRINTED",
+                    "UPDATE_USER", "PROPOSE_ROLE_CHANGE", "APPROVE_ROLE_CHANGE", "REFUSE_ROLE_CHANGE", "CANCEL_ROLE_CHANGE",
+                    "DISABLE_USER", "ENABLE_USER", "RESET_CREDENTIALS", "VIEW_AUDIT", "ISSUE", "MARK_PRINTED",
                     "MARK_VOIDED"}) {
                 html.empty("option", "value", known);
             }
