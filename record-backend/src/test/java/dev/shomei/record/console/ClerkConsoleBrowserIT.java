@@ -228,4 +228,18 @@ class ClerkConsoleBrowserIT {
         assertThat(page.locator("table.role-changes")).hasCount(0);
         assertThat(page.locator("#role")).hasValue("SUPERVISOR");
     }
+
+    @Test
+    void aLockedOutClerkIsToldUntilWhen() {
+        for (int i = 0; i < dev.shomei.record.users.Authenticator.MAX_FAILURES; i++) {
+            page.navigate(fixture.origin() + "/login");
+            page.locator("#user").fill("clerk-a");
+            page.locator("#password").fill("Wrong-Password-99");
+            page.locator("#code").fill(fixture.code("clerk-a"));
+            page.locator("#code").press("Enter");
+            page.waitForLoadState();
+        }
+        assertThat(page.locator("p.error")).containsText("まで停止しています");
+        screenshot("login-locked");
+    }
 }
