@@ -95,6 +95,9 @@ class ConsoleBrowserIT {
             // K0001 goes offline: the row turns OFFLINE at once, the missed-heartbeat alert follows
             k1.close();
             assertThat(k1Row).hasAttribute("data-status", "OFFLINE");
+            // its last report is stale: reader, printer and cash unit read 不明, not 正常 (issue 18 point 5)
+            assertThat(k1Row.locator(".dev-UNKNOWN")).hasCount(3);
+            assertThat(k1Row.locator(".dev-UNKNOWN").first()).hasText("不明");
             Locator alert = page.locator("#open-alerts li[data-alert-kind=HEARTBEAT_MISSED][data-terminal=K0001]");
             assertThat(alert).isVisible(VISIBLE);
             assertThat(alert).containsText("応答なし");

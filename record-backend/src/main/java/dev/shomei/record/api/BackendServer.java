@@ -18,7 +18,7 @@ import io.helidon.webserver.WebServer;
 import dev.shomei.consolesecurity.RegisteredClients;
 import java.util.Set;
 import java.util.function.Supplier;
-import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -87,7 +87,7 @@ public final class BackendServer implements AutoCloseable {
 
     /** @param console mounts the clerk console on the console port; {@code null} for none */
     public static BackendServer start(Settings settings, RecordStore store, IssuerKeys keys, Clock clock,
-                                      Consumer<HttpRules> console) {
+                                      Consumer<HttpRouting.Builder> console) {
         BackendMetrics metrics = new BackendMetrics(Metrics.createMeterRegistry());
         IssuanceService issuance = new IssuanceService(store.database(), store.keyring(), store.audit(),
                 new QrCertificateSigner(keys), new CertificateContents(VaccineCatalog.standard()), clock);

@@ -6,7 +6,6 @@ import dev.shomei.consolesecurity.RegisteredClients;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.HttpRules;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -19,16 +18,16 @@ import java.util.function.Supplier;
 public final class ConsoleRoutes {
     private final IssuerKeys keys;
     private final RegisteredClients clients;
-    private final Consumer<HttpRules> console;
+    private final Consumer<HttpRouting.Builder> console;
     private final Supplier<String> jwks;
 
     /** @param console mounts the clerk console's pages; {@code null} for none */
-    public ConsoleRoutes(IssuerKeys keys, Consumer<HttpRules> console, RegisteredClients clients) {
+    public ConsoleRoutes(IssuerKeys keys, Consumer<HttpRouting.Builder> console, RegisteredClients clients) {
         this(keys, console, clients, () -> keys.shc().jwks().toJson());
     }
 
     /** @param jwks the JWKS document (with each key's crlVersion), the same one the public endpoint serves */
-    public ConsoleRoutes(IssuerKeys keys, Consumer<HttpRules> console, RegisteredClients clients, Supplier<String> jwks) {
+    public ConsoleRoutes(IssuerKeys keys, Consumer<HttpRouting.Builder> console, RegisteredClients clients, Supplier<String> jwks) {
         this.keys = keys;
         this.console = console;
         this.clients = clients;

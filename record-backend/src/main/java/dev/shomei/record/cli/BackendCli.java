@@ -10,7 +10,6 @@ import dev.shomei.protocol.pki.TlsIdentity;
 import dev.shomei.record.RecordStore;
 import dev.shomei.record.api.BackendServer;
 import dev.shomei.record.audit.AuditVerifier;
-import dev.shomei.consolesecurity.RegisteredPcsFile;
 import dev.shomei.record.console.ClerkConsole;
 import dev.shomei.record.crypto.MasterKeys;
 import dev.shomei.record.db.Database;
@@ -53,8 +52,8 @@ public final class BackendCli {
                     [--confirmation-timeout SECONDS] [--keystore FILE.p12] [--console-client-certificates required|off]
                                         the issuance API (mutual TLS) and the console port (JWKS, health, metrics);
                                         keys from DIR (default <state>/pki): its own, never a CA key (--demo: dev PKI);
-                                        the clerk console admits only PCs listed in <state>/backend/console-pcs.txt
-                                        (client certificate CN) unless turned off for the demo
+                                        the clerk console admits only registered PCs (console-pc; client certificate
+                                        CN) unless turned off for the demo
               import --municipality CODE FILE.csv
                                         import residents and doses (all or nothing; see docs/operations.md)
               export-residents --municipality CODE FILE.csv
@@ -73,6 +72,9 @@ public final class BackendCli {
               audit-verify              check the audit log's hash chains; exit 1 when an entry was changed or deleted
               rotate-shc-key            add a new SMART Health Card signing key (dev key directory)
               rotate-master-key         add a new master key and re-wrap every municipality key with it
+              console-pc list | register ID | unregister ID | import
+                                        the PCs (client certificate CN) admitted to the clerk console, kept in the
+                                        database for every backend; import moves <state>/backend/console-pcs.txt in
 
             common options: --db JDBC_URL (or SHOMEI_DB_URL), --db-replica JDBC_URL, --master-keys FILE
             key store passwords: SHOMEI_MASTER_KEY_PASSWORD, SHOMEI_KEYSTORE_PASSWORD
@@ -128,6 +130,7 @@ public final class BackendCli {
                 case "audit-verify" -> auditVerify(options(rest));
                 case "rotate-shc-key" -> rotateShcKey(options(rest));
                 case "rotate-master-key" -> rotateMasterKey(options(rest));
+                case "console-pc" -> consolePc(options(rest));
                 default -> throw new CliArgs.UsageException("unknown command " + args[0]);
             };
         } catch (CliArgs.UsageException e) {
@@ -211,7 +214,7 @@ public final class BackendCli {
         X509Certificate ca = pki.rootCaCertificate();
         String clientCertificates = args.value("--console-client-certificates", "required");
         java.util.function.Supplier<java.util.Set<String>> consolePcs = switch (clientCertificates) {
-            case "required" -> new RegisteredPcsFile(state.resolve("backend/console-pcs.txt"));
+            case "required" -> consolePcs().admitted(store);
             case "off" -> null;
             default -> throw new CliArgs.UsageException("--console-client-certificates is required or off");
         };
@@ -375,6 +378,16 @@ public final class BackendCli {
             err.println("audit log BROKEN: " + result.problems().size() + " problem(s) in " + result.entries() + " entries:");
             result.problems().forEach(problem -> err.println("  " + problem));
             return 1;
+        }
+    }
+
+    private ConsolePcCommand consolePcs() {
+        return new ConsolePcCommand(state.resolve("backend/console-pcs.txt"), out, err);
+    }
+
+    private int consolePc(CliArgs args) {
+        try (RecordStore store = open(args)) {
+            return consolePcs().run(args.positional(), store);
         }
     }
 

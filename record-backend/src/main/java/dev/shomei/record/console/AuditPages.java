@@ -76,7 +76,8 @@ final class AuditPages {
             html.open("datalist", "id", "actions");
             for (String known : new String[] {"LOGIN", "LOGOUT", "SEARCH_ISSUANCES", "SEARCH_RESIDENTS", "VIEW_RESIDENT",
                     "EXPORT", "CORRECT_DOSE", "SET_STATUS", "HOLD_RESIDENT", "RELEASE_HOLD", "REGISTER_PASSPORT", "VOID_ISSUANCE", "CREATE_USER",
-                    "UPDATE_USER", "DISABLE_USER", "ENABLE_USER", "RESET_CREDENTIALS", "VIEW_AUDIT", "ISSUE", "MARK_PRINTED",
+                    "UPDATE_USER", "PROPOSE_ROLE_CHANGE", "APPROVE_ROLE_CHANGE", "REFUSE_ROLE_CHANGE", "CANCEL_ROLE_CHANGE",
+                    "DISABLE_USER", "ENABLE_USER", "RESET_CREDENTIALS", "VIEW_AUDIT", "ISSUE", "MARK_PRINTED",
                     "MARK_VOIDED"}) {
                 html.empty("option", "value", known);
             }
@@ -117,7 +118,9 @@ final class AuditPages {
             if (x.lang.has("outcome." + entry.outcome())) {
                 html.text(" ").element("small", entry.outcome(), "class", "code");
             }
-            html.close("td").element("td", detail(x, PreviousValues.withoutSealed(entry.detail()))).close("tr");
+            html.close("td");
+            detail(html, x, PreviousValues.withoutSealed(entry.detail()));
+            html.close("tr");
         }
         html.close("tbody").close("table");
     }
@@ -126,14 +129,39 @@ final class AuditPages {
         return code != null && x.lang.has(prefix + code) ? x.t(prefix + code) : String.valueOf(code);
     }
 
-    /** A login refusal's {@code reason=LOCKED} reads as words; anything else stays as recorded. */
-    private static String detail(Exchange x, String detail) {
-        if (detail == null) {
-            return "";
+    private static final Pattern CODE_PAIR = Pattern.compile("\\b(reason|role|from|to)=([A-Z_]+)");
+
+    /**
+     * The detail cell: words for the codes it holds ({@code reason=LOCKED} reads ロック中, {@code from=CLERK
+     * to=SUPERVISOR} reads 職員（閲覧） → 責任者（訂正・出力）), the recorded detail itself only as small
+     * secondary text (issue 18 point 5: labels in the page's language, codes secondary).
+     */
+    private static void detail(Html html, Exchange x, String detail) {
+        html.open("td");
+        if (detail != null && !detail.isEmpty()) {
+            List<String> words = new ArrayList<>();
+            String from = null;
+            java.util.regex.Matcher pair = CODE_PAIR.matcher(detail);
+            while (pair.find()) {
+                String key = (pair.group(1).equals("reason") ? "reason." : "role.") + pair.group(2);
+                if (!x.lang.has(key)) {
+                    continue;
+                }
+                if (pair.group(1).equals("from")) {
+                    from = x.t(key);
+                } else if (pair.group(1).equals("to") && from != null) {
+                    words.add(from + " → " + x.t(key));
+                    from = null;
+                } else {
+                    words.add(x.t(key));
+                }
+            }
+            if (!words.isEmpty()) {
+                html.text(String.join(" / ", words) + " ");
+            }
+            html.element("small", detail, "class", "code");
         }
-        java.util.regex.Matcher reason = java.util.regex.Pattern.compile("reason=([A-Z_]+)").matcher(detail);
-        return reason.find() && x.lang.has("reason." + reason.group(1))
-                ? x.t("reason." + reason.group(1)) + " (" + detail + ")" : detail;
+        html.close("td");
     }
 
     private void verify(Exchange x) {

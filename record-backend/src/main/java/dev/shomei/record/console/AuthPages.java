@@ -59,13 +59,14 @@ final class AuthPages {
         renderLogin(x, Status.OK_200, "", null);
     }
 
-    private void renderLogin(Exchange x, Status status, String userId, String errorKey) {
+    /** @param error the refusal in the page's language, or null */
+    private void renderLogin(Exchange x, Status status, String userId, String error) {
         String token = Cookies.get(x.request, Cookies.LOGIN_CSRF).filter(value -> value.length() == 43)
                 .orElseGet(() -> context.sessions().token());
         x.response.headers().add(HeaderNames.SET_COOKIE, Cookies.set(Cookies.LOGIN_CSRF, token));
         x.html(status, Layout.page(x, x.t("login.title"), html -> {
-            if (errorKey != null) {
-                html.element("p", x.t(errorKey), "class", "error", "role", "alert");
+            if (error != null) {
+                html.element("p", error, "class", "error", "role", "alert");
             }
             html.open("form", "method", "post", "action", "/login", "class", "login");
             html.empty("input", "type", "hidden", "name", Form.CSRF_FIELD, "value", token);
@@ -106,7 +107,9 @@ final class AuthPages {
                 x.response.headers().add(HeaderNames.SET_COOKIE, Cookies.expire(Cookies.LOGIN_CSRF));
                 x.redirect("/enrol");
             }
-            case REFUSED -> renderLogin(x, Status.UNAUTHORIZED_401, userId, "login.failed");
+            // a lock is said with its end: unknown ids lock alike, so it tells nobody whether the id exists
+            case REFUSED -> renderLogin(x, Status.UNAUTHORIZED_401, userId, result.lockedUntil() == null
+                    ? x.t("login.failed") : x.t("login.locked", Formats.time(result.lockedUntil())));
         }
     }
 

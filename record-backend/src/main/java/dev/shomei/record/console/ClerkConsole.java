@@ -15,7 +15,7 @@ import dev.shomei.record.users.Enrolment;
 import dev.shomei.record.users.PasswordHasher;
 import dev.shomei.record.users.TotpSecrets;
 import dev.shomei.record.users.UserAdministration;
-import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpRouting;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -73,8 +73,8 @@ public final class ClerkConsole {
         return create(store, Clock.systemUTC(), ConsoleSettings.defaults());
     }
 
-    /** Registers every console page on {@code rules} (the console socket's routing). */
-    public void routing(HttpRules rules) {
+    /** Registers every console page, its guard and its error handlers on the console socket's routing. */
+    public void routing(HttpRouting.Builder rules) {
         ConsoleRouter router = new ConsoleRouter(rules, context);
         RecordChanges changes = new RecordChanges(context.database(), context.keyring(), context.catalog(), audit,
                 context.clock());

@@ -1,6 +1,5 @@
 package dev.shomei.record.console;
 
-import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.record.users.Actor;
@@ -10,10 +9,9 @@ import dev.shomei.record.users.UserRepository;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -21,11 +19,13 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Registers console routes so that none can skip the checks: security headers on every response;
- * for pages behind login a live session whose user is still enabled and unexpired (re-read from the
- * database on every request, so disabling an id takes effect at once) and holds the permission; for
- * every POST a same-origin request and the session's CSRF token; one error mapping (403 / 404 / 400 /
- * 500) that shows no internals.
+ * Registers console routes so that none can skip the checks, with Helidon's own means (issue 18):
+ * one {@code routing.any} guard in front of every page sets the security headers and refuses a POST
+ * from another origin; each route asks for what it needs — a live session whose user is still
+ * enabled and unexpired (re-read from the database on every request, so disabling an id takes effect
+ * at once) and holds the permission, and for every POST the session's CSRF token — and throws when it
+ * is missing; {@link ConsoleErrors} maps what is thrown (403 / 404 / 400 / 503 / 500) to a page that
+ * shows no internals.
  */
 final class ConsoleRouter {
     /** A console page. */
@@ -36,15 +36,16 @@ final class ConsoleRouter {
 
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
-    private static final System.Logger LOG = System.getLogger(ConsoleRouter.class.getName());
 
-    private final HttpRules rules;
+    private final HttpRouting.Builder rules;
     private final ConsoleContext context;
     private final UserRepository users = new UserRepository();
 
-    ConsoleRouter(HttpRules rules, ConsoleContext context) {
+    ConsoleRouter(HttpRouting.Builder rules, ConsoleContext context) {
         this.rules = rules;
         this.context = context;
+        rules.any(this::guard);
+        new ConsoleErrors().register(rules);
     }
 
     /** A page anyone may open (login, language); still with the security headers. */
@@ -77,67 +78,60 @@ final class ConsoleRouter {
 
     private enum Access { PUBLIC, ENROLLING, FULL }
 
-    private void run(ServerRequest req, ServerResponse res, Access access, Permission permission, Handler handler) {
+    /**
+     * In front of every request on the console's routing: the headers, the request's language and
+     * clock reading (kept in the request context for the page and the error handlers), the origin check.
+     */
+    private void guard(ServerRequest req, ServerResponse res) {
         securityHeaders(res);
         Lang lang = Cookies.get(req, Cookies.LANG).map(Lang::parse).orElse(Lang.JA);
-        Instant now = context.clock().instant();
+        ConsoleErrors.Current current = new ConsoleErrors.Current(new Exchange(req, res, lang,
+                context.clock().instant(), null, null, null));
+        req.context().register(current);
+        if (req.prologue().method() == Method.POST && !sameOrigin(req)) {
+            throw new Refused(Status.FORBIDDEN_403, "error.origin");
+        }
+        res.next();
+    }
+
+    private void run(ServerRequest req, ServerResponse res, Access access, Permission permission, Handler handler)
+            throws Exception {
+        ConsoleErrors.Current current = ConsoleErrors.current(req, res);
+        Lang lang = current.exchange.lang;
+        Instant now = current.exchange.now;
         boolean post = req.prologue().method() == Method.POST;
-        Exchange exchange = new Exchange(req, res, lang, now, null, null, null);
-        try {
-            if (post && !sameOrigin(req)) {
-                throw new Refused(Status.FORBIDDEN_403, "error.origin");
-            }
-            Session session = null;
-            ClerkUser user = null;
-            if (access != Access.PUBLIC) {
-                session = Cookies.get(req, Cookies.SESSION).flatMap(context.sessions()::find).orElse(null);
-                user = session == null ? null : activeUser(session, now);
-                Session.Stage wanted = access == Access.FULL ? Session.Stage.FULL : Session.Stage.ENROLLING;
-                if (user == null || session.stage() != wanted) {
-                    if (!post && user != null && session.stage() == Session.Stage.ENROLLING) {
-                        exchange.redirect("/enrol");
-                        return;
-                    }
-                    if (post) {
-                        throw new Refused(Status.FORBIDDEN_403, "error.session");
-                    }
-                    exchange.redirect("/login");
+        Session session = null;
+        ClerkUser user = null;
+        if (access != Access.PUBLIC) {
+            session = Cookies.get(req, Cookies.SESSION).flatMap(context.sessions()::find).orElse(null);
+            user = session == null ? null : activeUser(session, now);
+            Session.Stage wanted = access == Access.FULL ? Session.Stage.FULL : Session.Stage.ENROLLING;
+            if (user == null || session.stage() != wanted) {
+                if (!post && user != null && session.stage() == Session.Stage.ENROLLING) {
+                    current.exchange.redirect("/enrol");
                     return;
                 }
-            }
-            Form form = null;
-            if (post) {
-                // an empty POST (no entity) is a form without a token, refused below, not a server error
-                form = Form.parse(req.content().hasEntity() ? req.content().as(String.class) : "");
-                String expected = session != null ? session.csrfToken() : Cookies.get(req, Cookies.LOGIN_CSRF).orElse("");
-                if (!constantTimeEquals(expected, form.get(Form.CSRF_FIELD))) {
-                    throw new Refused(Status.FORBIDDEN_403, "error.csrf");
+                if (post) {
+                    throw new Refused(Status.FORBIDDEN_403, "error.session");
                 }
+                current.exchange.redirect("/login");
+                return;
             }
-            exchange = new Exchange(req, res, lang, now, session, user, form);
-            if (permission != null && !user.role().may(permission)) {
-                throw new Actor.ForbiddenException(permission.name());
-            }
-            handler.handle(exchange);
-        } catch (Refused e) {
-            errorPage(exchange, e.status, e.messageKey, null);
-        } catch (Actor.ForbiddenException e) {
-            errorPage(exchange, Status.FORBIDDEN_403, "error.forbidden", null);
-        } catch (BadInput e) {
-            errorPage(exchange, Status.BAD_REQUEST_400, e.messageKey(), null);
-        } catch (ShomeiException e) {
-            if (e.code() == ErrorCode.NO_RECORD) {
-                errorPage(exchange, Status.NOT_FOUND_404, "error.notFound", null);
-            } else if (e.code() == ErrorCode.INVALID_REQUEST) {
-                errorPage(exchange, Status.BAD_REQUEST_400, "error.invalid", reason(e));
-            } else {
-                LOG.log(Level.WARNING, "console: {0} failed: {1}", req.path().path(), e.code());
-                errorPage(exchange, Status.SERVICE_UNAVAILABLE_503, "error.unavailable", null);
-            }
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "console: {0} failed: {1}", req.path().path(), e.getClass().getSimpleName());
-            errorPage(exchange, Status.INTERNAL_SERVER_ERROR_500, "error.internal", null);
         }
+        Form form = null;
+        if (post) {
+            // an empty POST (no entity) is a form without a token, refused below, not a server error
+            form = Form.parse(req.content().hasEntity() ? req.content().as(String.class) : "");
+            String expected = session != null ? session.csrfToken() : Cookies.get(req, Cookies.LOGIN_CSRF).orElse("");
+            if (!constantTimeEquals(expected, form.get(Form.CSRF_FIELD))) {
+                throw new Refused(Status.FORBIDDEN_403, "error.csrf");
+            }
+        }
+        current.exchange = new Exchange(req, res, lang, now, session, user, form);
+        if (permission != null && !user.role().may(permission)) {
+            throw new Actor.ForbiddenException(permission.name());
+        }
+        handler.handle(current.exchange);
     }
 
     /** The session's user as stored now; disabled, expired or missing ends the session. */
@@ -184,25 +178,11 @@ final class ConsoleRouter {
                 sent.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void errorPage(Exchange exchange, Status status, String messageKey, String detail) {
-        if (exchange.response.isSent()) {
-            return;
-        }
-        Lang lang = exchange.lang;
-        exchange.html(status, Layout.page(exchange, lang.t("error.title"), html -> {
-            html.open("p", "class", "error", "role", "alert").text(lang.t(messageKey)).close("p");
-            if (detail != null) {
-                html.element("p", detail, "class", "detail");
-            }
-            html.open("p").element("a", lang.t("error.back"), "href", "/").close("p");
-        }));
-    }
-
     /** A refusal by the router itself (origin, session, CSRF). */
-    private static final class Refused extends RuntimeException {
+    static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final Status status;
-        private final String messageKey;
+        final Status status;
+        final String messageKey;
 
         Refused(Status status, String messageKey) {
             super(messageKey, null, false, false);

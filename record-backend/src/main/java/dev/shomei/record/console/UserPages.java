@@ -7,6 +7,8 @@ import dev.shomei.record.users.DisableReason;
 import dev.shomei.record.users.NewUser;
 import dev.shomei.record.users.Permission;
 import dev.shomei.record.users.Role;
+import dev.shomei.record.users.RoleChange;
+import dev.shomei.record.users.RoleChanges;
 import dev.shomei.record.users.Scope;
 import dev.shomei.record.users.UserAdministration;
 import io.helidon.http.Status;
@@ -19,7 +21,8 @@ import java.util.List;
  * User administration (administrators, inside their scope): the list of ids and rights, the
  * periodic review list, issuing an id (initial password shown once), editing role, expiry and
  * shared-id details, disabling at once on transfer or retirement, re-enabling, resetting the
- * credentials. Disabling or resetting ends the user's sessions immediately.
+ * credentials. Disabling or resetting ends the user's sessions immediately. A role change waits
+ * for a second administrator's approval on these pages (issue 18 point 3).
  */
 final class UserPages {
     /** An id unused for this long is marked in the review list. */
@@ -45,6 +48,8 @@ final class UserPages {
         router.post("/users/{id}/disable", Permission.MANAGE_USERS, this::disable);
         router.post("/users/{id}/enable", Permission.MANAGE_USERS, this::enable);
         router.post("/users/{id}/reset", Permission.MANAGE_USERS, this::reset);
+        router.post("/users/{id}/role-change/approve", Permission.MANAGE_USERS, this::approveRoleChange);
+        router.post("/users/{id}/role-change/reject", Permission.MANAGE_USERS, this::rejectRoleChange);
     }
 
     private String state(Exchange x, ClerkUser user) {
@@ -69,6 +74,11 @@ final class UserPages {
         x.html(Status.OK_200, Layout.page(x, x.t("users.title"), html -> {
             html.open("p", "class", "actions").element("a", x.t("users.new"), "href", "/users/new", "class", "button")
                     .text(" ").element("a", x.t("users.report"), "href", "/users/report", "class", "button").close("p");
+            List<RoleChange> waiting = admin().roleChanges().open(x.actor());
+            if (!waiting.isEmpty()) {
+                html.element("h2", x.t("roleChange.waitingTitle"));
+                roleChangeTable(html, x, waiting);
+            }
             userTable(html, x, users, false);
         }));
     }
@@ -226,12 +236,17 @@ final class UserPages {
             html.element("dt", x.t("field.lastLogin")).element("dd",
                     user.lastLoginAt() == null ? x.t("users.never") : Formats.time(user.lastLoginAt()));
             html.close("dl");
+            admin().roleChanges().openFor(x.actor(), user.id()).ifPresent(change -> {
+                html.element("h2", x.t("roleChange.waitingTitle"));
+                roleChangeTable(html, x, List.of(change));
+            });
             html.element("h2", x.t("users.edit"));
             html.open("form", "method", "post", "action", "/users/" + user.id());
             Layout.csrf(html, x);
             Layout.field(html, "displayName", x.t("field.displayName"), "text", user.displayName(), "required", "required",
                     "maxlength", "64");
             Layout.select(html, "role", x.t("field.role"), user.role().name(), roleOptions(x, x.actor()).toArray(String[]::new));
+            html.element("p", x.t("roleChange.help"), "class", "help");
             Layout.field(html, "expires", x.t("field.expires"), "date", user.expiresOn().toString(), "required", "required",
                     "maxlength", "64");
             sharedFields(html, x, user.shared(), user.sharedPeople(), user.sharedTerminals());
@@ -271,6 +286,9 @@ final class UserPages {
         try {
             admin().update(x.actor(), id, form.get("displayName"), parseRole(form.get("role")), parseDate(form.get("expires")),
                     form.checked("shared"), form.get("people"), form.get("terminals"));
+        } catch (RoleChanges.Refused e) {
+            detail(x, Status.BAD_REQUEST_400, x.t("roleChange.refused." + e.why().name()));
+            return;
         } catch (ShomeiException e) {
             if (e instanceof Actor.ForbiddenException || e.code() == dev.shomei.protocol.ErrorCode.NO_RECORD) {
                 throw e;
@@ -278,7 +296,67 @@ final class UserPages {
             detail(x, Status.BAD_REQUEST_400, ConsoleRouter.reason(e));
             return;
         }
-        context.sessions().invalidateUser(id); // a changed role applies from the next login
+        x.redirect("/users/" + id); // a different role waits for a second administrator (shown on the page)
+    }
+
+    /**
+     * Open role changes with what the viewing administrator may do: approve or refuse another's
+     * proposal, withdraw their own; the id whose role changes only sees it.
+     */
+    private void roleChangeTable(Html html, Exchange x, List<RoleChange> changes) {
+        html.open("table", "class", "data role-changes").open("thead").open("tr");
+        for (String column : new String[] {"field.userId", "roleChange.from", "roleChange.to", "roleChange.proposedBy",
+                "field.when", "roleChange.decide"}) {
+            html.element("th", x.t(column), "scope", "col");
+        }
+        html.close("tr").close("thead").open("tbody");
+        String me = x.actor().userId();
+        for (RoleChange change : changes) {
+            html.open("tr").open("td").element("a", change.userId(), "href", "/users/" + change.userId()).close("td")
+                    .element("td", x.t("role." + change.fromRole().name())).element("td", x.t("role." + change.toRole().name()))
+                    .element("td", change.proposedBy()).element("td", Formats.time(change.proposedAt())).open("td");
+            if (me.equals(change.userId())) {
+                html.element("span", x.t("roleChange.ownRole"), "class", "help");
+            } else if (me.equals(change.proposedBy())) {
+                html.element("span", x.t("roleChange.ownProposal"), "class", "help").text(" ");
+                decisionButton(html, x, change, "reject", "roleChange.withdraw", null);
+            } else {
+                decisionButton(html, x, change, "approve", "roleChange.approve", null);
+                decisionButton(html, x, change, "reject", "roleChange.refuse", "danger");
+            }
+            html.close("td").close("tr");
+        }
+        html.close("tbody").close("table");
+    }
+
+    private static void decisionButton(Html html, Exchange x, RoleChange change, String step, String label, String style) {
+        html.open("form", "method", "post", "action", "/users/" + change.userId() + "/role-change/" + step, "class", "inline");
+        Layout.csrf(html, x);
+        html.empty("input", "type", "hidden", "name", "change", "value", change.id());
+        html.element("button", x.t(label), "type", "submit", "class", style);
+        html.close("form");
+    }
+
+    private void approveRoleChange(Exchange x) {
+        String id = x.pathParameter("id");
+        try {
+            admin().roleChanges().approve(x.actor(), id, x.form().get("change"));
+        } catch (RoleChanges.Refused e) {
+            detail(x, Status.BAD_REQUEST_400, x.t("roleChange.refused." + e.why().name()));
+            return;
+        }
+        context.sessions().invalidateUser(id); // the new role applies from the next login
+        x.redirect("/users/" + id);
+    }
+
+    private void rejectRoleChange(Exchange x) {
+        String id = x.pathParameter("id");
+        try {
+            admin().roleChanges().reject(x.actor(), id, x.form().get("change"));
+        } catch (RoleChanges.Refused e) {
+            detail(x, Status.BAD_REQUEST_400, x.t("roleChange.refused." + e.why().name()));
+            return;
+        }
         x.redirect("/users/" + id);
     }
 

@@ -1,5 +1,6 @@
 package dev.shomei.record.users;
 
+import dev.shomei.consolesecurity.FailureCounter;
 import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.otp.Totp;
 import dev.shomei.record.audit.AuditEvent;
@@ -18,8 +19,10 @@ import java.util.OptionalLong;
 
 /**
  * Password + TOTP login with lockout. Every refusal looks the same to the caller (no hint which
- * factor was wrong, whether the id exists, is locked, disabled or expired); the audit log records the
- * real reason. After {@value #MAX_FAILURES} failures in a row the id is locked for
+ * factor was wrong, whether the id exists, is disabled or expired); the audit log records the real
+ * reason. A lock is told with its end (issue 18 point 5) without revealing whether the id exists: a
+ * typed id that does not exist is locked after as many failures as a real one (in memory, keyed by
+ * the id's keyed hash). After {@value #MAX_FAILURES} failures in a row the id is locked for
  * {@link #LOCKOUT}; a client address with {@value #ADDRESS_MAX_FAILURES} refusals (guessing across
  * ids) is refused for {@link #LOCKOUT} as well; a TOTP code works once. The slow password check runs
  * outside any transaction.
@@ -34,9 +37,18 @@ public final class Authenticator {
     /** OK: logged in. ENROL: the initial password was right; TOTP enrolment and a new password come next. */
     public enum Outcome { OK, ENROL, REFUSED }
 
-    public record Result(Outcome outcome, ClerkUser user, long totpStep) {
+    /** @param lockedUntil for a refusal: until when the typed id or the address is locked, else null */
+    public record Result(Outcome outcome, ClerkUser user, long totpStep, Instant lockedUntil) {
+        Result(Outcome outcome, ClerkUser user, long totpStep) {
+            this(outcome, user, totpStep, null);
+        }
+
         static Result refused() {
             return new Result(Outcome.REFUSED, null, 0);
+        }
+
+        static Result refused(Optional<Instant> lockedUntil) {
+            return new Result(Outcome.REFUSED, null, 0, lockedUntil.orElse(null));
         }
     }
 
@@ -47,7 +59,9 @@ public final class Authenticator {
     private final Totp totp;
     private final Clock clock;
     private final UserRepository users = new UserRepository();
-    private final AddressFailures addresses = new AddressFailures(ADDRESS_MAX_FAILURES, LOCKOUT);
+    private final FailureCounter addresses = new FailureCounter(ADDRESS_MAX_FAILURES, LOCKOUT);
+    /** Typed ids that do not exist (keyed hashes), locked like real ones so a lock tells nobody who exists. */
+    private final FailureCounter unknownIds = new FailureCounter(MAX_FAILURES, LOCKOUT);
     /** Burns the same PBKDF2 work for unknown or locked ids, so timing does not tell them apart. */
     private final String dummyHash;
 
@@ -68,18 +82,22 @@ public final class Authenticator {
      */
     public Result login(String userId, char[] password, String code, String source) {
         Instant now = clock.instant();
-        if (addresses.locked(source, now)) {
+        Optional<Instant> addressLock = addresses.lockedUntil(source, now);
+        if (addressLock.isPresent()) {
             try {
                 PasswordHasher.matches(password.clone(), dummyHash);
                 auditLogin(null, failedIds.forAudit(userId), source, "REFUSED", "reason=ADDRESS_LOCKED");
-                return Result.refused();
+                return Result.refused(addressLock);
             } finally {
                 Arrays.fill(password, '\0');
             }
         }
         Result result = check(userId, password, code, source, now);
-        if (result.outcome() == Outcome.REFUSED) {
-            addresses.fail(source, now);
+        if (result.outcome() == Outcome.REFUSED && source != null) {
+            Optional<Instant> locked = addresses.fail(source, now);
+            if (result.lockedUntil() == null && locked.isPresent()) {
+                return Result.refused(locked);
+            }
         }
         return result;
     }
@@ -91,15 +109,17 @@ public final class Authenticator {
                     : database.read(tx -> users.credentials(tx, id));
             if (found.isEmpty()) {
                 PasswordHasher.matches(password.clone(), dummyHash);
-                auditLogin(null, failedIds.forAudit(userId), source, "REFUSED", "reason=UNKNOWN_ID");
-                return Result.refused();
+                String typed = failedIds.forAudit(userId);
+                auditLogin(null, typed, source, "REFUSED", "reason=UNKNOWN_ID");
+                Optional<Instant> locked = unknownIds.lockedUntil(typed, now);
+                return Result.refused(locked.isPresent() ? locked : unknownIds.fail(typed, now));
             }
             UserRepository.Credentials credentials = found.get();
             ClerkUser user = credentials.user();
             if (user.locked(now)) {
                 PasswordHasher.matches(password.clone(), dummyHash);
                 auditLogin(user, user.id(), source, "REFUSED", "reason=LOCKED");
-                return Result.refused();
+                return Result.refused(Optional.of(user.lockedUntil()));
             }
             boolean passwordOk = PasswordHasher.matches(password.clone(), credentials.passwordHash());
             String reason = null;
@@ -122,8 +142,7 @@ public final class Authenticator {
                 }
             }
             if (reason != null) {
-                fail(user, source, reason, now);
-                return Result.refused();
+                return Result.refused(fail(user, source, reason, now));
             }
             if (user.mustEnrol()) {
                 auditLogin(user, user.id(), source, "OK", "stage=ENROL");
@@ -141,8 +160,7 @@ public final class Authenticator {
                 return true;
             });
             if (!recorded) {
-                fail(user, source, "CODE_REUSED", now);
-                return Result.refused();
+                return Result.refused(fail(user, source, "CODE_REUSED", now));
             }
             LOG.log(Level.INFO, "console login: {0} ({1})", user.id(), user.role());
             return new Result(Outcome.OK, user, step);
@@ -161,8 +179,9 @@ public final class Authenticator {
         }
     }
 
-    private void fail(ClerkUser user, String source, String reason, Instant now) {
-        database.write(tx -> {
+    /** Counts the failure; returns until when the id is locked now, if this failure locked it. */
+    private Optional<Instant> fail(ClerkUser user, String source, String reason, Instant now) {
+        Instant locked = database.write(tx -> {
             int failures = users.credentialsForUpdate(tx, user.id()).map(c -> c.user().failedLogins()).orElse(0) + 1;
             Instant lockedUntil = null;
             String detail = "reason=" + reason;
@@ -173,9 +192,10 @@ public final class Authenticator {
             }
             users.recordFailure(tx, user.id(), failures, lockedUntil);
             audit.append(tx, event(user, user.id(), source, "REFUSED", detail));
-            return null;
+            return lockedUntil;
         });
         LOG.log(Level.WARNING, "console login refused: {0}", reason);
+        return Optional.ofNullable(locked);
     }
 
     private void auditLogin(ClerkUser user, String actorId, String source, String outcome, String detail) {

@@ -41,6 +41,7 @@ public final class UserAdministration {
     private final SecureRandom random;
     private final Clock clock;
     private final UserRepository users = new UserRepository();
+    private final RoleChanges roleChanges;
 
     public UserAdministration(Database database, AuditLog audit, PasswordHasher hasher, SecureRandom random, Clock clock) {
         this.database = database;
@@ -48,6 +49,12 @@ public final class UserAdministration {
         this.hasher = hasher;
         this.random = random;
         this.clock = clock;
+        this.roleChanges = new RoleChanges(database, audit, clock);
+    }
+
+    /** Role changes waiting for a second administrator, and their approval. */
+    public RoleChanges roleChanges() {
+        return roleChanges;
     }
 
     public LocalDate today() {
@@ -100,10 +107,23 @@ public final class UserAdministration {
         return new Issued(database.read(tx -> users.find(tx, user.id())).orElseThrow(), password);
     }
 
-    /** Changes name, role, expiry and shared-id details; the previous values go to the audit log. */
+    /**
+     * Changes name, expiry and shared-id details at once (the previous values go to the audit log); a
+     * different role is only proposed: it applies when a second administrator approves it
+     * ({@link RoleChanges}). The returned user keeps the current role.
+     */
     public ClerkUser update(Actor actor, String id, String displayName, Role role, LocalDate expiresOn, boolean shared,
                             String sharedPeople, String sharedTerminals) {
         actor.require(Permission.MANAGE_USERS);
+        try {
+            return updateDetails(actor, id, displayName, role, expiresOn, shared, sharedPeople, sharedTerminals);
+        } catch (UniqueViolationException e) {
+            throw new RoleChanges.Refused(RoleChanges.Refused.Why.WAITING); // a second proposal raced this one
+        }
+    }
+
+    private ClerkUser updateDetails(Actor actor, String id, String displayName, Role role, LocalDate expiresOn,
+                                    boolean shared, String sharedPeople, String sharedTerminals) {
         return database.write(tx -> {
             ClerkUser before = visible(tx, actor, id);
             if (role == null || !role.accepts(before.scope())) {
@@ -111,9 +131,9 @@ public final class UserAdministration {
             }
             if (id.equals(actor.userId()) && role != before.role()) {
                 // an administrator never sees residents; taking a reading role must need a second administrator
-                throw invalid("an administrator cannot change their own role: another administrator does that");
+                throw new RoleChanges.Refused(RoleChanges.Refused.Why.OWN_ROLE);
             }
-            ClerkUser after = new ClerkUser(id, text("display name", displayName, 64, true), role, before.scope(),
+            ClerkUser after = new ClerkUser(id, text("display name", displayName, 64, true), before.role(), before.scope(),
                     expiry(expiresOn), before.mustEnrol(), before.disabledAt(), before.disabledReason(), shared,
                     shared(shared, "people", sharedPeople), shared(shared, "terminals", sharedTerminals),
                     before.failedLogins(), before.lockedUntil(), before.createdBy(), before.createdAt(), before.lastLoginAt());
@@ -122,6 +142,9 @@ public final class UserAdministration {
                     + " shared=" + before.shared() + (before.shared() ? " people=[" + before.sharedPeople()
                     + "] terminals=[" + before.sharedTerminals() + "]" : "") + "; now: role=" + after.role()
                     + " expires=" + after.expiresOn() + " shared=" + after.shared());
+            if (role != before.role()) {
+                roleChanges.propose(tx, actor, before, role);
+            }
             return users.find(tx, id).orElseThrow();
         });
     }

@@ -97,11 +97,17 @@ public final class UserRepository {
                 + "updated_at = ? WHERE id = ?", System.currentTimeMillis(), id);
     }
 
+    /** Name, expiry and shared-id details; the role changes only through {@link #setRole} (an approved change). */
     public void update(Tx tx, ClerkUser user) throws SQLException {
-        tx.update("UPDATE clerk_user SET display_name = ?, role = ?, expires_on = ?, shared_id = ?, shared_people = ?, "
+        tx.update("UPDATE clerk_user SET display_name = ?, expires_on = ?, shared_id = ?, shared_people = ?, "
                         + "shared_terminals = ?, updated_at = ? WHERE id = ?",
-                user.displayName(), user.role().name(), user.expiresOn().toString(), user.shared(), user.sharedPeople(),
+                user.displayName(), user.expiresOn().toString(), user.shared(), user.sharedPeople(),
                 user.sharedTerminals(), System.currentTimeMillis(), user.id());
+    }
+
+    /** The role alone: only an approved role change sets it ({@link RoleChanges}). */
+    public void setRole(Tx tx, String id, Role role) throws SQLException {
+        tx.update("UPDATE clerk_user SET role = ?, updated_at = ? WHERE id = ?", role.name(), System.currentTimeMillis(), id);
     }
 
     private static ClerkUser map(ResultSet row) throws SQLException {

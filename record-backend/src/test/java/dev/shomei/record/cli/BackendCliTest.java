@@ -232,4 +232,49 @@ class BackendCliTest {
             assertEquals(20 + DemoData.RESIDENTS.size(), bunkyo);
         }
     }
+
+    @Test
+    void consolePcsAreRegisteredInTheDatabaseAndTheFormerFileIsImportedOnce() throws Exception {
+        assertEquals(0, run("console-pc", "register", "bunkyo-pc-1"), err());
+        assertTrue(out().contains("registered bunkyo-pc-1"), out());
+        assertEquals(0, run("console-pc", "register", "bunkyo-pc-1"), err());
+        assertTrue(out().contains("registered already"), out());
+        assertEquals(1, run("console-pc", "register", "bad id"));
+        assertEquals(2, run("console-pc", "register"));
+
+        Files.createDirectories(state.resolve("backend"));
+        Path legacy = state.resolve("backend/console-pcs.txt");
+        Files.writeString(legacy, "# ward PCs\nbunkyo-pc-1\nbunkyo-pc-2\n");
+        assertEquals(0, run("console-pc", "list"), err());
+        assertTrue(out().contains("bunkyo-pc-2  (console-pcs.txt)"), out());
+        assertEquals(1, run("console-pc", "unregister", "bunkyo-pc-1"), "still admitted through the former file");
+        assertTrue(err().contains("still listed in"), err());
+        assertEquals(0, run("console-pc", "import"), err());
+        assertTrue(out().contains("imported 2 of 2"), out());
+        Files.delete(legacy);
+        assertEquals(0, run("console-pc", "list"), err());
+        assertEquals("bunkyo-pc-1\nbunkyo-pc-2\n", out().replace("\r", ""));
+        assertEquals(0, run("console-pc", "unregister", "bunkyo-pc-2"), err());
+        assertEquals(0, run("console-pc", "list"), err());
+        assertEquals("bunkyo-pc-1\n", out().replace("\r", ""));
+        assertEquals(0, run("audit-verify"), err());
+    }
+
+    @Test
+    void theConsolePortAdmitsTheTablesPcsAndWhileItExistsTheFormerFiles() throws Exception {
+        Path legacy = state.resolve("backend/console-pcs.txt");
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        ConsolePcCommand command = new ConsolePcCommand(legacy, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try (RecordStore store = store()) {
+            var admitted = command.admitted(store);
+            assertEquals(java.util.Set.of(), admitted.get());
+            assertEquals(0, command.run(java.util.List.of("register", "bunkyo-pc-1"), store));
+            Files.createDirectories(legacy.getParent());
+            Files.writeString(legacy, "bunkyo-pc-9\n"); // written while the backend runs (as the system tests do)
+            assertEquals(java.util.Set.of("bunkyo-pc-1", "bunkyo-pc-9"), admitted.get());
+            assertTrue(command.admitted(store) != null && warnings.toString(StandardCharsets.UTF_8).contains("still read"),
+                    "a start with the former file says how to move it");
+        }
+    }
 }

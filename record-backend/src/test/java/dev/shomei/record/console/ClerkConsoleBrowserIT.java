@@ -203,4 +203,43 @@ class ClerkConsoleBrowserIT {
         page.waitForURL(fixture.origin() + "/issuances");
         assertThat(page.locator("header .who")).containsText("browser-clerk");
     }
+
+    @Test
+    void aRoleChangeWaitsForASecondAdministratorsApproval() {
+        fixture.addUser("admin-a2", dev.shomei.record.users.Role.ADMINISTRATOR,
+                dev.shomei.record.users.Scope.of(ConsoleFixture.A), "NBSWY3DPO5XXE3DENBSWY3DPO5XXE3DE");
+        login("admin-a");
+        page.navigate(fixture.origin() + "/users/clerk-a");
+        page.locator("#role").selectOption("SUPERVISOR");
+        page.locator("main form[action='/users/clerk-a'] button[type=submit]").click();
+        page.waitForURL(fixture.origin() + "/users/clerk-a");
+        assertThat(page.locator("table.role-changes")).containsText("あなたの申請です");
+        assertThat(page.locator("table.role-changes button")).hasText("取り下げる");
+        assertThat(page.locator("dl.facts")).containsText("有効");
+        screenshot("role-change-proposed");
+        page.locator("header form button").click();
+
+        login("admin-a2");
+        page.navigate(fixture.origin() + "/users");
+        assertThat(page.locator("table.role-changes")).containsText("責任者（訂正・出力）");
+        screenshot("role-change-approve");
+        page.locator("table.role-changes button", new Page.LocatorOptions().setHasText("承認する")).click();
+        page.waitForURL(fixture.origin() + "/users/clerk-a");
+        assertThat(page.locator("table.role-changes")).hasCount(0);
+        assertThat(page.locator("#role")).hasValue("SUPERVISOR");
+    }
+
+    @Test
+    void aLockedOutClerkIsToldUntilWhen() {
+        for (int i = 0; i < dev.shomei.record.users.Authenticator.MAX_FAILURES; i++) {
+            page.navigate(fixture.origin() + "/login");
+            page.locator("#user").fill("clerk-a");
+            page.locator("#password").fill("Wrong-Password-99");
+            page.locator("#code").fill(fixture.code("clerk-a"));
+            page.locator("#code").press("Enter");
+            page.waitForLoadState();
+        }
+        assertThat(page.locator("p.error")).containsText("まで停止しています");
+        screenshot("login-locked");
+    }
 }

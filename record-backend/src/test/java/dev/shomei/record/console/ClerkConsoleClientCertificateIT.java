@@ -23,6 +23,7 @@ import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import dev.shomei.record.users.RegisteredConsolePcs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,40 @@ class ClerkConsoleClientCertificateIT {
                 assertEquals(403, get(pki, pki.terminal("bunkyo-pc-1"), port, "/login").statusCode(), "withdrawn at once");
             } finally {
                 server.close();
+            }
+        }
+    }
+
+    @Test
+    void twoBackendsOnOneDatabaseAdmitThePcsRegisteredThere() throws Exception {
+        DevPki pki = DevPki.ensure(temp.resolve("pki"));
+        String url = "jdbc:sqlite:" + temp.resolve("shared.db");
+        try (RecordStore first = RecordStore.open(url, temp.resolve("keys.p12"));
+             RecordStore second = RecordStore.open(url, temp.resolve("keys.p12"))) {
+            RegisteredConsolePcs registry = new RegisteredConsolePcs(first.database(), first.audit(), Clock.systemUTC());
+            List<BackendServer> servers = new java.util.ArrayList<>();
+            try {
+                for (RecordStore store : List.of(first, second)) {
+                    servers.add(BackendServer.start(new BackendServer.Settings("127.0.0.1", 0, 0, pki.backendServer(),
+                            pki.rootCaCertificate(), List.of(pki.centerClient().certificate()), Duration.ofMinutes(15),
+                            Duration.ofMinutes(10), new RegisteredConsolePcs(store.database(), store.audit(),
+                            Clock.systemUTC())), store, IssuerKeySources.dev(pki, "https://127.0.0.1:8411"),
+                            Clock.systemUTC(), ClerkConsole.create(store)::routing));
+                }
+                TlsIdentity pc = pki.terminal("bunkyo-pc-7");
+                for (BackendServer server : servers) {
+                    assertEquals(403, get(pki, pc, server.consolePort(), "/login").statusCode(), "not registered yet");
+                }
+                registry.register("bunkyo-pc-7", "installer");
+                for (BackendServer server : servers) {
+                    assertEquals(200, get(pki, pc, server.consolePort(), "/login").statusCode(), "registered once, both admit");
+                }
+                registry.unregister("bunkyo-pc-7", "installer");
+                for (BackendServer server : servers) {
+                    assertEquals(403, get(pki, pc, server.consolePort(), "/login").statusCode(), "withdrawn on both at once");
+                }
+            } finally {
+                servers.forEach(BackendServer::close);
             }
         }
     }

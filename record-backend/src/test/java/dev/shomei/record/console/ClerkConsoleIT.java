@@ -175,6 +175,7 @@ class ClerkConsoleIT {
         }
         HttpResponse<byte[]> locked = http.login("clerk-a", ConsoleFixture.PASSWORD, fixture.code("clerk-a"));
         assertEquals(401, locked.statusCode(), "locked: even the right credentials are refused");
+        assertTrue(text(locked).contains("まで停止しています"), "the lock is said (issue 18 point 5)");
         List<AuditRow> refused = audit("LOGIN").stream().filter(r -> r.outcome().equals("REFUSED")).toList();
         assertTrue(refused.stream().anyMatch(r -> r.detail().contains("reason=BAD_PASSWORD")));
         assertTrue(refused.stream().anyMatch(r -> r.detail().contains("reason=BAD_CODE")));
@@ -184,6 +185,27 @@ class ClerkConsoleIT {
         assertTrue(refused.stream().anyMatch(r -> r.detail().contains("locked_until=")));
         assertTrue(refused.stream().anyMatch(r -> r.detail().equals("reason=LOCKED")));
 
+        fixture.clock.advance(Authenticator.LOCKOUT.plusMinutes(1));
+        login("clerk-a");
+    }
+
+    @Test
+    void aLockIsSaidWithItsEndAndATypedIdThatDoesNotExistLocksAlike() throws Exception {
+        String failed = Lang.JA.t("login.failed");
+        for (String typed : List.of("clerk-a", "nobody-here")) {
+            for (int i = 1; i < Authenticator.MAX_FAILURES; i++) {
+                HttpResponse<byte[]> refused = http.login(typed, "Wrong-Password-99", fixture.code("clerk-a"));
+                assertEquals(401, refused.statusCode());
+                assertTrue(text(refused).contains(failed), typed + " " + i);
+            }
+            HttpResponse<byte[]> locking = http.login(typed, "Wrong-Password-99", fixture.code("clerk-a"));
+            String expected = Lang.JA.t("login.locked", Formats.time(fixture.clock.instant().plus(Authenticator.LOCKOUT)));
+            assertTrue(text(locking).contains(expected), typed + ": " + text(locking));
+            HttpResponse<byte[]> stillLocked = http.login(typed, ConsoleFixture.PASSWORD, fixture.code("clerk-a"));
+            assertEquals(401, stillLocked.statusCode());
+            assertTrue(text(stillLocked).contains("まで停止しています"), typed);
+            assertFalse(text(stillLocked).contains(failed), "the same page for an id that exists and one that does not");
+        }
         fixture.clock.advance(Authenticator.LOCKOUT.plusMinutes(1));
         login("clerk-a");
     }

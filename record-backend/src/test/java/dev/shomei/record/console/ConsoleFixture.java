@@ -59,6 +59,7 @@ public final class ConsoleFixture implements AutoCloseable {
             "clerk-b", "ONSWG4TFOQQGK6DBNVYGYZJAONSWG4TF",
             "stats", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
 
+    private final Map<String, String> extraSecrets = new java.util.HashMap<>();
     final Path dir;
     final DevPki pki;
     final String jdbcUrl;
@@ -136,12 +137,23 @@ public final class ConsoleFixture implements AutoCloseable {
 
     private void addUser(UserAdministration administration, TotpSecrets secrets, String id, Role role, Scope scope) {
         administration.createEnrolled(new NewUser(id, id + " (test)", role, scope, LocalDate.now().plusYears(1), false,
-                null, null), PASSWORD.toCharArray(), Base32.decode(SECRETS.get(id)), secrets, "test");
+                null, null), PASSWORD.toCharArray(), Base32.decode(secret(id)), secrets, "test");
+    }
+
+    /** One more enrolled user with {@link #PASSWORD} and the given base32 TOTP secret ({@link #code} knows it). */
+    public void addUser(String id, Role role, Scope scope, String base32Secret) {
+        extraSecrets.put(id, base32Secret);
+        addUser(new UserAdministration(store.database(), store.audit(), new PasswordHasher(new SecureRandom()),
+                new SecureRandom(), clock), new TotpSecrets(store.masterKeys()), id, role, scope);
+    }
+
+    private String secret(String userId) {
+        return SECRETS.containsKey(userId) ? SECRETS.get(userId) : extraSecrets.get(userId);
     }
 
     /** Moves the clock to the next TOTP step and returns the user's code for it. */
     public String code(String userId) {
-        return code(Base32.decode(SECRETS.get(userId)));
+        return code(Base32.decode(secret(userId)));
     }
 
     String code(byte[] secret) {
