@@ -23,6 +23,7 @@ import dev.shomei.record.importer.ResidentImporter;
 import dev.shomei.record.keys.IssuerKeySources;
 import dev.shomei.record.keys.IssuerKeys;
 import dev.shomei.record.keys.ShcKeyRing;
+import dev.shomei.record.move.MunicipalityMove;
 import dev.shomei.record.users.DemoLogins;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,10 @@ public final class BackendCli {
               audit-verify              check the audit log's hash chains; exit 1 when an entry was changed or deleted
               rotate-shc-key            add a new SMART Health Card signing key (dev key directory)
               rotate-master-key         add a new master key and re-wrap every municipality key with it
+              move-municipality --code CODE --to-db JDBC_URL [--to-master-keys FILE] [--drain SECONDS] [--abort]
+                                        move a municipality to another shard's database (docs/operations.md): stop its
+                                        issuance, copy, verify, switch, delete here; run again to resume; --abort
+                                        (before the switch) gives it back to this database
 
             common options: --db JDBC_URL (or SHOMEI_DB_URL), --db-replica JDBC_URL, --master-keys FILE
             key store passwords: SHOMEI_MASTER_KEY_PASSWORD, SHOMEI_KEYSTORE_PASSWORD
@@ -125,6 +130,8 @@ public final class BackendCli {
                 case "audit-verify" -> auditVerify(options(rest));
                 case "rotate-shc-key" -> rotateShcKey(options(rest));
                 case "rotate-master-key" -> rotateMasterKey(options(rest));
+                case "move-municipality" -> moveMunicipality(options(rest.stream().filter(a -> !a.equals("--abort")).toList(),
+                        "--code", "--to-db", "--to-master-keys", "--drain"), rest.contains("--abort"));
                 default -> throw new CliArgs.UsageException("unknown command " + args[0]);
             };
         } catch (CliArgs.UsageException e) {
@@ -156,6 +163,27 @@ public final class BackendCli {
         Path masterKeys = Path.of(args.value("--master-keys", env("SHOMEI_MASTER_KEY_FILE",
                 MasterKeys.defaultFile(state).toString())));
         return RecordStore.open(url, replica, masterKeys);
+    }
+
+    /** {@code move-municipality}: this store (--db, --master-keys) is the source. */
+    private int moveMunicipality(CliArgs args, boolean abort) {
+        MunicipalityCode code = MunicipalityCode.of(args.required("--code"));
+        String targetUrl = args.required("--to-db");
+        String sourceUrl = args.value("--db", env("SHOMEI_DB_URL", Database.defaultUrl(state)));
+        Path sourceKeys = Path.of(args.value("--master-keys", env("SHOMEI_MASTER_KEY_FILE",
+                MasterKeys.defaultFile(state).toString())));
+        Path targetKeys = Path.of(args.value("--to-master-keys", sourceKeys.toString()));
+        Duration drain = Duration.ofSeconds(args.intValue("--drain", 120, 0, 3600));
+        try (RecordStore source = open(args); RecordStore target = RecordStore.open(targetUrl, targetKeys)) {
+            MunicipalityMove move = new MunicipalityMove(source, sourceUrl, target, targetUrl, drain,
+                    line -> out.println("backend: " + line));
+            if (abort) {
+                move.abort(code);
+            } else {
+                move.run(code);
+            }
+        }
+        return 0;
     }
 
     private KeyDirectory pki() {
