@@ -74,8 +74,16 @@ public final class MunicipalityMove {
         this.out = out;
     }
 
+    /** Called between the switch's two writes (tests kill the run there). */
+    private Runnable betweenSwitchWrites = () -> {
+    };
+
     void afterTableCopied(Consumer<String> hook) {
         this.afterTableCopied = hook;
+    }
+
+    void betweenSwitchWrites(Runnable hook) {
+        this.betweenSwitchWrites = hook;
     }
 
     /** Starts the move or resumes it from its recorded step, up to MOVED_OUT. */
@@ -255,6 +263,14 @@ public final class MunicipalityMove {
             systemAudit(source, tx, "MOVE_MUNICIPALITY_SWITCHED", code, "to=" + targetName);
             return null;
         });
+        betweenSwitchWrites.run();
+        listAtTarget(code);
+        out.accept("switched " + code + ": the target lists it, the source no longer does");
+        return Step.SWITCHED;
+    }
+
+    /** The second half of the switch; does nothing when done (a rerun after a kill between the two writes). */
+    private void listAtTarget(MunicipalityCode code) {
         target.database().write(tx -> {
             if (moves.find(tx, code).isPresent()) {
                 moves.delete(tx, code);
@@ -262,12 +278,10 @@ public final class MunicipalityMove {
             }
             return null;
         });
-        out.accept("switched " + code + ": the target lists it, the source no longer does");
-        return Step.SWITCHED;
     }
 
     private Step deleteAtSource(MunicipalityCode code) {
-        switchOver(code); // idempotent: completes a switch that was killed between its two writes
+        listAtTarget(code); // completes a switch that was killed between its two writes
         source.database().write(tx -> {
             deleteRowsAt(tx, code, false);
             moves.put(tx, code, Role.OUTGOING, Step.MOVED_OUT, targetName);

@@ -240,6 +240,28 @@ public abstract class MunicipalityMoveContract {
     }
 
     @Test
+    void aKillBetweenTheSwitchWritesIsSaidAndTheRerunFinishesTheSwitch() {
+        Map<String, Long> before = counts(source, BUNKYO);
+        MunicipalityMove failing = move();
+        failing.betweenSwitchWrites(() -> {
+            throw new IllegalStateException("killed mid-switch");
+        });
+        assertThrows(IllegalStateException.class, () -> failing.run(BUNKYO));
+        assertEquals(MunicipalityMoveRepository.Step.SWITCHED, step(source, BUNKYO));
+        assertEquals(MunicipalityMoveRepository.Step.COPIED, step(target, BUNKYO), "the target does not list it yet");
+        assertTrue(progress.getLast().contains("may not list it yet"), progress.getLast());
+        assertEquals(ErrorCode.MUNICIPALITY_MOVING, refusal(() -> move().abort(BUNKYO)), "past the switch: no abort");
+
+        move().run(BUNKYO);
+        assertEquals(null, step(target, BUNKYO));
+        assertEquals(MunicipalityMoveRepository.Step.MOVED_OUT, step(source, BUNKYO));
+        assertEquals(before, counts(target, BUNKYO));
+        long switched = source.database().read(tx -> tx.queryLong(
+                "SELECT COUNT(*) FROM audit_log WHERE chain = '-' AND action = 'MOVE_MUNICIPALITY_SWITCHED'"));
+        assertEquals(1, switched, "the switch is recorded once");
+    }
+
+    @Test
     void anAbortBeforeTheSwitchGivesItBackToTheSource() {
         MunicipalityMove failing = move();
         failing.afterTableCopied(table -> {
