@@ -1,7 +1,9 @@
 package dev.shomei.center;
 
 import dev.shomei.card.data.TrustedCardKeys;
-import dev.shomei.center.backend.HttpRecordBackend;
+import dev.shomei.center.backend.RecordBackendLinks;
+import dev.shomei.center.backend.ShardConflictAlerts;
+import dev.shomei.center.backend.ShardedRecordBackend;
 import dev.shomei.center.backend.MutualTls;
 import dev.shomei.center.board.AlertLog;
 import dev.shomei.center.board.TerminalBoard;
@@ -79,7 +81,7 @@ public final class CenterServer implements AutoCloseable {
         /** The real parts checking cards against {@code cardKeys} (a production center's J-LIS trust file). */
         public static Parts real(CenterSettings settings, KeySource pki, TrustedCardKeys cardKeys) {
             TlsIdentity client = pki.centerClient();
-            RecordBackend backend = new HttpRecordBackend(settings.backend(),
+            RecordBackend backend = RecordBackendLinks.connect(settings.backend(),
                     MutualTls.context(client.privateKey(), List.of(client.certificate()), List.of(pki.rootCaCertificate())));
             return new Parts(backend, new VerifierCardVerification(cardKeys),
                     new PdfCertificateRenderer(CertificateFont.fromSystemProperty()), Clock.systemUTC());
@@ -92,6 +94,9 @@ public final class CenterServer implements AutoCloseable {
         AtomicLong versions = new AtomicLong();
         AlertLog alerts = new AlertLog(clock, versions::incrementAndGet, 1000);
         board = new TerminalBoard(clock, registry, settings.heartbeatGap(), versions, alerts);
+        if (parts.backend() instanceof ShardedRecordBackend sharded) {
+            sharded.reportConflictsTo(new ShardConflictAlerts(alerts));
+        }
         MaintenanceSchedule maintenance = new MaintenanceSchedule(dir.resolve("maintenance.json"));
         ServiceCalendar calendar = new ServiceCalendar(clock, maintenance::windows);
         municipalities = new MunicipalityCatalog(new BackendMunicipalities(parts.backend(),

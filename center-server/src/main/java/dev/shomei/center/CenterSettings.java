@@ -2,6 +2,7 @@ package dev.shomei.center;
 
 import dev.shomei.card.data.TrustedCardKeys;
 import dev.shomei.center.backend.BackendClientSettings;
+import dev.shomei.center.backend.BackendShard;
 import dev.shomei.center.config.Durations;
 import dev.shomei.center.issue.CardUseLimits;
 import dev.shomei.center.line.LineLimitsConfig;
@@ -60,7 +61,9 @@ public record CenterSettings(
               session-max-lifetime: 12h
               client-certificates: required  # required: only registered PCs (console-pcs.json) reach it; off: demo only
             backend:                    # record backend, HTTPS with the center's client certificate
-              url: https://127.0.0.1:8410
+              url: https://127.0.0.1:8410 # one backend; or, for shards by municipality (docs/center.md):
+              # shards:                 #   - name: east
+              #                         #     urls: [https://10.1.0.1:8410, https://10.1.0.2:8410]
               attempt-timeout: 3s
               attempts: 3               # retries reuse the transaction id
               backoff: 200ms
@@ -116,11 +119,7 @@ public record CenterSettings(
                 console.get("port").asInt().get(),
                 duration(console.get("session-idle-timeout")),
                 duration(console.get("session-max-lifetime")),
-                new BackendClientSettings(URI.create(backend.get("url").asString().get()),
-                        duration(backend.get("attempt-timeout")),
-                        backend.get("attempts").asInt().get(),
-                        duration(backend.get("backoff")),
-                        duration(backend.get("deadline"))),
+                backendSettings(backend),
                 TrustedCardKeys.Profile.parse(config.get("card-trust").asString().get()),
                 config.get("card-trust-keys").asString().orElse(""),
                 duration(config.get("heartbeat-gap")),
@@ -132,6 +131,25 @@ public record CenterSettings(
                 new CardUseLimits(config.get("card-use.issuances").asInt().get(),
                         duration(config.get("card-use.window")),
                         duration(config.get("card-use.across-terminals"))));
+    }
+
+    /** {@code backend.shards} when given (each a name and its urls), else the one {@code backend.url}. */
+    private static BackendClientSettings backendSettings(Config backend) {
+        Duration attemptTimeout = duration(backend.get("attempt-timeout"));
+        int attempts = backend.get("attempts").asInt().get();
+        Duration backoff = duration(backend.get("backoff"));
+        Duration deadline = duration(backend.get("deadline"));
+        Config shards = backend.get("shards");
+        if (!shards.exists()) {
+            return new BackendClientSettings(URI.create(backend.get("url").asString().get()), attemptTimeout, attempts,
+                    backoff, deadline);
+        }
+        java.util.List<BackendShard> list = new java.util.ArrayList<>();
+        for (Config shard : shards.asNodeList().get()) {
+            list.add(new BackendShard(shard.get("name").asString().get(),
+                    shard.get("urls").asList(String.class).get().stream().map(URI::create).toList()));
+        }
+        return BackendClientSettings.sharded(list, attemptTimeout, attempts, backoff, deadline);
     }
 
     private static Duration duration(Config node) {

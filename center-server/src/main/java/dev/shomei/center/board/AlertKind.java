@@ -19,5 +19,8 @@ public enum AlertKind {
     BACKEND_UNAVAILABLE,
     /** A terminal reported a charged amount that is not the issuance's recorded fee (its PRINTED was refused),
      *  or kept money on a voided issuance: check the terminal's cash and the resident's refund. */
-    FEE_MISMATCH
+    FEE_MISMATCH,
+    /** Two record-backend shards list the same municipality (a move half done, or a misconfiguration): its
+     *  issuances and outcomes are refused (MUNICIPALITY_MOVING) until only one lists it. */
+    MUNICIPALITY_ON_TWO_SHARDS
 }

@@ -76,7 +76,12 @@ public enum ErrorCode {
      *  outcomes are reported after the resident left; the operator is alerted). */
     FEE_MISMATCH(22,
             "料金が一致しませんでした。", "The fee charged does not match the recorded fee.",
-            "店員にお知らせください。", "Please tell the staff.");
+            "店員にお知らせください。", "Please tell the staff."),
+    /** The municipality's records are being moved to another record-backend shard (or, misconfigured, two
+     *  shards list it): its issuance is stopped until the move completes; the operator is alerted. */
+    MUNICIPALITY_MOVING(23,
+            "この市区町村の証明書は、ただいま発行を停止しています。", "Certificates of this municipality cannot be issued right now.",
+            "しばらくしてから、もう一度お試しください。", "Please try again later.");
 
     private final int wireValue;
     private final String messageJa;

@@ -13,6 +13,7 @@ import dev.shomei.protocol.backend.StatusUpdate;
 import dev.shomei.record.db.Database;
 import dev.shomei.record.issue.IssuanceOutcomes;
 import dev.shomei.record.issue.IssuanceService;
+import dev.shomei.record.store.MunicipalityMoveRepository;
 import dev.shomei.record.store.MunicipalityRepository;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
@@ -24,6 +25,7 @@ import java.lang.System.Logger.Level;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The issuance API for the center (see {@link BackendApi} for paths and shapes). Every answer is
@@ -39,6 +41,7 @@ public final class IssuanceApi {
     private final IssuanceOutcomes outcomes;
     private final BackendMetrics metrics;
     private final MunicipalityRepository municipalities = new MunicipalityRepository();
+    private final MunicipalityMoveRepository moves = new MunicipalityMoveRepository();
 
     public IssuanceApi(Database database, IssuanceService issuance, IssuanceOutcomes outcomes, BackendMetrics metrics) {
         this.database = database;
@@ -104,9 +107,13 @@ public final class IssuanceApi {
     }
 
     private void municipalities(ServerRequest req, ServerResponse res) {
+        // a municipality in a move: the source lists it as not taking part until the switch, the target after it
+        Map<String, MunicipalityMoveRepository.Move> moving = database.read(moves::all);
         MunicipalityList list = new MunicipalityList(database.read(municipalities::list).stream()
+                .filter(m -> !moving.containsKey(m.code().value()) || moving.get(m.code().value()).listed())
                 .map(m -> new MunicipalityList.Entry(m.code().value(), m.nameJa(), m.nameEn(), m.mayorTitleJa(),
-                        m.mayorTitleEn(), m.kioskParticipating(), m.offersOverseas(), m.feePerCopyYen(),
+                        m.mayorTitleEn(), m.kioskParticipating() && !moving.containsKey(m.code().value()),
+                        m.offersOverseas(), m.feePerCopyYen(),
                         m.opensAt().toString(), m.closesAt().toString()))
                 .toList());
         json(res, list);

@@ -55,6 +55,11 @@ public final class AuditLog {
         return seq;
     }
 
+    /** Whether {@code other} chains with the same key (then a copied chain keeps its MACs). */
+    public boolean sameKey(AuditLog other) {
+        return java.security.MessageDigest.isEqual(key.getEncoded(), other.key.getEncoded());
+    }
+
     /** The stored text fields of an event, in column order (actor_type .. detail). */
     static List<String> fields(AuditEvent event) {
         return Arrays.asList(event.actorType(), event.actorId(), event.source(), event.action(),

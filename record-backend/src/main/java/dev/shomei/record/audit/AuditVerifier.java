@@ -52,6 +52,13 @@ public final class AuditVerifier {
         return new Result(chains.size(), entries, List.copyOf(problems));
     }
 
+    /** One chain only (a municipality's, e.g. before and after {@code backend move-municipality}). */
+    public Result verifyChain(String chain) {
+        List<String> problems = new ArrayList<>();
+        long entries = verifyChain(chain, problems);
+        return new Result(1, entries, List.copyOf(problems));
+    }
+
     private long verifyChain(String chain, List<String> problems) {
         long expectedSeq = 1;
         byte[] previousMac = AuditLog.GENESIS;

@@ -22,6 +22,7 @@ import dev.shomei.record.importer.ResidentImporter;
 import dev.shomei.record.keys.IssuerKeySources;
 import dev.shomei.record.keys.IssuerKeys;
 import dev.shomei.record.keys.ShcKeyRing;
+import dev.shomei.record.move.MunicipalityMove;
 import dev.shomei.record.users.DemoLogins;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,11 @@ public final class BackendCli {
               rotate-master-key         add a new master key and re-wrap every municipality key with it
               console-pc list | register ID | unregister ID | import
                                         the PCs (client certificate CN) admitted to the clerk console, kept in the
-                                        database for every backend; import moves <state>/backend/console-pcs.txt in
+                                        database for every backend; import moves <state>/backend/console-pcs.txt into the table (audited)
+              move-municipality --code CODE --to-db JDBC_URL [--to-master-keys FILE] [--drain SECONDS] [--abort]
+                                        move a municipality to another shard's database (docs/operations.md): stop its
+                                        issuance, copy, verify, switch, delete here; run again to resume; --abort
+                                        (before the switch) gives it back to this database
 
             common options: --db JDBC_URL (or SHOMEI_DB_URL), --db-replica JDBC_URL, --master-keys FILE
             key store passwords: SHOMEI_MASTER_KEY_PASSWORD, SHOMEI_KEYSTORE_PASSWORD
@@ -131,6 +136,8 @@ public final class BackendCli {
                 case "rotate-shc-key" -> rotateShcKey(options(rest));
                 case "rotate-master-key" -> rotateMasterKey(options(rest));
                 case "console-pc" -> consolePc(options(rest));
+                case "move-municipality" -> moveMunicipality(options(rest.stream().filter(a -> !a.equals("--abort")).toList(),
+                        "--code", "--to-db", "--to-master-keys", "--drain"), rest.contains("--abort"));
                 default -> throw new CliArgs.UsageException("unknown command " + args[0]);
             };
         } catch (CliArgs.UsageException e) {
@@ -162,6 +169,27 @@ public final class BackendCli {
         Path masterKeys = Path.of(args.value("--master-keys", env("SHOMEI_MASTER_KEY_FILE",
                 MasterKeys.defaultFile(state).toString())));
         return RecordStore.open(url, replica, masterKeys);
+    }
+
+    /** {@code move-municipality}: this store (--db, --master-keys) is the source. */
+    private int moveMunicipality(CliArgs args, boolean abort) {
+        MunicipalityCode code = MunicipalityCode.of(args.required("--code"));
+        String targetUrl = args.required("--to-db");
+        String sourceUrl = args.value("--db", env("SHOMEI_DB_URL", Database.defaultUrl(state)));
+        Path sourceKeys = Path.of(args.value("--master-keys", env("SHOMEI_MASTER_KEY_FILE",
+                MasterKeys.defaultFile(state).toString())));
+        Path targetKeys = Path.of(args.value("--to-master-keys", sourceKeys.toString()));
+        Duration drain = Duration.ofSeconds(args.intValue("--drain", 120, 0, 3600));
+        try (RecordStore source = open(args); RecordStore target = RecordStore.open(targetUrl, targetKeys)) {
+            MunicipalityMove move = new MunicipalityMove(source, sourceUrl, target, targetUrl, drain,
+                    line -> out.println("backend: " + line));
+            if (abort) {
+                move.abort(code);
+            } else {
+                move.run(code);
+            }
+        }
+        return 0;
     }
 
     private KeyDirectory pki() {

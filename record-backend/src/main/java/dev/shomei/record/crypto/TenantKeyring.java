@@ -114,6 +114,39 @@ public final class TenantKeyring {
         return rows.size();
     }
 
+    /**
+     * Copies the municipality's keys to another database ({@code backend move-municipality}): unwrapped
+     * under this store's master key, wrapped under {@code target}'s current one (the same bytes when the
+     * target uses the same master key). Fails when the municipality has no keys here.
+     */
+    public void copyKeys(Tx from, Tx to, MunicipalityCode code, TenantKeyring target) throws SQLException {
+        record Wrapped(String alias, byte[] data, byte[] lookup, long createdAt) {
+        }
+        Wrapped row = from.queryOne("SELECT master_key_alias, data_key_wrapped, lookup_key_wrapped, created_at "
+                        + "FROM municipality_key WHERE municipality_code = ?",
+                r -> new Wrapped(r.getString(1), r.getBytes(2), r.getBytes(3), r.getLong(4)), code.value())
+                .orElseThrow(() -> new CryptoException("municipality " + code + " has no data key"));
+        SecretKey old = masterKeys.masterKey(row.alias());
+        String alias = target.masterKeys.currentAlias();
+        SecretKey fresh = target.masterKeys.masterKey(alias);
+        byte[] data = Aead.open(old, row.data(), wrapContext(code, DATA, row.alias()));
+        byte[] lookup = Aead.open(old, row.lookup(), wrapContext(code, LOOKUP, row.alias()));
+        try {
+            to.update("INSERT INTO municipality_key (municipality_code, master_key_alias, data_key_wrapped, "
+                            + "lookup_key_wrapped, created_at) VALUES (?, ?, ?, ?, ?)", code.value(), alias,
+                    Aead.seal(fresh, data, wrapContext(code, DATA, alias)),
+                    Aead.seal(fresh, lookup, wrapContext(code, LOOKUP, alias)), row.createdAt());
+        } finally {
+            Arrays.fill(data, (byte) 0);
+            Arrays.fill(lookup, (byte) 0);
+        }
+    }
+
+    /** Forgets the unwrapped keys of a municipality that left this database. */
+    public void forget(MunicipalityCode code) {
+        unwrapped.remove(code);
+    }
+
     private Optional<TenantCipher> load(Tx tx, MunicipalityCode code) throws SQLException {
         return tx.queryOne("SELECT master_key_alias, data_key_wrapped, lookup_key_wrapped FROM municipality_key "
                 + "WHERE municipality_code = ?", row -> {

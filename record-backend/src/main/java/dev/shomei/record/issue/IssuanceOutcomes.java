@@ -14,8 +14,10 @@ import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.Issuance;
 import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.MunicipalityCode;
+import dev.shomei.record.move.MoveGuard;
 import dev.shomei.record.revoke.Revocations;
 import dev.shomei.record.store.IssuanceRepository;
+import dev.shomei.record.store.MunicipalityMoveRepository;
 import dev.shomei.record.store.MunicipalityRepository;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
@@ -58,6 +60,8 @@ public final class IssuanceOutcomes {
     private final IssuanceRepository issuances = new IssuanceRepository();
     private final MunicipalityRepository municipalities = new MunicipalityRepository();
     private final Revocations revocations = new Revocations();
+    private final MoveGuard moveGuard = new MoveGuard();
+    private final MunicipalityMoveRepository moves = new MunicipalityMoveRepository();
 
     /** The most any issuance can cost (copies x the largest fee a municipality may set, see Municipality). */
     private static final int MAX_CHARGED_YEN = ServiceRules.COPIES_MAX * 100_000;
@@ -92,6 +96,7 @@ public final class IssuanceOutcomes {
             throw invalid("chargedYen must be 0.." + MAX_CHARGED_YEN);
         }
         Issuance result = database.write(tx -> {
+            moveGuard.refuseOutcome(tx, code);
             Issuance issuance = issuances.findByTransaction(tx, code, update.transactionId())
                     .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no issuance for this transaction"));
             refuseOtherTerminal(issuance, update.terminalId());
@@ -235,7 +240,11 @@ public final class IssuanceOutcomes {
     public int voidUnconfirmed(Duration timeout) {
         Instant before = clock.instant().minus(timeout);
         int voided = 0;
+        java.util.Set<String> moving = database.read(moves::all).keySet(); // a move's own rows wait for it
         for (MunicipalityCode code : database.read(municipalities::codes)) {
+            if (moving.contains(code.value())) {
+                continue;
+            }
             while (true) {
                 List<Issuance> stale = database.read(tx -> issuances.listIssuedBefore(tx, code, before, BATCH));
                 for (Issuance issuance : stale) {

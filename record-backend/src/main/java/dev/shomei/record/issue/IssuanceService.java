@@ -25,6 +25,7 @@ import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.domain.Vaccination;
+import dev.shomei.record.move.MoveGuard;
 import dev.shomei.record.revoke.Revocations;
 import dev.shomei.record.store.Ids;
 import dev.shomei.record.store.IssuanceRepository;
@@ -71,6 +72,7 @@ public final class IssuanceService {
     private final VaccinationRepository vaccinations = new VaccinationRepository();
     private final IssuanceRepository issuances = new IssuanceRepository();
     private final Revocations revocations = new Revocations();
+    private final MoveGuard moveGuard = new MoveGuard();
 
     public IssuanceService(Database database, TenantKeyring keyring, AuditLog audit, CertificateSigner signer,
                            CertificateContents contents, Clock clock) {
@@ -100,7 +102,10 @@ public final class IssuanceService {
     public IssuanceResponse issue(IssuanceRequest request, String client) {
         Valid valid = validate(request);
         MunicipalityCode code = valid.municipality();
-        Municipality municipality = database.read(tx -> municipalities.find(tx, code))
+        Municipality municipality = database.read(tx -> {
+                    moveGuard.refuseIssueEarly(tx, code); // moving (or moved away): not "not taking part"
+                    return municipalities.find(tx, code);
+                })
                 .filter(Municipality::kioskParticipating)
                 .orElseThrow(() -> refuse(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, request, "municipality does not take part"));
         if (request.type() == CertificateType.OVERSEAS && !municipality.offersOverseas()) {
@@ -169,6 +174,7 @@ public final class IssuanceService {
             String passportNumber = request.type() == CertificateType.OVERSEAS ? resident.passportNumber() : null;
             try {
                 database.write(tx -> {
+                    moveGuard.refuseIssue(tx, code); // a move may have stopped it since the lookup
                     TenantCipher tenant = keyring.cipher(tx, code);
                     issuances.insert(tx, tenant, issuance, passportNumber, json);
                     revocations.recordSigned(tx, issuance, signed);

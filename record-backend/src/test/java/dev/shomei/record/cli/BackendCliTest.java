@@ -110,6 +110,32 @@ class BackendCliTest {
     }
 
     @Test
+    void aMunicipalityMovesToAnotherDatabaseAndARerunSaysItIsDone() {
+        assertEquals(0, run("generate", "--municipality", "131041", "--residents", "12", "--seed", "3"), err());
+        String target = "jdbc:sqlite:" + state.resolve("shard-2.db");
+        String keys = state.resolve("shard-2-keys.p12").toString();
+        assertEquals(2, run("move-municipality", "--code", "131041"), "--to-db is required");
+        assertEquals(0, run("move-municipality", "--code", "131041", "--to-db", target, "--to-master-keys", keys,
+                "--drain", "0"), err());
+        assertTrue(out().contains("verified 131041"), out());
+        assertTrue(out().contains("moved to " + target), out());
+        try (RecordStore moved = RecordStore.open(target, Path.of(keys))) {
+            assertEquals(12L, (long) moved.database().read(tx ->
+                    tx.queryLong("SELECT COUNT(*) FROM resident WHERE municipality_code = '131041'")));
+            assertTrue(moved.auditVerifier().verify().intact());
+        }
+        try (RecordStore here = store()) {
+            assertEquals(0L, (long) here.database().read(tx ->
+                    tx.queryLong("SELECT COUNT(*) FROM resident WHERE municipality_code = '131041'")));
+        }
+        assertEquals(0, run("move-municipality", "--code", "131041", "--to-db", target, "--to-master-keys", keys), err());
+        assertEquals(1, run("move-municipality", "--code", "131041", "--to-db", target, "--to-master-keys", keys,
+                "--abort"), "past the switch: no abort");
+        assertTrue(err().contains("past the switch"), err());
+        assertEquals(0, run("audit-verify"), out() + err());
+    }
+
+    @Test
     void generateCreatesTheMunicipalityAndIsRepeatableBySeed() {
         assertEquals(0, run("generate", "--municipality", "131041", "--residents", "25", "--seed", "7"), err());
         assertTrue(out().contains("generated 25 residents in 131041"), out());

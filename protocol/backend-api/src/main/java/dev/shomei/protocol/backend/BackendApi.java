@@ -39,7 +39,7 @@ public final class BackendApi {
             case INVALID_REQUEST, PROTOCOL_ERROR -> 400;
             case NO_RECORD, NO_VACCINATION, PASSPORT_INFO_MISSING, RESIDENT_FLAGGED,
                  MUNICIPALITY_NOT_PARTICIPATING, CERTIFICATE_TOO_LARGE -> 422;
-            case FEE_MISMATCH -> 409;
+            case FEE_MISMATCH, MUNICIPALITY_MOVING -> 409;
             case BACKEND_UNAVAILABLE -> 503;
             default -> 500;
         };

@@ -1,0 +1,56 @@
+package dev.shomei.record.move;
+
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
+import dev.shomei.record.db.Engine;
+import dev.shomei.record.db.Tx;
+import dev.shomei.record.domain.MunicipalityCode;
+import dev.shomei.record.store.MunicipalityMoveRepository;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Refuses issues and outcomes of a municipality in a move (MUNICIPALITY_MOVING), inside the write
+ * transaction that would change its rows. On PostgreSQL the municipality row is share-locked first:
+ * the move takes it exclusively when it starts copying, so a write that began before waits for the
+ * copy's start to be decided and none commits behind the copy's back (SQLite runs one writer at a time).
+ */
+public final class MoveGuard {
+    private final MunicipalityMoveRepository moves = new MunicipalityMoveRepository();
+
+    /** The early check in a read-only transaction (no lock): refuses before any signing work. */
+    public void refuseIssueEarly(Tx tx, MunicipalityCode code) throws SQLException {
+        Optional<MunicipalityMoveRepository.Move> move = moves.find(tx, code);
+        if (move.isPresent() && move.get().refusesIssuance()) {
+            throw moving(code);
+        }
+    }
+
+    /** Throws MUNICIPALITY_MOVING when the municipality's issuance is stopped for a move (in the write transaction). */
+    public void refuseIssue(Tx tx, MunicipalityCode code) throws SQLException {
+        Optional<MunicipalityMoveRepository.Move> move = locked(tx, code);
+        if (move.isPresent() && move.get().refusesIssuance()) {
+            throw moving(code);
+        }
+    }
+
+    /** Throws MUNICIPALITY_MOVING when the municipality's outcomes wait for a move (after its drain). */
+    public void refuseOutcome(Tx tx, MunicipalityCode code) throws SQLException {
+        Optional<MunicipalityMoveRepository.Move> move = locked(tx, code);
+        if (move.isPresent() && move.get().refusesOutcomes()) {
+            throw moving(code);
+        }
+    }
+
+    private Optional<MunicipalityMoveRepository.Move> locked(Tx tx, MunicipalityCode code) throws SQLException {
+        if (tx.engine() == Engine.POSTGRESQL) {
+            tx.query("SELECT code FROM municipality WHERE code = ? FOR SHARE", row -> row.getString(1), code.value());
+        }
+        return moves.find(tx, code);
+    }
+
+    static ShomeiException moving(MunicipalityCode code) {
+        return new ShomeiException(ErrorCode.MUNICIPALITY_MOVING, "municipality " + code.value()
+                + " is being moved to another record-backend shard");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.shomei.record.move;
+
+import dev.shomei.record.db.Engine;
+import dev.shomei.record.db.Tx;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The rows that belong to one municipality, table by table: found in the database's own catalog
+ * (every table with a {@code municipality_code} column, so a table added later moves too), plus the
+ * {@code municipality} row itself and the tables keyed by its audit chain. Parents come first
+ * (municipality, its keys, residents), so inserting in this order and deleting in the reverse one
+ * keeps every foreign key satisfied.
+ */
+final class MunicipalityTables {
+    /** A table and the column that names the municipality (or its audit chain). */
+    record Table(String name, String keyColumn) {
+        String where() {
+            return " WHERE " + keyColumn + " = ?";
+        }
+    }
+
+    static final String MUNICIPALITY_KEY = "municipality_key";
+    static final String AUDIT_LOG = "audit_log";
+    static final String AUDIT_HEAD = "audit_head";
+    private static final List<String> PARENTS_FIRST = List.of("municipality", MUNICIPALITY_KEY, "resident");
+    /** The move's own bookkeeping stays where it is. */
+    private static final Set<String> NOT_MOVED = Set.of("municipality_move");
+    private static final int BATCH = 500;
+
+    private MunicipalityTables() {
+    }
+
+    static List<Table> of(Tx tx) throws SQLException {
+        String sql = tx.engine() == Engine.POSTGRESQL
+                ? "SELECT c.relname FROM pg_attribute a JOIN pg_class c ON a.attrelid = c.oid "
+                        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE a.attname = 'municipality_code' "
+                        + "AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
+                        + "AND n.nspname = current_schema()"
+                : "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+                        + "WHERE m.type = 'table' AND p.name = 'municipality_code'";
+        TreeSet<String> found = new TreeSet<>(tx.query(sql, row -> row.getString(1)));
+        found.removeAll(NOT_MOVED);
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table("municipality", "code"));
+        for (String parent : PARENTS_FIRST.subList(1, PARENTS_FIRST.size())) {
+            if (found.remove(parent)) {
+                tables.add(new Table(parent, "municipality_code"));
+            }
+        }
+        for (String name : found) {
+            tables.add(new Table(name, "municipality_code"));
+        }
+        tables.add(new Table(AUDIT_HEAD, "chain"));
+        tables.add(new Table("log_review_signoff", "chain"));
+        return tables;
+    }
+
+    static long count(Tx tx, Table table, String code) throws SQLException {
+        return tx.queryLong("SELECT COUNT(*) FROM " + table.name() + table.where(), code);
+    }
+
+    /** Copies the table's rows of {@code code} column by column, as they are (ciphertext stays ciphertext). */
+    static long copyRows(Tx from, Tx to, Table table, String code) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        List<Object[]> rows = from.query("SELECT * FROM " + table.name() + table.where(), row -> {
+            ResultSetMetaData meta = row.getMetaData();
+            if (columns.isEmpty()) {
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    columns.add(meta.getColumnName(i));
+                }
+            }
+            return values(row, meta.getColumnCount());
+        }, code);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        String insert = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        for (int start = 0; start < rows.size(); start += BATCH) {
+            to.batch(insert, rows.subList(start, Math.min(rows.size(), start + BATCH)));
+        }
+        return rows.size();
+    }
+
+    static int delete(Tx tx, Table table, String code) throws SQLException {
+        return tx.update("DELETE FROM " + table.name() + table.where(), code);
+    }
+
+    private static Object[] values(ResultSet row, int count) throws SQLException {
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            Object value = row.getObject(i + 1);
+            values[i] = value instanceof Short s ? Integer.valueOf(s) : value;
+        }
+        return values;
+    }
+}

@@ -1,0 +1,297 @@
+package dev.shomei.record.move;
+
+import static dev.shomei.record.testing.TestData.BUNKYO;
+import static dev.shomei.record.testing.TestData.SHINJUKU;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shomei.protocol.CertificateType;
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.backend.IssuanceStatus;
+import dev.shomei.protocol.backend.StatusUpdate;
+import dev.shomei.protocol.cert.VaccineCatalog;
+import dev.shomei.protocol.pki.DevPki;
+import dev.shomei.protocol.vds.VdsNcSealer;
+import dev.shomei.record.RecordStore;
+import dev.shomei.record.crypto.TenantCipher;
+import dev.shomei.record.domain.MunicipalityCode;
+import dev.shomei.record.domain.MyNumber;
+import dev.shomei.record.domain.Resident;
+import dev.shomei.record.generate.BuiltInMunicipalities;
+import dev.shomei.record.issue.CertificateContents;
+import dev.shomei.record.issue.IssuanceOutcomes;
+import dev.shomei.record.issue.IssuanceService;
+import dev.shomei.record.issue.QrCertificateSigner;
+import dev.shomei.record.keys.IssuerKeys;
+import dev.shomei.record.keys.ShcKeyRing;
+import dev.shomei.record.store.MunicipalityMoveRepository;
+import dev.shomei.record.store.ResidentRepository;
+import dev.shomei.record.store.VaccinationRepository;
+import dev.shomei.record.testing.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code backend move-municipality} on every engine: two databases with their own master key stores
+ * (so keys are re-wrapped and the audit chain chained again), Bunkyo moved from one to the other.
+ */
+public abstract class MunicipalityMoveContract {
+    private static Path pkiDir;
+    private static final MyNumber HANAKO = TestData.myNumber("41234567890");
+    private static final LocalDate HANAKO_BIRTH = LocalDate.of(1980, 4, 1);
+
+    @TempDir
+    Path temp;
+
+    String sourceUrl;
+    String targetUrl;
+    RecordStore source;
+    RecordStore target;
+    IssuerKeys keys;
+    final List<String> progress = new CopyOnWriteArrayList<>();
+
+    /** A fresh, empty database of this engine. */
+    protected abstract String newDatabaseUrl() throws Exception;
+
+    @BeforeAll
+    static void pki() throws Exception {
+        pkiDir = Files.createTempDirectory("shomei-move-pki-");
+        DevPki.ensure(pkiDir);
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        sourceUrl = newDatabaseUrl();
+        targetUrl = newDatabaseUrl();
+        source = RecordStore.open(sourceUrl, temp.resolve("source-keys.p12"));
+        target = RecordStore.open(targetUrl, temp.resolve("target-keys.p12"));
+        DevPki pki = DevPki.ensure(pkiDir);
+        keys = new IssuerKeys("https://127.0.0.1:8411", () -> ShcKeyRing.fromDirectory(pki.shcDir()),
+                new VdsNcSealer(pki.vdsSigner().privateKey(), pki.vdsSigner().certificate()));
+        for (var municipality : BuiltInMunicipalities.all()) {
+            if (!municipality.code().equals(BUNKYO)) {
+                target.ensureMunicipality(municipality, "OPERATOR", "test");
+            }
+            source.ensureMunicipality(municipality, "OPERATOR", "test");
+        }
+        add(source, BUNKYO, TestData.takatsukasa(BUNKYO), TestData.TAKATSUKASA_MY_NUMBER, 3);
+        add(source, BUNKYO, TestData.plain(BUNKYO, "A-000202", HANAKO_BIRTH), HANAKO, 2);
+        add(source, SHINJUKU, TestData.plain(SHINJUKU, "S-000001", HANAKO_BIRTH), HANAKO, 1);
+        IssuanceService sourceIssuance = service(source);
+        IssuanceOutcomes sourceOutcomes = outcomes(source);
+        sourceIssuance.issue(TestData.request("t-printed", BUNKYO, HANAKO, HANAKO_BIRTH, CertificateType.DOMESTIC), "test");
+        sourceOutcomes.update(new StatusUpdate(BUNKYO.value(), "t-printed", IssuanceStatus.PRINTED, null), "test");
+        sourceIssuance.issue(TestData.request("t-open", BUNKYO, TestData.TAKATSUKASA_MY_NUMBER, TestData.BIRTH,
+                CertificateType.OVERSEAS), "test");
+        sourceIssuance.issue(TestData.request("t-shinjuku", SHINJUKU, HANAKO, HANAKO_BIRTH, CertificateType.DOMESTIC), "test");
+    }
+
+    @AfterEach
+    void close() {
+        if (source != null) {
+            source.close();
+        }
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private static void add(RecordStore store, MunicipalityCode code, Resident resident, MyNumber myNumber, int doses) {
+        store.database().write(tx -> {
+            TenantCipher tenant = store.keyring().cipher(tx, code);
+            new ResidentRepository().insert(tx, tenant, resident, myNumber);
+            new VaccinationRepository().insertAll(tx, tenant, resident.id(), TestData.doses(doses));
+            return null;
+        });
+    }
+
+    IssuanceService service(RecordStore store) {
+        return new IssuanceService(store.database(), store.keyring(), store.audit(), new QrCertificateSigner(keys),
+                new CertificateContents(VaccineCatalog.standard()), Clock.systemUTC());
+    }
+
+    static IssuanceOutcomes outcomes(RecordStore store) {
+        return new IssuanceOutcomes(store.database(), store.audit(), Clock.systemUTC());
+    }
+
+    MunicipalityMove move() {
+        return new MunicipalityMove(source, sourceUrl, target, targetUrl, Duration.ZERO, progress::add);
+    }
+
+    static Map<String, Long> counts(RecordStore store, MunicipalityCode code) {
+        return store.database().read(tx -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (MunicipalityTables.Table table : MunicipalityTables.of(tx)) {
+                counts.put(table.name(), MunicipalityTables.count(tx, table, code.value()));
+            }
+            return counts;
+        });
+    }
+
+    static ErrorCode refusal(Runnable call) {
+        return assertThrows(ShomeiException.class, call::run).code();
+    }
+
+    static MunicipalityMoveRepository.Step step(RecordStore store, MunicipalityCode code) {
+        return store.database().read(tx -> new MunicipalityMoveRepository().find(tx, code))
+                .map(MunicipalityMoveRepository.Move::step).orElse(null);
+    }
+
+    @Test
+    void everyRowMovesWithItsKeysAndChainAndTheTargetIssuesThen() {
+        Map<String, Long> before = counts(source, BUNKYO);
+        assertEquals(2, before.get("resident"));
+        assertEquals(5, before.get("vaccination"));
+        assertEquals(2, before.get("issuance"));
+        assertTrue(before.get("audit_log") >= 4, "created, two issues, one outcome: " + before);
+        assertTrue(before.keySet().containsAll(List.of("municipality", "municipality_key", "my_number",
+                "issuance_revocation_id", "audit_head")), before.keySet().toString());
+
+        move().run(BUNKYO);
+
+        assertEquals(before, counts(target, BUNKYO), "every row of Bunkyo at the target");
+        counts(source, BUNKYO).forEach((table, count) -> assertEquals(0L, count, table + " left at the source"));
+        assertEquals(1, counts(source, SHINJUKU).get("resident"), "the other municipality stays");
+        assertTrue(source.auditVerifier().verify().intact(), source.auditVerifier().verify().problems().toString());
+        assertTrue(target.auditVerifier().verify().intact(), target.auditVerifier().verify().problems().toString());
+        assertEquals(MunicipalityMoveRepository.Step.MOVED_OUT, step(source, BUNKYO));
+        assertEquals(null, step(target, BUNKYO), "the target holds it as its own");
+
+        // keys re-wrapped under the target's master key: it finds residents by My Number and decrypts them
+        assertEquals(IssuanceStatus.ISSUED, service(target).issue(TestData.request("t-after", BUNKYO, HANAKO, HANAKO_BIRTH,
+                CertificateType.DOMESTIC), "test").status());
+        // the issuance open during the move gets its outcome at the target
+        assertEquals(IssuanceStatus.PRINTED, outcomes(target).update(new StatusUpdate(BUNKYO.value(), "t-open",
+                IssuanceStatus.PRINTED, null), "test").status());
+        // a repeated transaction id at the target answers the copied issuance
+        assertEquals(IssuanceStatus.PRINTED, service(target).issue(TestData.request("t-printed", BUNKYO, HANAKO,
+                HANAKO_BIRTH, CertificateType.DOMESTIC), "test").status());
+        assertTrue(target.auditVerifier().verify().intact());
+
+        assertEquals(ErrorCode.MUNICIPALITY_MOVING, refusal(() -> service(source).issue(TestData.request("t-late", BUNKYO,
+                HANAKO, HANAKO_BIRTH, CertificateType.DOMESTIC), "test")), "a stale route is told, and looks again");
+        assertEquals(IssuanceStatus.ISSUED, service(source).issue(TestData.request("t-shinjuku-2", SHINJUKU, HANAKO,
+                HANAKO_BIRTH, CertificateType.DOMESTIC), "test").status(), "the source issues for its other municipalities");
+
+        progress.clear();
+        move().run(BUNKYO); // a rerun of a finished move changes nothing
+        assertEquals(List.of("municipality 131059 moved to " + MunicipalityMove.withoutCredentials(targetUrl)
+                + ": the target lists it, the source no longer has it"), progress);
+    }
+
+    @Test
+    void aFailureMidCopyLeavesItStoppedOnBothAndARerunCompletes() {
+        Map<String, Long> before = counts(source, BUNKYO);
+        MunicipalityMove failing = move();
+        failing.afterTableCopied(table -> {
+            if (table.equals("issuance")) {
+                throw new IllegalStateException("killed mid-copy");
+            }
+        });
+        assertThrows(IllegalStateException.class, () -> failing.run(BUNKYO));
+        assertEquals(MunicipalityMoveRepository.Step.COPYING, step(source, BUNKYO));
+        counts(target, BUNKYO).forEach((table, count) -> assertEquals(0L, count, table + ": the copy rolled back"));
+        assertTrue(progress.getLast().contains("Run the command again"), progress.getLast());
+        assertEquals(ErrorCode.MUNICIPALITY_MOVING, refusal(() -> service(source).issue(TestData.request("t-mid", BUNKYO,
+                HANAKO, HANAKO_BIRTH, CertificateType.DOMESTIC), "test")), "no issuance on either side meanwhile");
+        assertEquals(ErrorCode.MUNICIPALITY_MOVING, refusal(() -> outcomes(source).update(new StatusUpdate(BUNKYO.value(),
+                "t-open", IssuanceStatus.PRINTED, null), "test")), "outcomes wait while copying");
+        assertEquals(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, refusal(() -> service(target).issue(TestData.request("t-mid2",
+                BUNKYO, HANAKO, HANAKO_BIRTH, CertificateType.DOMESTIC), "test")), "the target does not have it");
+
+        move().run(BUNKYO);
+        assertEquals(before, counts(target, BUNKYO));
+        assertEquals(MunicipalityMoveRepository.Step.MOVED_OUT, step(source, BUNKYO));
+        assertTrue(target.auditVerifier().verify().intact());
+    }
+
+    @Test
+    void aFailureAfterTheCopyIsCommittedButBeforeItIsRecordedIsCopiedAgainNotTwice() {
+        Map<String, Long> before = counts(source, BUNKYO);
+        // the copy commits at the target, then the run dies before the source records COPIED
+        target.database().write(tx -> {
+            new MunicipalityMoveRepository().put(tx, BUNKYO, MunicipalityMoveRepository.Role.INCOMING,
+                    MunicipalityMoveRepository.Step.COPYING, "elsewhere");
+            return null;
+        });
+        source.database().write(tx -> {
+            new MunicipalityMoveRepository().put(tx, BUNKYO, MunicipalityMoveRepository.Role.OUTGOING,
+                    MunicipalityMoveRepository.Step.COPYING, MunicipalityMove.withoutCredentials(targetUrl));
+            return null;
+        });
+        move().run(BUNKYO);
+        assertEquals(before, counts(target, BUNKYO));
+        assertTrue(target.auditVerifier().verify().intact());
+    }
+
+    @Test
+    void aKillBetweenTheSwitchWritesIsSaidAndTheRerunFinishesTheSwitch() {
+        Map<String, Long> before = counts(source, BUNKYO);
+        MunicipalityMove failing = move();
+        failing.betweenSwitchWrites(() -> {
+            throw new IllegalStateException("killed mid-switch");
+        });
+        assertThrows(IllegalStateException.class, () -> failing.run(BUNKYO));
+        assertEquals(MunicipalityMoveRepository.Step.SWITCHED, step(source, BUNKYO));
+        assertEquals(MunicipalityMoveRepository.Step.COPIED, step(target, BUNKYO), "the target does not list it yet");
+        assertTrue(progress.getLast().contains("may not list it yet"), progress.getLast());
+        assertEquals(ErrorCode.MUNICIPALITY_MOVING, refusal(() -> move().abort(BUNKYO)), "past the switch: no abort");
+
+        move().run(BUNKYO);
+        assertEquals(null, step(target, BUNKYO));
+        assertEquals(MunicipalityMoveRepository.Step.MOVED_OUT, step(source, BUNKYO));
+        assertEquals(before, counts(target, BUNKYO));
+        long switched = source.database().read(tx -> tx.queryLong(
+                "SELECT COUNT(*) FROM audit_log WHERE chain = '-' AND action = 'MOVE_MUNICIPALITY_SWITCHED'"));
+        assertEquals(1, switched, "the switch is recorded once");
+    }
+
+    @Test
+    void anAbortBeforeTheSwitchGivesItBackToTheSource() {
+        MunicipalityMove failing = move();
+        failing.afterTableCopied(table -> {
+            if (table.equals("vaccination")) {
+                throw new IllegalStateException("killed");
+            }
+        });
+        assertThrows(IllegalStateException.class, () -> failing.run(BUNKYO));
+        move().abort(BUNKYO);
+        assertEquals(null, step(source, BUNKYO));
+        assertEquals(IssuanceStatus.ISSUED, service(source).issue(TestData.request("t-again", BUNKYO, HANAKO, HANAKO_BIRTH,
+                CertificateType.DOMESTIC), "test").status());
+        counts(target, BUNKYO).forEach((table, count) -> assertEquals(0L, count, table));
+        assertTrue(source.auditVerifier().verify().intact());
+    }
+
+    @Test
+    void aMoveIntoADatabaseThatHasTheMunicipalityIsRefusedBeforeAnythingStops() {
+        target.ensureMunicipality(BuiltInMunicipalities.all().stream().filter(m -> m.code().equals(BUNKYO)).findFirst()
+                .orElseThrow(), "OPERATOR", "test");
+        assertEquals(ErrorCode.MUNICIPALITY_MOVING, refusal(() -> move().run(BUNKYO)));
+        assertEquals(null, step(source, BUNKYO));
+        assertFalse(counts(source, BUNKYO).get("resident") == 0);
+    }
+
+    @Test
+    void theRecordedPeerHasNoCredentials() {
+        assertEquals("jdbc:postgresql://db1:5432/records",
+                MunicipalityMove.withoutCredentials("jdbc:postgresql://db1:5432/records?user=shomei&password=secret"));
+        assertEquals("jdbc:postgresql://db1/records",
+                MunicipalityMove.withoutCredentials("jdbc:postgresql://shomei:secret@db1/records"));
+    }
+}
