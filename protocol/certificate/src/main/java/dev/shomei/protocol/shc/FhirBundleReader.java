@@ -13,12 +13,16 @@ final class FhirBundleReader {
     private FhirBundleReader() {
     }
 
+    /** 9999-12-31T23:59:59Z. */
+    private static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
+
     static HealthCard read(JsonNode payload, String kid) {
         String issuer = text(payload, "iss", "iss");
         JsonNode nbf = payload.get("nbf");
         if (nbf == null || !nbf.isNumber()) {
             throw invalid("nbf is missing");
         }
+        Instant notBefore = epochSeconds(nbf, "nbf");
         JsonNode vc = object(payload, "vc", "vc");
         JsonNode types = vc.get("type");
         boolean healthCard = false;
@@ -62,7 +66,7 @@ final class FhirBundleReader {
         if (names == null) {
             throw invalid("fhirBundle has no Patient");
         }
-        return new HealthCard(issuer, Instant.ofEpochSecond(nbf.asLong()), kid, names, birthDate, immunizations, rid(vc));
+        return new HealthCard(issuer, notBefore, kid, names, birthDate, immunizations, rid(vc));
     }
 
     /** {@code vc.rid}: base64url, at most 24 characters (SMART Health Cards, revocation). */
@@ -139,6 +143,19 @@ final class FhirBundleReader {
             throw invalid(name + " is missing");
         }
         return value.asText();
+    }
+
+    /**
+     * A JWT time (seconds since 1970) as an Instant. Whole numbers from 0 to the end of year 9999 only:
+     * anything else is refused as invalid rather than left to overflow ({@code Instant.ofEpochSecond}
+     * throws a DateTimeException past its range, which a fuzzed payload once reached).
+     */
+    static Instant epochSeconds(JsonNode value, String field) {
+        if (!value.isIntegralNumber() || !value.canConvertToLong()
+                || value.asLong() < 0 || value.asLong() > LATEST_EPOCH_SECOND) {
+            throw invalid(field + " is not a time between 1970 and 9999");
+        }
+        return Instant.ofEpochSecond(value.asLong());
     }
 
     private static CertificateVerificationException invalid(String reason) {

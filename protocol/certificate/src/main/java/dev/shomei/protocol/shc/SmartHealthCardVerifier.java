@@ -66,7 +66,7 @@ public final class SmartHealthCardVerifier {
             throw new CertificateVerificationException("SMART Health Card is not valid yet (nbf in the future)");
         }
         JsonNode exp = payload.get("exp");
-        if (exp != null && exp.isNumber() && Instant.ofEpochSecond(exp.asLong()).isBefore(now.minus(CLOCK_SKEW))) {
+        if (exp != null && exp.isNumber() && FhirBundleReader.epochSeconds(exp, "exp").isBefore(now.minus(CLOCK_SKEW))) {
             throw new CertificateVerificationException("SMART Health Card has expired");
         }
         return card;

@@ -2,6 +2,7 @@ package dev.shomei.protocol.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
@@ -90,6 +91,23 @@ class ShcDecoderPropertyTest {
                 card.immunizations().stream().map(HealthCard.Immunization::lotNumber).toList());
         assertEquals(given.stream().map(Dose::date).toList(),
                 card.immunizations().stream().map(HealthCard.Immunization::date).toList());
+    }
+
+    /**
+     * Times beyond what an Instant holds, under a valid signature: refused as invalid. A mutation once
+     * reached one, and the verifier threw a DateTimeException instead (a flaky run of this class).
+     */
+    @Example
+    void aTimeBeyondTheInstantRangeIsRefusedAsInvalid() {
+        String json = new String(VALID_JSON, StandardCharsets.UTF_8);
+        String nbf = "\"nbf\":" + NBF.getEpochSecond();
+        assertTrue(json.contains(nbf), json);
+        for (String payload : List.of(json.replace(nbf, "\"nbf\":99999999999999999"),
+                json.replace(nbf, "\"nbf\":-99999999999999999"), json.replace(nbf, "\"nbf\":1.5e300"),
+                json.replace(nbf, nbf + ",\"exp\":99999999999999999"))) {
+            String jws = signed(RawDeflate.deflate(payload.getBytes(StandardCharsets.UTF_8)));
+            assertThrows(CertificateVerificationException.class, () -> VERIFIER.verify(jws), payload);
+        }
     }
 
     /** A decompression bomb under a valid signature: refused at the inflate limit, allocation bounded. */
