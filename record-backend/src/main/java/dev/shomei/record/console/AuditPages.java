@@ -133,7 +133,7 @@ final class AuditPages {
 
     /**
      * The detail cell: words for the codes it holds ({@code reason=LOCKED} reads ロック中, {@code from=CLERK
-     * to=SUPERVISOR} reads 職員（閲覧） → 責任者（訂正・出力）), the recorded detail itself only as small
+     * to=SUPERVISOR} reads 職員（閲覧・窓口交付） → 責任者（訂正・出力）), the recorded detail itself only as small
      * secondary text (issue 18 point 5: labels in the page's language, codes secondary).
      */
     private static void detail(Html html, Exchange x, String detail) {

@@ -122,7 +122,7 @@ class ClerkConsoleRoleChangeIT {
         login("admin-a");
         String audit = page("/audit?action=APPROVE_ROLE_CHANGE");
         assertTrue(audit.contains("役割変更の承認"), "the audit page names the step in Japanese");
-        assertTrue(audit.contains("職員（閲覧） → 責任者（訂正・出力） <small class=\"code\">change="), "roles in words, codes small");
+        assertTrue(audit.contains("職員（閲覧・窓口交付） → 責任者（訂正・出力） <small class=\"code\">change="), "roles in words, codes small");
     }
 
     @Test
