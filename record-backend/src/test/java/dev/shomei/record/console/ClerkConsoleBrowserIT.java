@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class ClerkConsoleBrowserIT {
     @TempDir
     Path dir;
     ConsoleFixture fixture;
-    TrustedChromium chromium;
+    ConsoleBrowser browser;
     BrowserContext context;
     Page page;
 
@@ -43,47 +42,22 @@ class ClerkConsoleBrowserIT {
     void start() throws Exception {
         DevPki pki = DevPki.ensure(dir.resolve("pki"));
         fixture = new ConsoleFixture(dir.resolve("store"), pki);
-        chromium = TrustedChromium.launch(dir.resolve("home"), pki.rootCaPem());
-        context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setAcceptDownloads(true).setLocale("ja-JP").setViewportSize(1280, 900));
-        page = context.newPage();
+        browser = ConsoleBrowser.open(fixture, dir.resolve("home"), pki.rootCaPem());
+        context = browser.context();
+        page = browser.page();
     }
 
     @AfterEach
     void stop() {
-        if (chromium != null) {
-            context.close();
-            chromium.close();
+        if (browser != null) {
+            browser.close();
         }
         fixture.close();
     }
 
-    private void screenshot(String name) {
-        String target = System.getProperty("shomei.screenshots");
-        if (target != null) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(target).resolve(name + ".png")).setFullPage(true));
-        }
-    }
-
-    private void login(String user) {
-        page.navigate(fixture.origin() + "/login");
-        page.locator("#user").fill(user);
-        page.locator("#password").fill(ConsoleFixture.PASSWORD);
-        page.locator("#code").fill(fixture.code(user));
-        screenshot("login");
-        page.locator("#code").press("Enter"); // keyboard only
-        page.waitForURL(Pattern.compile(".*/(issuances|users|statistics)$"));
-    }
-
-    private void assertNoMyNumber() {
-        String html = page.content();
-        assertFalse(html.contains(fixture.myNumberA.digits()));
-        assertFalse(html.contains(fixture.myNumberB.digits()));
-    }
-
     @Test
     void clerkSearchesViewsIsKeptInsideTheMunicipalitySupervisorExportsAndTheAuditShowsIt() throws Exception {
-        login("clerk-a");
+        browser.loginShowingTheForm("clerk-a");
         assertThat(page.locator("h1")).hasText("交付記録の検索");
 
         // search by certificate id, then by terminal
@@ -96,8 +70,8 @@ class ClerkConsoleBrowserIT {
         page.locator("#status").selectOption("PRINTED");
         page.locator("form.search button[type=submit]").click();
         assertThat(page.locator("table.data")).containsText(fixture.certificateA);
-        screenshot("search");
-        assertNoMyNumber();
+        browser.screenshot("search");
+        browser.assertNoMyNumber();
 
         // view the resident from the result
         page.locator("table.data a", new Page.LocatorOptions().setHasText("A-000101")).click();
@@ -105,8 +79,8 @@ class ClerkConsoleBrowserIT {
         assertThat(page.locator("dl.facts")).containsText(TestData.FAMILY_KANJI);
         assertThat(page.locator("main")).containsText(fixture.dosesA.getFirst().lotNumber());
         assertThat(page.locator("main")).containsText(fixture.certificateA2);
-        screenshot("resident");
-        assertNoMyNumber();
+        browser.screenshot("resident");
+        browser.assertNoMyNumber();
 
         // nothing of municipality B is reachable, by any URL
         Vaccination doseB = fixture.store.database().read(tx -> new VaccinationRepository()
@@ -146,7 +120,7 @@ class ClerkConsoleBrowserIT {
         page.waitForURL(fixture.origin() + "/login");
 
         // the supervisor exports a month as CSV
-        login("supervisor-a");
+        browser.login("supervisor-a");
         page.navigate(fixture.origin() + "/export");
         LocalDate today = LocalDate.ofInstant(fixture.clock.instant(), ServiceRules.ZONE);
         page.locator("#from").fill(today.minusDays(30).toString());
@@ -167,25 +141,25 @@ class ClerkConsoleBrowserIT {
         assertThat(page.locator("table.audit")).containsText(fixture.residentA.id());
         assertThat(page.locator("table.audit")).containsText("NO_RECORD");
         assertThat(page.locator("table.audit")).containsText("127.0.0.1");
-        screenshot("audit");
+        browser.screenshot("audit");
         page.navigate(fixture.origin() + "/audit?action=EXPORT");
         assertThat(page.locator("table.audit")).containsText("supervisor-a");
         page.navigate(fixture.origin() + "/audit/review");
         assertThat(page.locator("main")).containsText("clerk-a");
-        screenshot("review");
-        assertNoMyNumber();
+        browser.screenshot("review");
+        browser.assertNoMyNumber();
     }
 
     @Test
     void anAdministratorIssuesAnIdAndTheNewUserEnrolsByQrCode() throws Exception {
-        login("admin-a");
+        browser.login("admin-a");
         page.navigate(fixture.origin() + "/users/new");
         page.locator("#id").fill("browser-clerk");
         page.locator("#displayName").fill("ブラウザ 職員");
         page.locator("#expires").fill(LocalDate.now().plusMonths(6).toString());
         page.locator("main form button[type=submit]").click();
         String initial = page.locator("code.secret").textContent();
-        screenshot("user-issued");
+        browser.screenshot("user-issued");
         page.locator("header form button").click();
 
         page.navigate(fixture.origin() + "/login");
@@ -194,7 +168,7 @@ class ClerkConsoleBrowserIT {
         page.locator("#password").press("Enter");
         page.waitForURL(fixture.origin() + "/enrol");
         assertThat(page.locator("svg.qr")).isVisible();
-        screenshot("enrol");
+        browser.screenshot("enrol");
         byte[] secret = dev.shomei.protocol.otp.Base32.decode(page.locator("code.secret").textContent());
         page.locator("#code").fill(fixture.code(secret));
         page.locator("#password").fill("Browser-Clerk-Pass-1");
@@ -208,7 +182,7 @@ class ClerkConsoleBrowserIT {
     void aRoleChangeWaitsForASecondAdministratorsApproval() {
         fixture.addUser("admin-a2", dev.shomei.record.users.Role.ADMINISTRATOR,
                 dev.shomei.record.users.Scope.of(ConsoleFixture.A), "NBSWY3DPO5XXE3DENBSWY3DPO5XXE3DE");
-        login("admin-a");
+        browser.login("admin-a");
         page.navigate(fixture.origin() + "/users/clerk-a");
         page.locator("#role").selectOption("SUPERVISOR");
         page.locator("main form[action='/users/clerk-a'] button[type=submit]").click();
@@ -216,13 +190,13 @@ class ClerkConsoleBrowserIT {
         assertThat(page.locator("table.role-changes")).containsText("あなたの申請です");
         assertThat(page.locator("table.role-changes button")).hasText("取り下げる");
         assertThat(page.locator("dl.facts")).containsText("有効");
-        screenshot("role-change-proposed");
+        browser.screenshot("role-change-proposed");
         page.locator("header form button").click();
 
-        login("admin-a2");
+        browser.login("admin-a2");
         page.navigate(fixture.origin() + "/users");
         assertThat(page.locator("table.role-changes")).containsText("責任者（訂正・出力）");
-        screenshot("role-change-approve");
+        browser.screenshot("role-change-approve");
         page.locator("table.role-changes button", new Page.LocatorOptions().setHasText("承認する")).click();
         page.waitForURL(fixture.origin() + "/users/clerk-a");
         assertThat(page.locator("table.role-changes")).hasCount(0);
@@ -240,6 +214,6 @@ class ClerkConsoleBrowserIT {
             page.waitForLoadState();
         }
         assertThat(page.locator("p.error")).containsText("まで停止しています");
-        screenshot("login-locked");
+        browser.screenshot("login-locked");
     }
 }

@@ -33,7 +33,7 @@ class ClerkRecordWorkBrowserIT {
     @TempDir
     Path dir;
     ConsoleFixture fixture;
-    TrustedChromium chromium;
+    ConsoleBrowser browser;
     BrowserContext context;
     Page page;
     final MyNumber newNumber = TestData.myNumber("42424242424");
@@ -42,52 +42,22 @@ class ClerkRecordWorkBrowserIT {
     void start() throws Exception {
         DevPki pki = DevPki.ensure(dir.resolve("pki"));
         fixture = new ConsoleFixture(dir.resolve("store"), pki);
-        chromium = TrustedChromium.launch(dir.resolve("home"), pki.rootCaPem());
-        context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("ja-JP").setViewportSize(1280, 900));
-        page = context.newPage();
+        browser = ConsoleBrowser.open(fixture, dir.resolve("home"), pki.rootCaPem());
+        context = browser.context();
+        page = browser.page();
     }
 
     @AfterEach
     void stop() {
-        if (chromium != null) {
-            context.close();
-            chromium.close();
+        if (browser != null) {
+            browser.close();
         }
         fixture.close();
     }
 
-    private void screenshot(String name) {
-        String target = System.getProperty("shomei.screenshots");
-        if (target != null) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(target).resolve(name + ".png")).setFullPage(true));
-        }
-    }
-
-    private void login(String user) {
-        page.navigate(fixture.origin() + "/login");
-        page.locator("#user").fill(user);
-        page.locator("#password").fill(ConsoleFixture.PASSWORD);
-        page.locator("#code").fill(fixture.code(user));
-        page.locator("#code").press("Enter");
-        page.waitForURL(Pattern.compile(".*/(issuances|users|statistics)$"));
-    }
-
-    private void logout() {
-        page.locator("header form button").click();
-        page.waitForURL(fixture.origin() + "/login");
-    }
-
-    private void assertNoMyNumber() {
-        String html = page.content();
-        for (MyNumber number : List.of(fixture.myNumberA, fixture.myNumberB, newNumber)) {
-            assertFalse(html.contains(number.digits()), "a page showed a My Number");
-        }
-    }
-
     @Test
     void aSupervisorRegistersAResidentAddsAndCorrectsDosesWithReasons() {
-        login("supervisor-a");
+        browser.login("supervisor-a");
         page.navigate(fixture.origin() + "/residents");
         page.locator("a.button", new Page.LocatorOptions().setHasText("住民を登録")).click();
         assertThat(page.locator("h1")).hasText("住民の登録");
@@ -102,11 +72,11 @@ class ClerkRecordWorkBrowserIT {
         page.locator("#address").fill("東京都文京区本郷一丁目");
         page.locator("#reason").selectOption("MOVED_IN");
         page.locator("#note").fill("転入届と同時に登録");
-        screenshot("register-resident");
+        browser.screenshot("register-resident");
         page.locator("main form button[type=submit]").click();
         page.waitForURL(Pattern.compile(".*/residents/[0-9a-f-]{36}$"));
         assertThat(page.locator("dl.facts")).containsText("登録 花子");
-        assertNoMyNumber();
+        browser.assertNoMyNumber(newNumber);
 
         // a missing dose, with ticket number and site
         page.locator("a.button", new Page.LocatorOptions().setHasText("接種記録を追加")).click();
@@ -117,7 +87,7 @@ class ClerkRecordWorkBrowserIT {
         page.locator("#ticket").fill("T-00421");
         page.locator("#site").fill("文京区立本郷小学校");
         page.locator("#reason").selectOption("MISSING_RECORD");
-        screenshot("add-dose");
+        browser.screenshot("add-dose");
         page.locator("main form button[type=submit]").click();
         page.waitForURL(Pattern.compile(".*/residents/[0-9a-f-]{36}$"));
         assertThat(page.locator("table.data").first()).containsText("文京区立本郷小学校");
@@ -130,7 +100,7 @@ class ClerkRecordWorkBrowserIT {
         assertThat(page.locator("#lot")).hasValue("FF1235");
         page.locator("#reason").selectOption("ENTRY_ERROR");
         page.locator("#note").fill("接種済証で確認");
-        screenshot("correct-dose");
+        browser.screenshot("correct-dose");
         page.locator("main form button[type=submit]").click();
         page.waitForURL(Pattern.compile(".*/residents/[0-9a-f-]{36}$"));
         assertThat(page.locator("main")).containsText("FF1235");
@@ -138,29 +108,29 @@ class ClerkRecordWorkBrowserIT {
         assertThat(page.locator("main")).containsText("接種記録の追加");
         assertThat(page.locator("main")).containsText("reason=ENTRY_ERROR fields=lot");
         assertThat(page.locator("main")).containsText("lot: FF1234");
-        screenshot("history");
-        assertNoMyNumber();
+        browser.screenshot("history");
+        browser.assertNoMyNumber(newNumber);
         String residentUrl = page.url();
-        logout();
+        browser.logout();
 
         // a STATISTICS user and another municipality's clerk reach nothing of it
         for (String user : List.of("stats", "clerk-b")) {
-            login(user);
+            browser.login(user);
             assertEquals(403, page.navigate(fixture.origin() + "/resident-entry").status(), user);
             int status = page.navigate(residentUrl + "/add-dose").status();
             assertEquals(403, status, user);
             assertTrue(List.of(403, 404).contains(page.navigate(residentUrl).status()), user);
             assertFalse(page.content().contains("登録 花子"), user);
-            logout();
+            browser.logout();
         }
     }
 
     @Test
     void twoStaffSignOffLastMonthsReviewAndTheAlertGoes() {
         YearMonth last = YearMonth.from(LocalDate.ofInstant(fixture.clock.instant(), ServiceRules.ZONE)).minusMonths(1);
-        login("supervisor-a");
+        browser.login("supervisor-a");
         assertThat(page.locator("p.signoff-alert")).containsText(last + " の月次点検の確認が完了していません");
-        screenshot("signoff-alert");
+        browser.screenshot("signoff-alert");
         page.locator("p.signoff-alert a").click();
         page.waitForURL(fixture.origin() + "/audit/signoff?month=" + last);
         page.locator("#findings").fill("時間外のアクセス2件は当直の確認によるもの。大量閲覧なし。問題なし。");
@@ -169,9 +139,9 @@ class ClerkRecordWorkBrowserIT {
         assertThat(page.locator("main")).containsText("あなたはこの月の点検を確認済みです");
         page.navigate(fixture.origin() + "/issuances");
         assertThat(page.locator("p.signoff-alert")).containsText("確認 1人");
-        logout();
+        browser.logout();
 
-        login("admin-a");
+        browser.login("admin-a");
         page.navigate(fixture.origin() + "/audit/review?month=" + last);
         page.locator("main a.button", new Page.LocatorOptions().setHasText("点検結果を確認・記録する")).click();
         page.locator("#findings").fill("同意します。ID点検リストも確認済み。");
@@ -179,25 +149,25 @@ class ClerkRecordWorkBrowserIT {
         assertThat(page.locator("main")).containsText("この月の点検は完了しています（2人が確認）");
         assertThat(page.locator("table.signoffs")).containsText("supervisor-a");
         assertThat(page.locator("table.signoffs")).containsText("admin-a");
-        screenshot("signoff");
-        logout();
+        browser.screenshot("signoff");
+        browser.logout();
 
-        login("supervisor-a");
+        browser.login("supervisor-a");
         assertEquals(0, page.locator("p.signoff-alert").count(), "signed by two: no alert");
-        logout();
-        login("stats");
+        browser.logout();
+        browser.login("stats");
         assertEquals(403, page.navigate(fixture.origin() + "/audit/signoff?month=" + last).status());
     }
 
     @Test
     void aDisclosureRequestIsReceivedWithItsReceiptNumberHandledAndPrinted() {
-        login("supervisor-a");
+        browser.login("supervisor-a");
         page.navigate(fixture.origin() + "/residents/" + fixture.residentA.id());
         page.locator("a.button", new Page.LocatorOptions().setHasText("住民からの請求")).click();
         page.locator("#kind").selectOption("DISCLOSURE");
         page.locator("#receipt").fill("UK-2026-0042");
         page.locator("#handling").fill("本人来庁。運転免許証で本人確認。");
-        screenshot("request-receive");
+        browser.screenshot("request-receive");
         page.locator("main form button[type=submit]").click();
         page.waitForURL(Pattern.compile(".*/requests/[0-9a-f-]{36}$"));
         assertThat(page.locator("h1")).hasText("請求 受付票番号 UK-2026-0042");
@@ -205,17 +175,17 @@ class ClerkRecordWorkBrowserIT {
         page.locator("#outcome").selectOption("GRANTED");
         page.locator("main form button[type=submit]").click();
         assertThat(page.locator("dl.facts")).containsText("認容");
-        screenshot("request");
+        browser.screenshot("request");
         page.locator("a.button", new Page.LocatorOptions().setHasText("開示する内容を印刷")).click();
         assertThat(page.locator("h1")).hasText("保有個人情報の開示");
         assertThat(page.locator("main")).containsText(TestData.FAMILY_KANJI);
         assertThat(page.locator("main")).containsText(fixture.certificateA);
         assertThat(page.locator("main")).containsText("UK-2026-0042");
-        screenshot("disclosure");
+        browser.screenshot("disclosure");
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
         assertFalse(page.locator("header nav").isVisible(), "the printout has no menu");
         assertFalse(page.locator("p.no-print").isVisible(), "nor the hint");
-        screenshot("disclosure-print");
-        assertNoMyNumber();
+        browser.screenshot("disclosure-print");
+        browser.assertNoMyNumber(newNumber);
     }
 }

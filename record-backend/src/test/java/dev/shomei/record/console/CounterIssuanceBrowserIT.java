@@ -12,7 +12,6 @@ import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.domain.Channel;
 import dev.shomei.record.domain.Issuance;
-import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.store.IssuanceRepository;
 import dev.shomei.record.testing.TestData;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ class CounterIssuanceBrowserIT {
     @TempDir
     Path dir;
     ConsoleFixture fixture;
-    TrustedChromium chromium;
+    ConsoleBrowser browser;
     BrowserContext context;
     Page page;
 
@@ -43,47 +42,17 @@ class CounterIssuanceBrowserIT {
     void start() throws Exception {
         DevPki pki = DevPki.ensure(dir.resolve("pki"));
         fixture = new ConsoleFixture(dir.resolve("store"), pki);
-        chromium = TrustedChromium.launch(dir.resolve("home"), pki.rootCaPem());
-        context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("ja-JP").setViewportSize(1280, 900));
-        page = context.newPage();
+        browser = ConsoleBrowser.open(fixture, dir.resolve("home"), pki.rootCaPem());
+        context = browser.context();
+        page = browser.page();
     }
 
     @AfterEach
     void stop() {
-        if (chromium != null) {
-            context.close();
-            chromium.close();
+        if (browser != null) {
+            browser.close();
         }
         fixture.close();
-    }
-
-    private void screenshot(String name) {
-        String target = System.getProperty("shomei.screenshots");
-        if (target != null) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(target).resolve(name + ".png")).setFullPage(true));
-        }
-    }
-
-    private void login(String user) {
-        page.navigate(fixture.origin() + "/login");
-        page.locator("#user").fill(user);
-        page.locator("#password").fill(ConsoleFixture.PASSWORD);
-        page.locator("#code").fill(fixture.code(user));
-        page.locator("#code").press("Enter");
-        page.waitForURL(Pattern.compile(".*/(issuances|users|statistics)$"));
-    }
-
-    private void logout() {
-        page.locator("header form button").click();
-        page.waitForURL(fixture.origin() + "/login");
-    }
-
-    private void assertNoMyNumber() {
-        String html = page.content();
-        for (MyNumber number : List.of(fixture.myNumberA, fixture.myNumberB)) {
-            assertFalse(html.contains(number.digits()), "a page showed a My Number");
-        }
     }
 
     /** The certificate id of the hand-over page the browser is on. */
@@ -140,7 +109,7 @@ class CounterIssuanceBrowserIT {
         page.locator("#copies").fill(copies);
         page.locator("#identity").selectOption(identity);
         if (screenshot != null) {
-            screenshot(screenshot);
+            browser.screenshot(screenshot);
         }
         page.locator("main form.counter button[type=submit]").click();
         return handOverCertificate();
@@ -148,12 +117,12 @@ class CounterIssuanceBrowserIT {
 
     @Test
     void aClerkIssuesAtTheWindowAndThePrintedPdfVerifies() throws Exception {
-        login("clerk-a");
+        browser.login("clerk-a");
         String certificate = issueAtTheWindow("DOMESTIC", "1", "MY_NUMBER_CARD", "counter-issue");
         assertThat(page.locator("main")).containsText("本人確認: マイナンバーカード");
         assertThat(page.locator("table.data")).containsText("発行済み（印刷未確認）");
-        screenshot("counter-hand-over");
-        assertNoMyNumber();
+        browser.screenshot("counter-hand-over");
+        browser.assertNoMyNumber();
 
         byte[] pdf = openPdf();
         List<Verdict> verdicts = PrintedCertificates.verify(fixture, pdf, dir.resolve("lists"));
@@ -170,24 +139,24 @@ class CounterIssuanceBrowserIT {
         Issuance issued = issuance(certificate);
         assertEquals(IssuanceStatus.PRINTED, issued.status());
         assertEquals(Channel.WINDOW, issued.channel());
-        logout();
+        browser.logout();
 
         // a STATISTICS user and another municipality's clerk reach none of it
         for (String user : List.of("stats", "clerk-b")) {
-            login(user);
+            browser.login(user);
             int expected = user.equals("stats") ? 403 : 404;
             assertEquals(expected, page.navigate(fixture.origin() + "/residents/" + fixture.residentA.id() + "/issue")
                     .status(), user);
             assertEquals(expected, page.navigate(fixture.origin() + "/counter/" + certificate).status(), user);
             assertEquals(expected, page.navigate(fixture.origin() + "/issuances/" + certificate + "/reissue").status(), user);
             assertFalse(page.content().contains("鷹司"), user);
-            logout();
+            browser.logout();
         }
     }
 
     @Test
     void aReissueAfterLossVoidsAndRevokesTheOldCertificate() throws Exception {
-        login("clerk-a");
+        browser.login("clerk-a");
         String lost = issueAtTheWindow("OVERSEAS", "1", "PASSPORT", null);
         byte[] lostPdf = openPdf();
         page.locator("#handed-out").click();
@@ -199,12 +168,12 @@ class CounterIssuanceBrowserIT {
         assertThat(page.locator("h1")).hasText("紛失による再交付（証明書 " + lost + "）");
         assertThat(page.locator("main")).containsText("「紛失」として無効にし");
         page.locator("#identity").selectOption("PASSPORT");
-        screenshot("counter-reissue");
+        browser.screenshot("counter-reissue");
         page.locator("main form.counter button[type=submit]").click();
         String replacement = handOverCertificate();
         assertFalse(replacement.equals(lost));
         assertThat(page.locator("#replaces")).containsText("紛失した証明書 " + lost + " の再交付です");
-        screenshot("counter-reissued");
+        browser.screenshot("counter-reissued");
 
         assertEquals(IssuanceStatus.VOIDED, issuance(lost).status());
         assertEquals("LOST", issuance(lost).voidReason());
@@ -219,6 +188,6 @@ class CounterIssuanceBrowserIT {
         page.navigate(fixture.origin() + "/residents/" + fixture.residentA.id());
         assertThat(page.locator("main")).containsText("紛失（失効させ、再交付できます）");
         assertEquals(0, page.locator("a[href='/issuances/" + lost + "/reissue']").count(), "reissued once only");
-        assertNoMyNumber();
+        browser.assertNoMyNumber();
     }
 }

@@ -2,7 +2,6 @@ package dev.shomei.record.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
@@ -10,7 +9,6 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.audit.AuditVerifier;
-import dev.shomei.record.domain.MyNumber;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +31,7 @@ class TransfersBrowserIT {
     Path dir;
     ConsoleFixture fixture;
     MovedInFixture moved;
-    TrustedChromium chromium;
+    ConsoleBrowser browser;
     BrowserContext context;
     Page page;
 
@@ -42,58 +40,29 @@ class TransfersBrowserIT {
         DevPki pki = DevPki.ensure(dir.resolve("pki"));
         fixture = new ConsoleFixture(dir.resolve("store"), pki);
         moved = new MovedInFixture(fixture);
-        chromium = TrustedChromium.launch(dir.resolve("home"), pki.rootCaPem());
-        context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale("ja-JP").setViewportSize(1280, 900).setAcceptDownloads(true));
-        page = context.newPage();
+        browser = ConsoleBrowser.open(fixture, dir.resolve("home"), pki.rootCaPem());
+        context = browser.context();
+        page = browser.page();
     }
 
     @AfterEach
     void stop() {
-        if (chromium != null) {
-            context.close();
-            chromium.close();
+        if (browser != null) {
+            browser.close();
         }
         fixture.close();
     }
 
-    private void screenshot(String name) {
-        String target = System.getProperty("shomei.screenshots");
-        if (target != null) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(target).resolve(name + ".png")).setFullPage(true));
-        }
-    }
-
-    private void login(String user) {
-        page.navigate(fixture.origin() + "/login");
-        page.locator("#user").fill(user);
-        page.locator("#password").fill(ConsoleFixture.PASSWORD);
-        page.locator("#code").fill(moved.code(user));
-        page.locator("#code").press("Enter");
-        page.waitForURL(Pattern.compile(".*/(issuances|users|statistics)$"));
-    }
-
-    private void logout() {
-        page.locator("header form button").click();
-        page.waitForURL(fixture.origin() + "/login");
-    }
-
-    private void assertNoMyNumber(String text) {
-        for (MyNumber number : List.of(fixture.myNumberA, fixture.myNumberB, moved.notHeldInA)) {
-            assertFalse(text.contains(number.digits()), "a My Number was shown or exported");
-        }
-    }
-
     @Test
     void aMovedInResidentsRecordsAreAskedForAndTakenOverAndBothSidesSeeTheRecord() {
-        login("supervisor-b");
+        browser.login("supervisor-b", moved.code("supervisor-b"));
         page.navigate(fixture.origin() + "/residents/" + moved.movedIn.id());
         page.locator("a.button", new Page.LocatorOptions().setHasText("転入前の市区町村に接種記録を照会")).click();
         assertThat(page.locator("h1")).hasText("転入前の市区町村への照会（宛名番号 B-000777）");
         page.locator("#myNumber").fill(fixture.myNumberA.digits());
         page.locator("#former").fill(ConsoleFixture.A.value());
         page.locator("#consent").check();
-        screenshot("transfer-ask");
+        browser.screenshot("transfer-ask");
         page.locator("main form button[type=submit]").click();
         page.waitForURL(Pattern.compile(".*/provisions/[0-9a-f-]{36}$"));
         String provisionUrl = page.url();
@@ -102,26 +71,26 @@ class TransfersBrowserIT {
         assertEquals(3, page.locator("table.received tbody tr").count());
         page.locator("#reason").selectOption("MOVED_IN");
         page.locator("#note").fill("転入届の際に本人同意書を受領");
-        screenshot("transfer-answer");
+        browser.screenshot("transfer-answer");
         page.locator("main form button[type=submit]").click();
         page.waitForURL(provisionUrl);
         assertThat(page.locator("dl.facts")).containsText("2件を supervisor-b");
-        assertNoMyNumber(page.content());
+        browser.assertNoMyNumberIn(page.content(), moved.notHeldInA);
         page.navigate(fixture.origin() + "/residents/" + moved.movedIn.id());
         assertThat(page.locator("main")).containsText(fixture.dosesA.get(2).lotNumber());
         page.locator("header nav a", new Page.LocatorOptions().setHasText("情報提供等の記録")).click();
         assertThat(page.locator("table.provisions")).containsText("照会（当市区町村が求めたもの）");
-        screenshot("provisions");
-        logout();
+        browser.screenshot("provisions");
+        browser.logout();
 
-        login("supervisor-a");
+        browser.login("supervisor-a", moved.code("supervisor-a"));
         page.navigate(fixture.origin() + "/provisions");
         assertThat(page.locator("table.provisions")).containsText("提供（当市区町村が回答したもの）");
         assertThat(page.locator("table.provisions")).containsText("131041 新宿区");
-        screenshot("provisions-provided");
+        browser.screenshot("provisions-provided");
         page.navigate(provisionUrl);
         assertEquals(0, page.locator("table.received").count(), "the providing side keeps no doses in the record");
-        logout();
+        browser.logout();
 
         AuditVerifier.Result verified = fixture.store.auditVerifier().verify();
         assertTrue(verified.intact(), String.valueOf(verified.problems()));
@@ -129,28 +98,28 @@ class TransfersBrowserIT {
                 "SELECT count(*) FROM information_provision WHERE id = ?", provisionUrl.substring(provisionUrl.lastIndexOf('/') + 1))));
 
         for (String user : List.of("stats", "clerk-b")) {
-            login(user);
+            browser.login(user, moved.code(user));
             assertEquals(403, page.navigate(fixture.origin() + "/provisions").status(), user);
             assertEquals(403, page.navigate(provisionUrl).status(), user);
             assertEquals(403, page.navigate(fixture.origin() + "/residents/" + moved.movedIn.id() + "/transfer").status(), user);
-            logout();
+            browser.logout();
         }
     }
 
     @Test
     void aSupervisorDownloadsTheResidentsExportWithoutMyNumber() throws Exception {
-        login("supervisor-a");
+        browser.login("supervisor-a", moved.code("supervisor-a"));
         page.navigate(fixture.origin() + "/export");
         page.locator("main a", new Page.LocatorOptions().setHasText("住民と接種記録を取込形式で書き出す")).click();
         assertThat(page.locator("h1")).hasText("住民と接種記録の書き出し（取込形式）");
-        screenshot("export-residents");
+        browser.screenshot("export-residents");
         Download download = page.waitForDownload(() -> page.locator("main form button[type=submit]").click());
         String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFFatena_number,family_name,"), csv);
         assertTrue(csv.contains(fixture.residentA.atenaNumber()));
-        assertNoMyNumber(csv);
-        logout();
-        login("clerk-a");
+        browser.assertNoMyNumberIn(csv, moved.notHeldInA);
+        browser.logout();
+        browser.login("clerk-a", moved.code("clerk-a"));
         assertEquals(403, page.navigate(fixture.origin() + "/export/residents").status());
     }
 }
