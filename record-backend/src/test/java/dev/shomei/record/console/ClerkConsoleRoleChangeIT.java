@@ -5,70 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.users.Role;
 import dev.shomei.record.users.Scope;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The users page's two-administrator role change over HTTPS (issue 18 point 3): a changed role waits
  * until a different administrator approves it; the proposer and the id itself cannot approve; the
  * proposer withdraws, another administrator refuses; the new role works from the next login.
  */
-class ClerkConsoleRoleChangeIT {
+class ClerkConsoleRoleChangeIT extends ConsoleHttpIT {
     private static final Pattern CHANGE = Pattern.compile("name=\"change\" value=\"([^\"]+)\"");
 
-    @TempDir
-    static Path pkiDir;
-    static DevPki pki;
-
-    @TempDir
-    Path dir;
-    ConsoleFixture fixture;
-    ConsoleHttp http;
-
-    @BeforeAll
-    static void pki() {
-        pki = DevPki.ensure(pkiDir);
-    }
-
     @BeforeEach
-    void start() throws Exception {
-        fixture = new ConsoleFixture(dir, pki, databaseUrl());
+    void start() {
         fixture.addUser("admin-a2", Role.ADMINISTRATOR, Scope.of(ConsoleFixture.A), "NBSWY3DPO5XXE3DENBSWY3DPO5XXE3DE");
-        http = new ConsoleHttp(pki, fixture.origin());
-    }
-
-    /** The engine under test: SQLite here, PostgreSQL in the subclass. */
-    protected String databaseUrl() {
-        return dev.shomei.record.db.Database.defaultUrl(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
-    private void login(String user) throws Exception {
-        http.cookies.clear();
-        assertEquals(303, http.login(user, ConsoleFixture.PASSWORD, fixture.code(user)).statusCode());
-    }
-
-    private String page(String path) throws Exception {
-        HttpResponse<byte[]> response = http.get(path);
-        assertEquals(200, response.statusCode(), path + ": " + text(response));
-        return text(response);
     }
 
     private HttpResponse<byte[]> changeRole(String id, Role role) throws Exception {

@@ -6,62 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.protocol.cert.VaccineCatalog;
-import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.importer.ResidentImporter;
 import dev.shomei.record.testing.TestData;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The residents export on the console's export page (issue 21 point 6): a supervisor downloads the own
  * municipality's residents and doses in the import's columns without any My Number, audited with the counts;
  * imported again it changes nothing; roles without EXPORT get 403 and nothing.
  */
-class ResidentExportPageIT {
-    @TempDir
-    static Path pkiDir;
-    static DevPki pki;
-
-    @TempDir
-    Path dir;
-    ConsoleFixture fixture;
-    ConsoleHttp http;
-
-    @BeforeAll
-    static void pki() {
-        pki = DevPki.ensure(pkiDir);
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new ConsoleFixture(dir, pki, databaseUrl());
-        http = new ConsoleHttp(pki, fixture.origin());
-    }
-
-    /** The engine under test: SQLite here, PostgreSQL in the subclass. */
-    protected String databaseUrl() {
-        return dev.shomei.record.db.Database.defaultUrl(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
-    private void login(String user) throws Exception {
-        http.cookies.clear();
-        assertEquals(303, http.login(user, ConsoleFixture.PASSWORD, fixture.code(user)).statusCode());
-    }
+class ResidentExportPageIT extends ConsoleHttpIT {
 
     @Test
     void aSupervisorExportsTheResidentsInTheImportFormatWithoutMyNumber() throws Exception {

@@ -7,73 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.protocol.ServiceRules;
-import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.testing.TestData;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Requests from residents over HTTPS (issue 21): a disclosure request received with its receipt number,
  * handled to an outcome, and its printout with what the municipality holds and the issuance history;
  * the audit names receipt number and codes, never the handling notes; roles and municipalities enforced.
  */
-class ResidentRequestsIT {
-    @TempDir
-    static Path pkiDir;
-    static DevPki pki;
-
-    @TempDir
-    Path dir;
-    ConsoleFixture fixture;
-    ConsoleHttp http;
-
-    @BeforeAll
-    static void pki() {
-        pki = DevPki.ensure(pkiDir);
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new ConsoleFixture(dir, pki, databaseUrl());
-        http = new ConsoleHttp(pki, fixture.origin());
-    }
-
-    /** The engine under test: SQLite here, PostgreSQL in the subclass. */
-    protected String databaseUrl() {
-        return dev.shomei.record.db.Database.defaultUrl(dir);
-    }
+class ResidentRequestsIT extends ConsoleHttpIT {
 
     @AfterEach
-    void stop() {
-        try {
-            for (byte[] body : http.bodies) {
-                String page = new String(body, StandardCharsets.UTF_8);
-                assertFalse(page.contains(fixture.myNumberA.digits()) || page.contains(fixture.myNumberB.digits()),
-                        "a page showed a My Number");
-            }
-        } finally {
-            fixture.close();
-        }
-    }
-
-    private void login(String user) throws Exception {
-        http.cookies.clear();
-        assertEquals(303, http.login(user, ConsoleFixture.PASSWORD, fixture.code(user)).statusCode());
-    }
-
-    private String page(String path) throws Exception {
-        HttpResponse<byte[]> response = http.get(path);
-        assertEquals(200, response.statusCode(), path + ": " + text(response));
-        return text(response);
+    void noPageShowedAMyNumber() {
+        assertNoPageShowedAMyNumber();
     }
 
     private String today() {

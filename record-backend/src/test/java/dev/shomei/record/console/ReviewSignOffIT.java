@@ -6,66 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.protocol.ServiceRules;
-import dev.shomei.protocol.pki.DevPki;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The monthly log review's two-person sign-off over HTTPS (issue 21): last month unsigned shows an
  * alert on a supervisor's start page until two different staff have confirmed it with findings; one
  * person cannot sign twice, a month not yet over cannot be signed; clerks and STATISTICS users get nothing.
  */
-class ReviewSignOffIT {
-    @TempDir
-    static Path pkiDir;
-    static DevPki pki;
-
-    @TempDir
-    Path dir;
-    ConsoleFixture fixture;
-    ConsoleHttp http;
-
-    @BeforeAll
-    static void pki() {
-        pki = DevPki.ensure(pkiDir);
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = new ConsoleFixture(dir, pki, databaseUrl());
-        http = new ConsoleHttp(pki, fixture.origin());
-    }
-
-    /** The engine under test: SQLite here, PostgreSQL in the subclass. */
-    protected String databaseUrl() {
-        return dev.shomei.record.db.Database.defaultUrl(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
-
-    private void login(String user) throws Exception {
-        http.cookies.clear();
-        assertEquals(303, http.login(user, ConsoleFixture.PASSWORD, fixture.code(user)).statusCode());
-    }
-
-    private String page(String path) throws Exception {
-        HttpResponse<byte[]> response = http.get(path);
-        assertEquals(200, response.statusCode(), path + ": " + text(response));
-        return text(response);
-    }
-
+class ReviewSignOffIT extends ConsoleHttpIT {
     @Test
     void twoDifferentStaffSignOffLastMonthAndTheAlertGoes() throws Exception {
         YearMonth now = YearMonth.from(LocalDate.ofInstant(fixture.clock.instant(), ServiceRules.ZONE));
