@@ -80,14 +80,12 @@ class ShardMoveIT {
         Ports.awaitListening(westApi, processes.get(1), START_TIMEOUT, "backend west");
 
         Path dir = Files.createDirectories(center.state().resolve("center"));
-        String yaml = LocalStack.centerYaml().replace("  url: https://127.0.0.1:8410", """
-                  shards:
-                    - name: east
-                      urls: [https://127.0.0.1:%d]
-                    - name: west
-                      urls: [https://127.0.0.1:%d]""".formatted(eastApi, westApi)).replace("municipality-refresh: 5s",
-                "municipality-refresh: 2s");
-        if (!yaml.contains("shards:")) {
+        // the default's "url:" line (with its comment) becomes a shard list at the same indentation
+        String yaml = LocalStack.centerYaml().replaceFirst("(?m)^( *)url: https://127\\.0\\.0\\.1:8410.*$",
+                "$1shards:\n$1  - name: east\n$1    urls: [https://127.0.0.1:" + eastApi + "]\n"
+                        + "$1  - name: west\n$1    urls: [https://127.0.0.1:" + westApi + "]")
+                .replace("municipality-refresh: 5s", "municipality-refresh: 2s");
+        if (!yaml.contains("- name: west")) {
             throw new IllegalStateException("center.yaml defaults changed: no backend url line to replace");
         }
         Files.writeString(dir.resolve(CenterSettings.FILE_NAME), yaml);
