@@ -94,14 +94,6 @@ public final class IssuanceRepository {
                 chargedYen, code.value(), issuanceId);
     }
 
-    /** The amount the kiosk reported it kept, if it reported one. */
-    public java.util.OptionalInt chargedYen(Tx tx, MunicipalityCode code, String issuanceId) throws SQLException {
-        return tx.queryOne("SELECT charged_yen FROM issuance WHERE municipality_code = ? AND id = ?", row -> {
-            int value = row.getInt(1);
-            return row.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(value);
-        }, code.value(), issuanceId).orElse(java.util.OptionalInt.empty());
-    }
-
     private static Issuance map(ResultSet row) throws SQLException {
         return new Issuance(row.getString(1), MunicipalityCode.of(row.getString(2)), row.getString(3), row.getString(4),
                 CertificateType.valueOf(row.getString(5)), Channel.valueOf(row.getString(6)), row.getString(7),
