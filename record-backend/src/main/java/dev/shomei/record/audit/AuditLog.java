@@ -1,5 +1,7 @@
 package dev.shomei.record.audit;
 
+import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.ShomeiException;
 import dev.shomei.record.db.Tx;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -23,6 +25,11 @@ import javax.crypto.spec.SecretKeySpec;
  * appenders of one chain (row lock on PostgreSQL, the single writer on SQLite).
  *
  * <p>Append inside the transaction of the change it records: both commit or neither does.
+ *
+ * <p>A municipality's chain is frozen while the municipality is copied to another shard (from the
+ * move's COPYING step at the source, and at the target until it takes over): an append refuses with
+ * MUNICIPALITY_MOVING, so no change of any kind (they are all audited) lands behind the copy's back.
+ * The check runs after the head's row lock, which the move also takes when it starts copying.
  */
 public final class AuditLog {
     public static final String SYSTEM_CHAIN = "-";
@@ -43,6 +50,9 @@ public final class AuditLog {
         }
         Head head = tx.queryOne("SELECT last_seq, last_mac FROM audit_head WHERE chain = ?" + tx.engine().forUpdate(),
                 row -> new Head(row.getLong(1), row.getBytes(2)), chain).orElseThrow();
+        if (event.municipality() != null) {
+            refuseWhileCopied(tx, event.municipality().value());
+        }
         long seq = head.seq() + 1;
         long at = System.currentTimeMillis();
         byte[] mac = mac(chain, seq, at, fields(event), head.mac());
@@ -53,6 +63,16 @@ public final class AuditLog {
                 event.outcome(), event.detail(), head.mac(), mac);
         tx.update("UPDATE audit_head SET last_seq = ?, last_mac = ? WHERE chain = ?", seq, mac, chain);
         return seq;
+    }
+
+    private static void refuseWhileCopied(Tx tx, String municipality) throws SQLException {
+        boolean frozen = tx.queryOne("SELECT role, step FROM municipality_move WHERE municipality_code = ?",
+                row -> "INCOMING".equals(row.getString(1)) || !"STOPPED".equals(row.getString(2)), municipality)
+                .orElse(false);
+        if (frozen) {
+            throw new ShomeiException(ErrorCode.MUNICIPALITY_MOVING, "municipality " + municipality
+                    + " is being copied to another record-backend shard: its records take no change until the move ends");
+        }
     }
 
     /** Whether {@code other} chains with the same key (then a copied chain keeps its MACs). */

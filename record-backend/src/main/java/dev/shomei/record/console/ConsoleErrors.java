@@ -55,6 +55,8 @@ final class ConsoleErrors {
     private void shomei(ServerRequest req, ServerResponse res, ShomeiException e) {
         if (e.code() == ErrorCode.NO_RECORD) {
             page(req, res, Status.NOT_FOUND_404, "error.notFound", null);
+        } else if (e.code() == ErrorCode.MUNICIPALITY_MOVING) {
+            page(req, res, Status.SERVICE_UNAVAILABLE_503, "error.moving", null);
         } else if (e.code() == ErrorCode.INVALID_REQUEST) {
             page(req, res, Status.BAD_REQUEST_400, "error.invalid", ConsoleRouter.reason(e));
         } else {

@@ -25,6 +25,7 @@ import dev.shomei.record.issue.CertificateContents;
 import dev.shomei.record.issue.CertificateIds;
 import dev.shomei.record.issue.CertificateSigner;
 import dev.shomei.record.issue.IssuanceOutcomes;
+import dev.shomei.record.move.MoveGuard;
 import dev.shomei.record.revoke.Revocations;
 import dev.shomei.record.store.AlternativeNameRepository;
 import dev.shomei.record.store.CounterIssuanceRepository;
@@ -80,6 +81,7 @@ final class CounterIssuance {
     private final IssuanceRepository issuances = new IssuanceRepository();
     private final CounterIssuanceRepository counter = new CounterIssuanceRepository();
     private final Revocations revocations = new Revocations();
+    private final MoveGuard moveGuard = new MoveGuard();
 
     CounterIssuance(Database database, TenantKeyring keyring, ConsoleAudit audit, CertificateSigner signer,
                     CertificateContents contents, IssuanceOutcomes outcomes, Clock clock) {
@@ -227,6 +229,7 @@ final class CounterIssuance {
 
     /** The kiosk's rules (IssuanceService) for a person standing at the counter: no birth-date check, no kiosk hours. */
     private Eligible eligible(Tx tx, MunicipalityCode code, String residentId, CertificateType type) throws SQLException {
+        moveGuard.refuseIssueEarly(tx, code); // stopped for a move to another shard: like the kiosks
         TenantCipher tenant = keyring.cipher(tx, code);
         Municipality municipality = municipalities.find(tx, code).orElseThrow();
         Resident resident = residents.findById(tx, tenant, residentId)
@@ -265,6 +268,7 @@ final class CounterIssuance {
             String passportNumber = order.type() == CertificateType.OVERSEAS ? eligible.resident().passportNumber() : null;
             try {
                 return database.write(tx -> {
+                    moveGuard.refuseIssue(tx, code); // a move may have stopped it since the lookup
                     TenantCipher tenant = keyring.cipher(tx, code);
                     if (lost != null) {
                         voidAsLost(tx, actor, lost, certificateId, now);

@@ -245,24 +245,36 @@ public final class IssuanceOutcomes {
             if (moving.contains(code.value())) {
                 continue;
             }
-            while (true) {
-                List<Issuance> stale = database.read(tx -> issuances.listIssuedBefore(tx, code, before, BATCH));
-                for (Issuance issuance : stale) {
-                    voided += database.write(tx -> {
-                        Issuance current = issuances.findByTransaction(tx, code, issuance.transactionId()).orElseThrow();
-                        if (current.status() != IssuanceStatus.ISSUED) {
-                            return 0; // the kiosk's report came first
-                        }
-                        transition(tx, current, IssuanceStatus.VOIDED, TIMEOUT_REASON, "SYSTEM", "reconciliation");
-                        return 1;
-                    });
+            try {
+                voided += voidUnconfirmed(code, before);
+            } catch (ShomeiException e) {
+                if (e.code() != ErrorCode.MUNICIPALITY_MOVING) {
+                    throw e;
                 }
-                if (stale.size() < BATCH) {
-                    break;
-                }
+                // a move began since the list was read: its rows wait for it, the others are voided still
             }
         }
         return voided;
+    }
+
+    private int voidUnconfirmed(MunicipalityCode code, Instant before) {
+        int voided = 0;
+        while (true) {
+            List<Issuance> stale = database.read(tx -> issuances.listIssuedBefore(tx, code, before, BATCH));
+            for (Issuance issuance : stale) {
+                voided += database.write(tx -> {
+                    Issuance current = issuances.findByTransaction(tx, code, issuance.transactionId()).orElseThrow();
+                    if (current.status() != IssuanceStatus.ISSUED) {
+                        return 0; // the kiosk's report came first
+                    }
+                    transition(tx, current, IssuanceStatus.VOIDED, TIMEOUT_REASON, "SYSTEM", "reconciliation");
+                    return 1;
+                });
+            }
+            if (stale.size() < BATCH) {
+                return voided;
+            }
+        }
     }
 
     private static StatusResponse response(Issuance issuance) {

@@ -181,6 +181,8 @@ public final class MunicipalityMove {
             if (tx.engine() == Engine.POSTGRESQL) {
                 // waits for issue and outcome writes that hold the row shared (MoveGuard)
                 tx.query("SELECT code FROM municipality WHERE code = ? FOR UPDATE", row -> row.getString(1), code.value());
+                // and for every other change of the municipality: each appends to its chain under this lock (AuditLog)
+                tx.query("SELECT chain FROM audit_head WHERE chain = ? FOR UPDATE", row -> row.getString(1), code.value());
             }
             moves.put(tx, code, Role.OUTGOING, Step.COPYING, targetName);
             return null;

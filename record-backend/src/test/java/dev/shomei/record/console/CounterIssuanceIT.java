@@ -16,6 +16,7 @@ import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.issue.IssuanceOutcomes;
 import dev.shomei.record.store.IssuanceRepository;
+import dev.shomei.record.store.MunicipalityMoveRepository;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import dev.shomei.record.testing.TestData;
@@ -139,6 +140,33 @@ class CounterIssuanceIT {
         assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").startsWith("inline"), "shown to print, not saved");
         assertEquals("no-store", pdf.headers().firstValue("Cache-Control").orElse(""));
         return pdf.body();
+    }
+
+    @Test
+    void nothingIsIssuedAtTheWindowWhileTheMunicipalityIsStoppedForAMove() throws Exception {
+        login("clerk-a");
+        page("/residents/" + fixture.residentA.id() + "/issue");
+        long before = fixture.store.database().read(tx -> tx.queryLong("SELECT COUNT(*) FROM issuance"));
+        for (MunicipalityMoveRepository.Step step : List.of(MunicipalityMoveRepository.Step.STOPPED,
+                MunicipalityMoveRepository.Step.COPYING)) {
+            fixture.store.database().write(tx -> {
+                new MunicipalityMoveRepository().put(tx, ConsoleFixture.A, MunicipalityMoveRepository.Role.OUTGOING, step,
+                        "jdbc:postgresql://elsewhere/records");
+                return null;
+            });
+            HttpResponse<byte[]> refused = http.post("/residents/" + fixture.residentA.id() + "/issue",
+                    order("DOMESTIC", "WINDOW", "1", "MY_NUMBER_CARD"));
+            assertEquals(503, refused.statusCode(), step.name());
+            assertTrue(text(refused).contains("別の記録サーバーへ移行中"), text(refused));
+            assertEquals(List.of(), details("COUNTER_ISSUE"), step.name());
+            long issuances = fixture.store.database().read(tx -> tx.queryLong("SELECT COUNT(*) FROM issuance"));
+            assertEquals(before, issuances, step.name());
+        }
+        fixture.store.database().write(tx -> { // the move aborted: the window issues again
+            new MunicipalityMoveRepository().delete(tx, ConsoleFixture.A);
+            return null;
+        });
+        issue(fixture.residentA.id(), order("DOMESTIC", "WINDOW", "1", "MY_NUMBER_CARD"));
     }
 
     @Test

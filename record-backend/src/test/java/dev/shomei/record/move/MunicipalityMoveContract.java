@@ -153,6 +153,38 @@ public abstract class MunicipalityMoveContract {
     }
 
     @Test
+    void noChangeOfTheMunicipalityLandsWhileItIsCopiedAndTheOthersCarryOn() {
+        setMove(source, MunicipalityMoveRepository.Role.OUTGOING, MunicipalityMoveRepository.Step.STOPPED);
+        source.changeFee(BUNKYO, 300, "OPERATOR", "test"); // while it drains, changes still land
+
+        setMove(source, MunicipalityMoveRepository.Role.OUTGOING, MunicipalityMoveRepository.Step.COPYING);
+        Map<String, Long> before = counts(source, BUNKYO);
+        ShomeiException frozen = assertThrows(ShomeiException.class, () -> source.changeFee(BUNKYO, 500, "OPERATOR", "test"));
+        assertEquals(ErrorCode.MUNICIPALITY_MOVING, frozen.code());
+        assertEquals(300, source.database().read(tx -> new dev.shomei.record.store.MunicipalityRepository().find(tx, BUNKYO))
+                .orElseThrow().feePerCopyYen(), "the refused change changed nothing");
+        assertEquals(before, counts(source, BUNKYO), "no row and no audit entry added behind the copy's back");
+        source.changeFee(SHINJUKU, 400, "OPERATOR", "test"); // another municipality is not frozen
+
+        setMove(target, SHINJUKU, MunicipalityMoveRepository.Role.INCOMING, MunicipalityMoveRepository.Step.COPIED);
+        assertEquals(ErrorCode.MUNICIPALITY_MOVING, assertThrows(ShomeiException.class,
+                () -> target.changeFee(SHINJUKU, 500, "OPERATOR", "test")).code(), "nor at the target before it takes over");
+    }
+
+    private void setMove(RecordStore store, MunicipalityMoveRepository.Role role, MunicipalityMoveRepository.Step step) {
+        setMove(store, BUNKYO, role, step);
+    }
+
+    private void setMove(RecordStore store, MunicipalityCode code, MunicipalityMoveRepository.Role role,
+                         MunicipalityMoveRepository.Step step) {
+        String peer = MunicipalityMove.withoutCredentials(store == source ? targetUrl : sourceUrl);
+        store.database().write(tx -> {
+            new MunicipalityMoveRepository().put(tx, code, role, step, peer);
+            return null;
+        });
+    }
+
+    @Test
     void everyRowMovesWithItsKeysAndChainAndTheTargetIssuesThen() {
         Map<String, Long> before = counts(source, BUNKYO);
         assertEquals(2, before.get("resident"));
