@@ -80,6 +80,14 @@ final class MunicipalityTables {
         if (rows.isEmpty()) {
             return 0;
         }
+        List<Boolean> booleans = booleanColumns(to, table.name(), columns);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (booleans.get(i)) {
+                    row[i] = asBoolean(row[i], to.engine());
+                }
+            }
+        }
         String insert = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
         for (int start = 0; start < rows.size(); start += BATCH) {
@@ -90,6 +98,33 @@ final class MunicipalityTables {
 
     static int delete(Tx tx, Table table, String code) throws SQLException {
         return tx.update("DELETE FROM " + table.name() + table.where(), code);
+    }
+
+    /**
+     * Which of the columns are BOOLEAN at the target. The engines store a truth value differently
+     * (PostgreSQL a boolean it will not take an integer for, SQLite 0 or 1), and a move may go from
+     * one engine to the other; every other type used reads and binds alike on both.
+     */
+    private static List<Boolean> booleanColumns(Tx to, String table, List<String> columns) throws SQLException {
+        String sql = to.engine() == Engine.POSTGRESQL
+                ? "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+                        + "AND table_schema = current_schema()"
+                : "SELECT name, type FROM pragma_table_info(?)";
+        Set<String> booleans = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String[] column : to.query(sql, row -> new String[] {row.getString(1), row.getString(2)}, table)) {
+            if (column[1] != null && column[1].equalsIgnoreCase("boolean")) {
+                booleans.add(column[0]);
+            }
+        }
+        return columns.stream().map(booleans::contains).toList();
+    }
+
+    private static Object asBoolean(Object value, Engine target) {
+        if (value == null) {
+            return null;
+        }
+        boolean truth = value instanceof Boolean b ? b : ((Number) value).longValue() != 0;
+        return target == Engine.POSTGRESQL ? (Object) truth : (Object) (truth ? 1 : 0);
     }
 
     private static Object[] values(ResultSet row, int count) throws SQLException {

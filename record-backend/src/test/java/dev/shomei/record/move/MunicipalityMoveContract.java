@@ -68,6 +68,11 @@ public abstract class MunicipalityMoveContract {
     /** A fresh, empty database of this engine. */
     protected abstract String newDatabaseUrl() throws Exception;
 
+    /** The database moved to: by default another of the same engine. */
+    protected String newTargetUrl() throws Exception {
+        return newDatabaseUrl();
+    }
+
     @BeforeAll
     static void pki() throws Exception {
         pkiDir = Files.createTempDirectory("shomei-move-pki-");
@@ -77,7 +82,7 @@ public abstract class MunicipalityMoveContract {
     @BeforeEach
     void open() throws Exception {
         sourceUrl = newDatabaseUrl();
-        targetUrl = newDatabaseUrl();
+        targetUrl = newTargetUrl();
         source = RecordStore.open(sourceUrl, temp.resolve("source-keys.p12"));
         target = RecordStore.open(targetUrl, temp.resolve("target-keys.p12"));
         DevPki pki = DevPki.ensure(pkiDir);
