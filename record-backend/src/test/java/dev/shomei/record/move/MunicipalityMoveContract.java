@@ -190,6 +190,27 @@ public abstract class MunicipalityMoveContract {
     }
 
     @Test
+    void aMovedMunicipalityCanBeMovedBackAndIssuesThereAgain() {
+        Map<String, Long> before = counts(source, BUNKYO);
+        move().run(BUNKYO);
+        List<String> back = new CopyOnWriteArrayList<>();
+        new MunicipalityMove(target, targetUrl, source, sourceUrl, Duration.ZERO, back::add).run(BUNKYO);
+
+        assertTrue(back.get(back.size() - 1).contains("moved to"), back.toString());
+        assertEquals(null, step(source, BUNKYO), "the first source holds it as its own again");
+        assertEquals(MunicipalityMoveRepository.Step.MOVED_OUT, step(target, BUNKYO));
+        Map<String, Long> after = counts(source, BUNKYO);
+        before.forEach((table, count) -> {
+            if (!table.startsWith("audit")) {
+                assertEquals(count, after.get(table), table + " after the round trip");
+            }
+        });
+        assertTrue(source.auditVerifier().verify().intact(), source.auditVerifier().verify().problems().toString());
+        assertEquals(IssuanceStatus.ISSUED, service(source).issue(TestData.request("t-back", BUNKYO, HANAKO, HANAKO_BIRTH,
+                CertificateType.DOMESTIC), "test").status());
+    }
+
+    @Test
     void everyRowMovesWithItsKeysAndChainAndTheTargetIssuesThen() {
         Map<String, Long> before = counts(source, BUNKYO);
         assertEquals(2, before.get("resident"));
