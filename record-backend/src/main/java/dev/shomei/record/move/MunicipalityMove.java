@@ -13,6 +13,7 @@ import dev.shomei.record.store.MunicipalityMoveRepository;
 import dev.shomei.record.store.MunicipalityMoveRepository.Move;
 import dev.shomei.record.store.MunicipalityMoveRepository.Role;
 import dev.shomei.record.store.MunicipalityMoveRepository.Step;
+import dev.shomei.record.users.TotpSecrets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import java.util.function.Consumer;
  *   <li>STOPPED: the source refuses new issuances (MUNICIPALITY_MOVING) and lists the municipality as
  *       not taking part; outcomes of open issuances still land while it drains;</li>
  *   <li>COPYING: outcomes wait too; every row of the municipality (found in the catalog: residents,
- *       My Number index, doses, issuances, revocation ids, requests, keys, audit chain ...) is copied in
+ *       My Number index, doses, issuances, revocation ids, requests, keys, audit chain, its clerk ids with their
+ *       TOTP secrets sealed again under the target's master key ...) is copied in
  *       one target transaction, its keys re-wrapped under the target's master key, its audit chain
  *       (verified at the source first) chained again when the target's audit key differs. The target
  *       holds it as INCOMING: not listed, nothing accepted;</li>
@@ -151,6 +153,9 @@ public final class MunicipalityMove {
         if (atTarget && incoming.isEmpty()) {
             throw refused("the target already has municipality " + code + " (and is not receiving it)");
         }
+        if (incoming.isEmpty()) {
+            refuseClerkIdsTaken(code);
+        }
         source.database().write(tx -> {
             moves.put(tx, code, Role.OUTGOING, Step.STOPPED, targetName);
             systemAudit(source, tx, "MOVE_MUNICIPALITY_STARTED", code, "to=" + targetName);
@@ -190,6 +195,26 @@ public final class MunicipalityMove {
         return Step.COPYING;
     }
 
+    /** The municipality's clerk ids move with it: none may exist at the target already. */
+    private void refuseClerkIdsTaken(MunicipalityCode code) {
+        List<String> ids = source.database().read(tx ->
+                tx.query("SELECT id FROM clerk_user WHERE scope = ?", row -> row.getString(1), code.value()));
+        List<String> taken = target.database().read(tx -> {
+            List<String> found = new ArrayList<>(
+                    tx.query("SELECT id FROM clerk_user WHERE scope = ?", row -> row.getString(1), code.value()));
+            for (String id : ids) {
+                if (!found.contains(id) && tx.queryLong("SELECT COUNT(*) FROM clerk_user WHERE id = ?", id) > 0) {
+                    found.add(id);
+                }
+            }
+            return found;
+        });
+        if (!taken.isEmpty()) {
+            throw refused("the target already has clerk ids " + taken + " for " + code + " or of the same name: the "
+                    + "municipality's ids move with it; delete or rename those at the target first");
+        }
+    }
+
     private long openIssuances(MunicipalityCode code) {
         return source.database().read(tx -> tx.queryLong(
                 "SELECT COUNT(*) FROM issuance WHERE municipality_code = ? AND status = 'ISSUED'", code.value()));
@@ -218,6 +243,8 @@ public final class MunicipalityMove {
                     }
                     case MunicipalityTables.AUDIT_LOG -> chainCopy.copy(from, to, code.value());
                     case MunicipalityTables.AUDIT_HEAD -> 0; // with the chain
+                    case MunicipalityTables.CLERK_USER -> MunicipalityTables.copyRows(from, to, table, code.value(),
+                            new ClerkTotpReseal(new TotpSecrets(source.masterKeys()), new TotpSecrets(target.masterKeys())));
                     default -> MunicipalityTables.copyRows(from, to, table, code.value());
                 };
                 counts.add(table.name() + "=" + copied);

@@ -13,17 +13,29 @@ import java.util.TreeSet;
 /**
  * The rows that belong to one municipality, table by table: found in the database's own catalog
  * (every table with a {@code municipality_code} column, so a table added later moves too), plus the
- * {@code municipality} row itself and the tables keyed by its audit chain. Parents come first
- * (municipality, its keys, residents), so inserting in this order and deleting in the reverse one
- * keeps every foreign key satisfied.
+ * {@code municipality} row itself, the tables keyed by its audit chain, and its clerk console ids
+ * (scoped to it) with their role-change history. Parents come first (municipality, its keys,
+ * residents; clerk ids before their role changes), so inserting in this order and deleting in the
+ * reverse one keeps every foreign key satisfied.
  */
 final class MunicipalityTables {
-    /** A table and the column that names the municipality (or its audit chain). */
-    record Table(String name, String keyColumn) {
+    /** A table and the condition, with one parameter for the municipality code, that selects its rows. */
+    record Table(String name, String condition) {
+        static Table keyedBy(String name, String column) {
+            return new Table(name, column + " = ?");
+        }
+
         String where() {
-            return " WHERE " + keyColumn + " = ?";
+            return " WHERE " + condition;
         }
     }
+
+    /** How a copied row changes on its way (a value sealed under the source's master key). */
+    interface RowAdjustment {
+        void adjust(List<String> columns, Object[] row);
+    }
+
+    static final String CLERK_USER = "clerk_user";
 
     static final String MUNICIPALITY_KEY = "municipality_key";
     static final String AUDIT_LOG = "audit_log";
@@ -47,17 +59,19 @@ final class MunicipalityTables {
         TreeSet<String> found = new TreeSet<>(tx.query(sql, row -> row.getString(1)));
         found.removeAll(NOT_MOVED);
         List<Table> tables = new ArrayList<>();
-        tables.add(new Table("municipality", "code"));
+        tables.add(Table.keyedBy("municipality", "code"));
         for (String parent : PARENTS_FIRST.subList(1, PARENTS_FIRST.size())) {
             if (found.remove(parent)) {
-                tables.add(new Table(parent, "municipality_code"));
+                tables.add(Table.keyedBy(parent, "municipality_code"));
             }
         }
         for (String name : found) {
-            tables.add(new Table(name, "municipality_code"));
+            tables.add(Table.keyedBy(name, "municipality_code"));
         }
-        tables.add(new Table(AUDIT_HEAD, "chain"));
-        tables.add(new Table("log_review_signoff", "chain"));
+        tables.add(Table.keyedBy(AUDIT_HEAD, "chain"));
+        tables.add(Table.keyedBy("log_review_signoff", "chain"));
+        tables.add(Table.keyedBy(CLERK_USER, "scope"));
+        tables.add(new Table("clerk_role_change", "user_id IN (SELECT id FROM clerk_user WHERE scope = ?)"));
         return tables;
     }
 
@@ -67,6 +81,12 @@ final class MunicipalityTables {
 
     /** Copies the table's rows of {@code code} column by column, as they are (ciphertext stays ciphertext). */
     static long copyRows(Tx from, Tx to, Table table, String code) throws SQLException {
+        return copyRows(from, to, table, code, (columns, row) -> {
+        });
+    }
+
+    /** {@link #copyRows(Tx, Tx, Table, String)} with each row adjusted before it is written. */
+    static long copyRows(Tx from, Tx to, Table table, String code, RowAdjustment adjustment) throws SQLException {
         List<String> columns = new ArrayList<>();
         List<Object[]> rows = from.query("SELECT * FROM " + table.name() + table.where(), row -> {
             ResultSetMetaData meta = row.getMetaData();
@@ -87,6 +107,7 @@ final class MunicipalityTables {
                     row[i] = asBoolean(row[i], to.engine());
                 }
             }
+            adjustment.adjust(columns, row);
         }
         String insert = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";

@@ -2,6 +2,7 @@ package dev.shomei.record.move;
 
 import static dev.shomei.record.testing.TestData.BUNKYO;
 import static dev.shomei.record.testing.TestData.SHINJUKU;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,6 +32,14 @@ import dev.shomei.record.store.MunicipalityMoveRepository;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import dev.shomei.record.testing.TestData;
+import dev.shomei.record.users.NewUser;
+import dev.shomei.record.users.PasswordHasher;
+import dev.shomei.record.users.Role;
+import dev.shomei.record.users.Scope;
+import dev.shomei.record.users.TotpSecrets;
+import dev.shomei.record.users.UserAdministration;
+import dev.shomei.record.users.UserRepository;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -187,6 +196,41 @@ public abstract class MunicipalityMoveContract {
             new MunicipalityMoveRepository().put(tx, code, role, step, peer);
             return null;
         });
+    }
+
+    private static void addClerk(RecordStore store, String id, MunicipalityCode code, byte[] totpSecret) {
+        new UserAdministration(store.database(), store.audit(), new PasswordHasher(new SecureRandom()), new SecureRandom(),
+                Clock.systemUTC()).createEnrolled(new NewUser(id, id + " (test)", Role.CLERK, Scope.of(code),
+                LocalDate.now().plusYears(1), false, null, null), "Move-Test-Pass-1".toCharArray(), totpSecret.clone(),
+                new TotpSecrets(store.masterKeys()), "test");
+    }
+
+    @Test
+    void itsClerkIdsMoveWithItAndTheirTotpSecretsOpenUnderTheTargetsMasterKey() {
+        byte[] secret = "twenty-byte-secret!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        addClerk(source, "bunkyo-clerk", BUNKYO, secret);
+        addClerk(source, "shinjuku-clerk", SHINJUKU, secret);
+
+        move().run(BUNKYO);
+
+        UserRepository users = new UserRepository();
+        UserRepository.Credentials moved = target.database().read(tx -> users.credentials(tx, "bunkyo-clerk")).orElseThrow();
+        assertArrayEquals(secret, new TotpSecrets(target.masterKeys()).open("bunkyo-clerk", moved.totpSecret()));
+        assertEquals(Scope.of(BUNKYO), moved.user().scope());
+        assertTrue(source.database().read(tx -> users.find(tx, "bunkyo-clerk")).isEmpty(), "gone from the source");
+        assertTrue(source.database().read(tx -> users.find(tx, "shinjuku-clerk")).isPresent(), "another's id stays");
+    }
+
+    @Test
+    void aMoveIsRefusedBeforeAnythingStopsWhenTheTargetHasAClerkIdOfTheSameName() {
+        byte[] secret = "twenty-byte-secret!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        addClerk(source, "clerk-1", BUNKYO, secret);
+        addClerk(target, "clerk-1", SHINJUKU, secret);
+
+        ShomeiException refused = assertThrows(ShomeiException.class, () -> move().run(BUNKYO));
+        assertTrue(refused.getMessage().contains("clerk-1"), refused.getMessage());
+        assertEquals(null, step(source, BUNKYO), "nothing stopped");
+        assertEquals(null, step(target, BUNKYO));
     }
 
     @Test
