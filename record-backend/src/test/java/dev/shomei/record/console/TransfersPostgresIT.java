@@ -1,15 +1,11 @@
 package dev.shomei.record.console;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.shomei.record.testing.PostgresServer;
 
 /** {@link TransfersIT} again on a real PostgreSQL server (started by the test set-up). */
 class TransfersPostgresIT extends TransfersIT {
     @Override
     protected String databaseUrl() {
-        PostgresServer server = PostgresServer.shared().orElse(null);
-        assumeTrue(server != null, "PostgreSQL is not installed (apt-get install postgresql); skipped outside CI");
-        return server.createDatabase("records");
+        return PostgresServer.databaseOrSkip("records");
     }
 }

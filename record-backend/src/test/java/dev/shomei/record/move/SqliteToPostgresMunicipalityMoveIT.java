@@ -1,7 +1,5 @@
 package dev.shomei.record.move;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.shomei.record.testing.PostgresServer;
 
 /**
@@ -16,8 +14,6 @@ class SqliteToPostgresMunicipalityMoveIT extends MunicipalityMoveContract {
 
     @Override
     protected String newTargetUrl() {
-        PostgresServer server = PostgresServer.shared().orElse(null);
-        assumeTrue(server != null, "PostgreSQL is not installed (apt-get install postgresql); skipped outside CI");
-        return server.createDatabase("records");
+        return PostgresServer.databaseOrSkip("records");
     }
 }

@@ -1,7 +1,5 @@
 package dev.shomei.record.store;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.shomei.record.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +12,7 @@ class PostgresRecordStoreIT extends RecordStoreContract {
 
     @Override
     protected String newDatabaseUrl() {
-        PostgresServer server = PostgresServer.shared().orElse(null);
-        assumeTrue(server != null, "PostgreSQL is not installed (apt-get install postgresql); skipped outside CI");
-        return server.createDatabase("records");
+        return PostgresServer.databaseOrSkip("records");
     }
 
     /** A pg_dump of the database and every file of the server's data directory (after a checkpoint). */

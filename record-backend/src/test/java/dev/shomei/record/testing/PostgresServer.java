@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real PostgreSQL server for the tests: {@code initdb} into a temporary directory, {@code pg_ctl
@@ -78,6 +79,16 @@ public final class PostgresServer {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "postgres-test-server-stop"));
         return Optional.of(shared);
+    }
+
+    /**
+     * A fresh database on the shared server; the calling test is skipped (not failed) when PostgreSQL
+     * is not installed outside CI, and fails in CI ({@link #shared}).
+     */
+    public static String databaseOrSkip(String prefix) {
+        PostgresServer server = shared().orElse(null);
+        Assumptions.assumeTrue(server != null, "PostgreSQL is not installed (apt-get install postgresql); skipped outside CI");
+        return server.createDatabase(prefix);
     }
 
     /** Creates a fresh database and returns its JDBC URL. */

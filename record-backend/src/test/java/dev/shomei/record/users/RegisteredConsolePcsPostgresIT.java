@@ -1,15 +1,11 @@
 package dev.shomei.record.users;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.shomei.record.testing.PostgresServer;
 
 /** {@link RegisteredConsolePcsContract} on a real PostgreSQL server (started by the test set-up). */
 class RegisteredConsolePcsPostgresIT extends RegisteredConsolePcsContract {
     @Override
     protected String newDatabaseUrl() {
-        PostgresServer server = PostgresServer.shared().orElse(null);
-        assumeTrue(server != null, "PostgreSQL is not installed (apt-get install postgresql); skipped outside CI");
-        return server.createDatabase("records");
+        return PostgresServer.databaseOrSkip("records");
     }
 }
