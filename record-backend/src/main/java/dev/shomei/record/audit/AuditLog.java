@@ -3,6 +3,8 @@ package dev.shomei.record.audit;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.record.db.Tx;
+import dev.shomei.record.domain.MunicipalityCode;
+import dev.shomei.record.store.MunicipalityMoveRepository;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -36,6 +38,7 @@ public final class AuditLog {
     static final byte[] GENESIS = new byte[32];
 
     private final SecretKey key;
+    private final MunicipalityMoveRepository moves = new MunicipalityMoveRepository();
 
     public AuditLog(SecretKey auditKey) {
         this.key = new SecretKeySpec(auditKey.getEncoded(), "HmacSHA256");
@@ -51,7 +54,7 @@ public final class AuditLog {
         Head head = tx.queryOne("SELECT last_seq, last_mac FROM audit_head WHERE chain = ?" + tx.engine().forUpdate(),
                 row -> new Head(row.getLong(1), row.getBytes(2)), chain).orElseThrow();
         if (event.municipality() != null) {
-            refuseWhileCopied(tx, event.municipality().value());
+            refuseWhileCopied(tx, event.municipality());
         }
         long seq = head.seq() + 1;
         long at = System.currentTimeMillis();
@@ -65,12 +68,10 @@ public final class AuditLog {
         return seq;
     }
 
-    private static void refuseWhileCopied(Tx tx, String municipality) throws SQLException {
-        boolean frozen = tx.queryOne("SELECT role, step FROM municipality_move WHERE municipality_code = ?",
-                row -> "INCOMING".equals(row.getString(1)) || !"STOPPED".equals(row.getString(2)), municipality)
-                .orElse(false);
-        if (frozen) {
-            throw new ShomeiException(ErrorCode.MUNICIPALITY_MOVING, "municipality " + municipality
+    /** Frozen exactly when the move holds its outcomes ({@link MunicipalityMoveRepository.Move#refusesOutcomes}). */
+    private void refuseWhileCopied(Tx tx, MunicipalityCode municipality) throws SQLException {
+        if (moves.find(tx, municipality).filter(MunicipalityMoveRepository.Move::refusesOutcomes).isPresent()) {
+            throw new ShomeiException(ErrorCode.MUNICIPALITY_MOVING, "municipality " + municipality.value()
                     + " is being copied to another record-backend shard: its records take no change until the move ends");
         }
     }
