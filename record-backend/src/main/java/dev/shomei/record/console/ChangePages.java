@@ -2,7 +2,6 @@ package dev.shomei.record.console;
 
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
-import dev.shomei.protocol.cert.VaccineProduct;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.db.Tx;
 import dev.shomei.protocol.backend.IssuanceStatus;
@@ -13,7 +12,6 @@ import dev.shomei.record.domain.ResidentStatus;
 import dev.shomei.record.domain.Vaccination;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
-import dev.shomei.record.users.Actor;
 import dev.shomei.record.users.Permission;
 import io.helidon.http.Status;
 import java.sql.SQLException;
@@ -135,12 +133,11 @@ final class ChangePages {
         Vaccination dose = target.dose();
         // the page shows the resident's name and dose: a view like the resident's page, audited before it is sent
         audit.record(x.actor(), "VIEW_DOSE", "resident", target.resident().id(), "OK", "dose=" + dose.id());
-        renderDose(x, Status.OK_200, target, null, dose.date().toString(), dose.product(), dose.lotNumber(),
-                dose.ticketNumber() == null ? "" : dose.ticketNumber(), "", "");
+        renderDose(x, Status.OK_200, target, null, DoseForm.Typed.of(dose), "", "");
     }
 
-    private void renderDose(Exchange x, Status status, DoseTarget target, String problem, String date, String product,
-                            String lot, String ticket, String reason, String note) {
+    private void renderDose(Exchange x, Status status, DoseTarget target, String problem, DoseForm.Typed typed,
+                            String reason, String note) {
         x.html(status, Layout.page(x, x.t("change.doseTitle", target.dose().doseNumber(), target.resident().atenaNumber()),
                 html -> {
                     if (problem != null) {
@@ -149,16 +146,7 @@ final class ChangePages {
                     html.open("form", "method", "post", "action",
                             "/residents/" + target.resident().id() + "/doses/" + target.dose().id());
                     Layout.csrf(html, x);
-                    Layout.field(html, "date", x.t("field.vaccinatedOn"), "date", date, "required", "required",
-                            "autofocus", "autofocus", "maxlength", "64");
-                    List<String> options = new ArrayList<>();
-                    for (VaccineProduct p : context.catalog().all()) {
-                        options.add(p.code());
-                        options.add(RecordPages.productLabel(x, p));
-                    }
-                    Layout.select(html, "product", x.t("field.product"), product, options.toArray(String[]::new));
-                    Layout.field(html, "lot", x.t("field.lot"), "text", lot, "required", "required", "maxlength", "64");
-                    Layout.field(html, "ticket", x.t("field.ticket"), "text", ticket, "maxlength", "64");
+                    DoseForm.render(html, x, context.catalog(), typed, false);
                     ReasonFields.render(html, x, reason, note);
                     html.element("p", x.t("change.auditNotice"), "class", "help");
                     html.element("button", x.t("change.save"), "type", "submit");
@@ -170,12 +158,12 @@ final class ChangePages {
     private void correctDose(Exchange x) {
         DoseTarget target = doseTarget(x);
         Form form = x.form();
+        DoseForm.Typed typed = DoseForm.Typed.read(form);
         try {
-            changes.correctDose(x.actor(), target.resident().id(), target.dose().id(), form.get("date"),
-                    form.get("product"), form.get("lot"), form.get("ticket"), form.get("reason"), form.get("note"));
+            changes.correctDose(x.actor(), target.resident().id(), target.dose().id(), typed, form.get("reason"),
+                    form.get("note"));
         } catch (BadInput e) {
-            renderDose(x, Status.BAD_REQUEST_400, target, e.messageKey(), form.get("date"), form.get("product"),
-                    form.get("lot"), form.get("ticket"), form.get("reason"), form.get("note"));
+            renderDose(x, Status.BAD_REQUEST_400, target, e.messageKey(), typed, form.get("reason"), form.get("note"));
             return;
         }
         x.redirect("/residents/" + target.resident().id());

@@ -4,7 +4,6 @@ import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.cert.VaccineCatalog;
-import dev.shomei.protocol.cert.VaccineProduct;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.crypto.TenantKeyring;
 import dev.shomei.record.db.Database;
@@ -55,8 +54,8 @@ final class ClerkEntries {
                        String givenKana, String birthDate, String sex, String address) {
     }
 
-    /** A dose as typed into the add-dose form. */
-    record NewDose(String doseNumber, String date, String product, String lot, String ticket, String site) {
+    /** A dose as typed into the add-dose form: its number, its fields and where it was given. */
+    record NewDose(String doseNumber, DoseForm.Typed fields, String site) {
     }
 
     private final Database database;
@@ -146,17 +145,7 @@ final class ClerkEntries {
         if (doseNumber < 1 || doseNumber > 99) {
             throw new BadInput("entry.bad.doseNumber");
         }
-        LocalDate date = IssuanceCriteria.date(input.date(), new ArrayList<>(), "x");
-        if (date == null || date.isBefore(RecordChanges.FIRST_VACCINATION) || date.isAfter(today())) {
-            throw new BadInput("change.bad.date");
-        }
-        VaccineProduct product = catalog.byCode(input.product()).orElseThrow(() -> new BadInput("change.bad.product"));
-        if (!RecordChanges.LOT.matcher(input.lot()).matches()) {
-            throw new BadInput("change.bad.lot");
-        }
-        if (!RecordChanges.TICKET.matcher(input.ticket()).matches()) {
-            throw new BadInput("change.bad.ticket");
-        }
+        DoseForm.Checked checked = DoseForm.check(input.fields(), catalog, today(), true);
         if (input.site().isEmpty() || input.site().length() > SITE_MAX
                 || input.site().codePoints().anyMatch(Character::isISOControl)) {
             throw new BadInput("entry.bad.site");
@@ -169,11 +158,10 @@ final class ClerkEntries {
             if (vaccinations.find(tx, tenant, residentId, number).isPresent()) {
                 throw new BadInput("entry.bad.doseTaken");
             }
-            vaccinations.insert(tx, tenant, residentId, new Vaccination(id, number, date, product.code(),
-                    product.manufacturerJa(), input.lot(), input.ticket()));
+            vaccinations.insert(tx, tenant, residentId, checked.dose(id, number));
             doseEntries.setSite(tx, tenant, residentId, id, input.site());
             audit.append(tx, actor, "ADD_DOSE", "resident", residentId, "OK", "dose=" + number + " vaccination=" + id + " "
-                    + detail(tenant, residentId, reason, List.of("date", "product", "lot", "ticket", "site"), Map.of(), note));
+                    + detail(tenant, residentId, reason, withSite(DoseForm.FIELDS), Map.of(), note));
             return id;
         });
     }
@@ -193,15 +181,11 @@ final class ClerkEntries {
             if (!doseEntries.removeDose(tx, tenant, residentId, doseId)) {
                 throw new BadInput("change.concurrent");
             }
-            Map<String, String> previous = new LinkedHashMap<>();
-            previous.put("date", dose.date().toString());
-            previous.put("product", dose.product());
-            previous.put("lot", dose.lotNumber());
-            previous.put("ticket", dose.ticketNumber());
+            Map<String, String> previous = DoseForm.values(dose);
             previous.put("site", site);
             audit.append(tx, actor, "REMOVE_DOSE", "resident", residentId, "OK", "dose=" + dose.doseNumber()
                     + " vaccination=" + doseId + " " + detail(tenant, residentId, reason,
-                    List.of("date", "product", "lot", "ticket", "site"), previous, note));
+                    withSite(DoseForm.FIELDS), previous, note));
             return null;
         });
     }
@@ -254,6 +238,12 @@ final class ClerkEntries {
             detail.append(' ').append(previous.isEmpty() ? seal.replace("previous=", "note=") : seal);
         }
         return detail.toString();
+    }
+
+    private static List<String> withSite(List<String> doseFields) {
+        List<String> fields = new ArrayList<>(doseFields);
+        fields.add("site");
+        return fields;
     }
 
     /** The free-text note: at most 200 characters, no control characters; it is sealed, never logged. */

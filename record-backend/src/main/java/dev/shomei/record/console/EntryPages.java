@@ -2,7 +2,6 @@ package dev.shomei.record.console;
 
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
-import dev.shomei.protocol.cert.VaccineProduct;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.Resident;
@@ -135,7 +134,7 @@ final class EntryPages {
         Resident r = resident(x);
         int next = context.database().read(tx -> vaccinations.list(tx, context.keyring().cipher(tx, r.municipality()),
                 r.id())).stream().mapToInt(Vaccination::doseNumber).max().orElse(0) + 1;
-        renderAddDose(x, Status.OK_200, r, null, new ClerkEntries.NewDose(String.valueOf(next), "", "", "", "", ""), "", "");
+        renderAddDose(x, Status.OK_200, r, null, new ClerkEntries.NewDose(String.valueOf(next), DoseForm.Typed.EMPTY, ""), "", "");
     }
 
     private void renderAddDose(Exchange x, Status status, Resident r, String problem, ClerkEntries.NewDose in,
@@ -148,16 +147,7 @@ final class EntryPages {
             Layout.csrf(html, x);
             Layout.field(html, "doseNumber", x.t("field.dose"), "number", in.doseNumber(), "required", "required",
                     "min", "1", "max", "99");
-            Layout.field(html, "date", x.t("field.vaccinatedOn"), "date", in.date(), "required", "required",
-                    "autofocus", "autofocus", "maxlength", "64");
-            List<String> options = new ArrayList<>(List.of("", x.t("entry.choose")));
-            for (VaccineProduct p : context.catalog().all()) {
-                options.add(p.code());
-                options.add(RecordPages.productLabel(x, p));
-            }
-            Layout.select(html, "product", x.t("field.product"), in.product(), options.toArray(String[]::new));
-            Layout.field(html, "lot", x.t("field.lot"), "text", in.lot(), "required", "required", "maxlength", "64");
-            Layout.field(html, "ticket", x.t("field.ticket"), "text", in.ticket(), "required", "required", "maxlength", "64");
+            DoseForm.render(html, x, context.catalog(), in.fields(), true);
             Layout.field(html, "site", x.t("field.site"), "text", in.site(), "required", "required", "maxlength", "60");
             ReasonFields.render(html, x, reason, note);
             html.element("p", x.t("entry.auditNotice"), "class", "help");
@@ -170,8 +160,7 @@ final class EntryPages {
     private void addDose(Exchange x) {
         Resident r = resident(x);
         Form f = x.form();
-        ClerkEntries.NewDose in = new ClerkEntries.NewDose(f.get("doseNumber"), f.get("date"), f.get("product"),
-                f.get("lot"), f.get("ticket"), f.get("site"));
+        ClerkEntries.NewDose in = new ClerkEntries.NewDose(f.get("doseNumber"), DoseForm.Typed.read(f), f.get("site"));
         try {
             entries.addDose(x.actor(), r.id(), in, f.get("reason"), f.get("note"));
         } catch (BadInput e) {
@@ -213,13 +202,7 @@ final class EntryPages {
                     if (problem != null) {
                         RecordPages.problems(html, x, List.of(problem));
                     }
-                    html.open("dl", "class", "facts");
-                    html.element("dt", x.t("field.vaccinatedOn")).element("dd", dose.date());
-                    html.element("dt", x.t("field.product")).element("dd", dose.product());
-                    html.element("dt", x.t("field.lot")).element("dd", dose.lotNumber());
-                    html.element("dt", x.t("field.ticket")).element("dd", dose.ticketNumber());
-                    html.element("dt", x.t("field.site")).element("dd", target.site());
-                    html.close("dl");
+                    new DoseTable(context.catalog()).facts(html, x, dose, target.site());
                     html.open("form", "method", "post", "action",
                             "/residents/" + target.resident().id() + "/doses/" + dose.id() + "/remove");
                     Layout.csrf(html, x);

@@ -4,7 +4,6 @@ import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ServiceRules;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.cert.VaccineCatalog;
-import dev.shomei.protocol.cert.VaccineProduct;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.crypto.TenantKeyring;
 import dev.shomei.record.db.Database;
@@ -25,9 +24,7 @@ import dev.shomei.record.users.Permission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -38,12 +35,9 @@ import java.util.regex.Pattern;
  * (sealed, see {@link PreviousValues}). Bad input throws {@link BadInput} before anything is written.
  */
 final class RecordChanges {
-    static final Pattern LOT = Pattern.compile("[A-Za-z0-9-]{1,20}");
-    static final Pattern TICKET = Pattern.compile("[A-Za-z0-9-]{1,20}");
     static final Pattern PASSPORT = Pattern.compile("[A-Z0-9]{6,12}");
     static final Pattern ROMAN = Pattern.compile("[A-Z][A-Z '-]{0,38}");
     static final Pattern NATIONALITY = Pattern.compile("[A-Z]{3}");
-    static final LocalDate FIRST_VACCINATION = LocalDate.of(2021, 2, 17);
 
     private final Database database;
     private final TenantKeyring keyring;
@@ -63,51 +57,26 @@ final class RecordChanges {
         this.clock = clock;
     }
 
-    void correctDose(Actor actor, String residentId, String doseId, String date, String productCode, String lot,
-                     String ticket, String reasonCode, String note) {
+    void correctDose(Actor actor, String residentId, String doseId, DoseForm.Typed typed, String reasonCode,
+                     String note) {
         actor.require(Permission.CHANGE_RECORDS);
         MunicipalityCode code = actor.municipality();
         ChangeReason reason = ChangeReason.parse(reasonCode);
         ClerkEntries.checkNote(note);
-        LocalDate vaccinatedOn = IssuanceCriteria.date(date, new java.util.ArrayList<>(), "x");
-        if (vaccinatedOn == null || vaccinatedOn.isBefore(FIRST_VACCINATION)
-                || vaccinatedOn.isAfter(LocalDate.ofInstant(clock.instant(), ServiceRules.ZONE))) {
-            throw new BadInput("change.bad.date");
-        }
-        VaccineProduct product = catalog.byCode(productCode).orElseThrow(() -> new BadInput("change.bad.product"));
-        if (!LOT.matcher(lot).matches()) {
-            throw new BadInput("change.bad.lot");
-        }
-        if (!ticket.isEmpty() && !TICKET.matcher(ticket).matches()) {
-            throw new BadInput("change.bad.ticket");
-        }
+        DoseForm.Checked checked = DoseForm.check(typed, catalog, LocalDate.ofInstant(clock.instant(), ServiceRules.ZONE),
+                false);
         database.write(tx -> {
             TenantCipher tenant = keyring.cipher(tx, code);
             requireResident(tx, tenant, residentId);
             Vaccination before = vaccinations.list(tx, tenant, residentId).stream()
                     .filter(dose -> dose.id().equals(doseId)).findFirst()
                     .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no such dose"));
-            Vaccination after = new Vaccination(before.id(), before.doseNumber(), vaccinatedOn, product.code(),
-                    product.manufacturerJa(), lot, ticket.isEmpty() ? null : ticket);
+            Vaccination after = checked.dose(before.id(), before.doseNumber());
             vaccinations.update(tx, tenant, residentId, after);
-            Map<String, String> previous = new LinkedHashMap<>();
-            previous.put("date", before.date().toString());
-            previous.put("product", before.product());
-            previous.put("manufacturer", before.manufacturer());
-            previous.put("lot", before.lotNumber());
-            previous.put("ticket", before.ticketNumber());
             // the audit names the fields that changed (codes); their previous values stay sealed
-            List<String> changed = new ArrayList<>();
-            previous.forEach((field, value) -> {
-                String now = Map.of("date", vaccinatedOn.toString(), "product", product.code(), "manufacturer",
-                        product.manufacturerJa(), "lot", lot, "ticket", ticket).get(field);
-                if (!java.util.Objects.equals(value == null ? "" : value, now)) {
-                    changed.add(field);
-                }
-            });
             audit.append(tx, actor, "CORRECT_DOSE", "resident", residentId, "OK",
-                    "dose=" + before.doseNumber() + " vaccination=" + before.id() + " "
-                            + ClerkEntries.detail(tenant, residentId, reason, changed, previous, note));
+                    "dose=" + before.doseNumber() + " vaccination=" + before.id() + " " + ClerkEntries.detail(tenant,
+                    residentId, reason, DoseForm.changed(before, after), DoseForm.values(before), note));
             return null;
         });
     }

@@ -313,32 +313,10 @@ final class RecordPages {
             html.element("p", x.t("resident.noDoses"));
             return;
         }
-        html.open("table", "class", "data").open("thead").open("tr");
-        for (String column : new String[] {"field.dose", "field.vaccinatedOn", "field.product", "field.manufacturer",
-                "field.lot", "field.ticket", "field.site"}) {
-            html.element("th", x.t(column), "scope", "col");
-        }
-        if (supervisor) {
-            html.element("th", x.t("field.actions"), "scope", "col");
-        }
-        html.close("tr").close("thead").open("tbody");
-        for (Vaccination dose : doses) {
-            html.open("tr").element("td", dose.doseNumber()).element("td", dose.date())
-                    .element("td", productName(x, dose.product())).element("td", dose.manufacturer())
-                    .element("td", dose.lotNumber()).element("td", dose.ticketNumber()).element("td", sites.get(dose.id()));
-            if (supervisor) {
-                html.open("td").element("a", x.t("change.correct"), "href",
-                        "/residents/" + resident.id() + "/doses/" + dose.id());
-                EntryPages.removeDoseLink(html, x, resident, dose);
-                html.close("td");
-            }
-            html.close("tr");
-        }
-        html.close("tbody").close("table");
-    }
-
-    String productName(Exchange x, String code) {
-        return context.catalog().byCode(code).map(p -> x.lang == Lang.EN ? p.nameEn() : p.nameJa()).orElse(code);
+        new DoseTable(context.catalog()).table(html, x, doses, "data", sites, supervisor ? (row, dose) -> {
+            row.element("a", x.t("change.correct"), "href", "/residents/" + resident.id() + "/doses/" + dose.id());
+            EntryPages.removeDoseLink(row, x, resident, dose);
+        } : null);
     }
 
     static String productLabel(Exchange x, VaccineProduct product) {

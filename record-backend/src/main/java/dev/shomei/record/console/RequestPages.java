@@ -287,20 +287,7 @@ final class RequestPages {
             if (holdings.doses().isEmpty()) {
                 html.element("p", x.t("resident.noDoses"));
             } else {
-                html.open("table", "class", "data").open("thead").open("tr");
-                for (String column : new String[] {"field.dose", "field.vaccinatedOn", "field.product", "field.manufacturer",
-                        "field.lot", "field.ticket", "field.site"}) {
-                    html.element("th", x.t(column), "scope", "col");
-                }
-                html.close("tr").close("thead").open("tbody");
-                for (Vaccination dose : holdings.doses()) {
-                    html.open("tr").element("td", dose.doseNumber()).element("td", dose.date())
-                            .element("td", context.catalog().byCode(dose.product())
-                                    .map(p -> x.lang == Lang.EN ? p.nameEn() : p.nameJa()).orElse(dose.product()))
-                            .element("td", dose.manufacturer()).element("td", dose.lotNumber())
-                            .element("td", dose.ticketNumber()).element("td", holdings.sites().get(dose.id())).close("tr");
-                }
-                html.close("tbody").close("table");
+                new DoseTable(context.catalog()).table(html, x, holdings.doses(), "data", holdings.sites(), null);
             }
             html.element("h2", x.t("disclosure.issuances"));
             if (holdings.issuances().isEmpty()) {

@@ -163,20 +163,7 @@ final class TransferPages {
     }
 
     private void doses(Html html, Exchange x, List<Vaccination> doses) {
-        html.open("table", "class", "data received").open("thead").open("tr");
-        for (String column : new String[] {"field.dose", "field.vaccinatedOn", "field.product", "field.manufacturer",
-                "field.lot", "field.ticket"}) {
-            html.element("th", x.t(column), "scope", "col");
-        }
-        html.close("tr").close("thead").open("tbody");
-        for (Vaccination dose : doses) {
-            html.open("tr").element("td", dose.doseNumber()).element("td", dose.date())
-                    .element("td", context.catalog().byCode(dose.product())
-                            .map(p -> x.lang == Lang.EN ? p.nameEn() : p.nameJa()).orElse(dose.product()))
-                    .element("td", dose.manufacturer()).element("td", dose.lotNumber())
-                    .element("td", dose.ticketNumber()).close("tr");
-        }
-        html.close("tbody").close("table");
+        new DoseTable(context.catalog()).table(html, x, doses, "data received", null, null);
     }
 
     private void takeOver(Exchange x) {

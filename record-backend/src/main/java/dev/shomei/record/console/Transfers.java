@@ -175,7 +175,7 @@ final class Transfers {
             List<Integer> numbers = taken.stream().map(Vaccination::doseNumber).toList();
             audit.append(tx, actor, "TAKE_OVER_DOSES", "resident", residentId, "OK", "provision=" + provisionId
                     + " provider=" + provision.providing().value() + " doses=" + join(numbers) + " skipped=" + join(skipped)
-                    + " " + ClerkEntries.detail(tenant, residentId, reason, List.of("date", "product", "lot", "ticket"),
+                    + " " + ClerkEntries.detail(tenant, residentId, reason, DoseForm.FIELDS,
                     Map.of(), note));
             return new TakeOver(numbers, skipped);
         });

@@ -20,6 +20,9 @@ public record Vaccination(
         String lotNumber,
         String ticketNumber) {
 
+    /** The first COVID-19 vaccination given in Japan: no recorded dose is older. */
+    public static final LocalDate FIRST_VACCINATION = LocalDate.of(2021, 2, 17);
+
     public Vaccination {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(date, "date");

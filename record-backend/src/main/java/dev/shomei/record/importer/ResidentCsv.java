@@ -58,7 +58,6 @@ public final class ResidentCsv {
     private static final Pattern TICKET = Pattern.compile("[0-9A-Za-z-]{1,20}");
     private static final Set<String> SEX = Set.of("0", "1", "2", "9");
     private static final LocalDate EARLIEST_BIRTH = Resident.EARLIEST_BIRTH_DATE;
-    private static final LocalDate FIRST_VACCINATION = LocalDate.of(2021, 2, 17);
 
     private final MunicipalityCode municipality;
     private final VaccineCatalog catalog;
@@ -253,7 +252,7 @@ public final class ResidentCsv {
                 problem(line, "dose_number: dose " + number + " is given twice (also line " + earlier + ")");
                 continue;
             }
-            LocalDate date = date(line, "vaccinated_on", row.get("vaccinated_on"), FIRST_VACCINATION);
+            LocalDate date = date(line, "vaccinated_on", row.get("vaccinated_on"), Vaccination.FIRST_VACCINATION);
             VaccineProduct product = catalog.byCode(row.get("product")).orElse(null);
             if (product == null) {
                 problem(line, "product: must be one of " + String.join(" ", catalog.all().stream()

@@ -129,7 +129,7 @@ class ClerkEntriesIT extends ConsoleHttpIT {
         assertEquals(303, http.post("/residents/" + id + "/add-dose", dose).statusCode());
         assertEquals(2, dosesA(id).size());
         String addDetail = details("ADD_DOSE").getFirst();
-        assertTrue(addDetail.matches("dose=1 vaccination=[0-9a-f-]{36} reason=MISSING_RECORD fields=date,product,lot,ticket,site"),
+        assertTrue(addDetail.matches("dose=1 vaccination=[0-9a-f-]{36} reason=MISSING_RECORD fields=date,product,manufacturer,lot,ticket,site"),
                 addDetail);
 
         // remove the second as a duplicate: its values are sealed in the audit, the history shows them
@@ -140,7 +140,7 @@ class ClerkEntriesIT extends ConsoleHttpIT {
         assertEquals(303, removed.statusCode(), text(removed));
         assertEquals(1, dosesA(id).size());
         String removeDetail = details("REMOVE_DOSE").getFirst();
-        assertTrue(removeDetail.contains("reason=DUPLICATE fields=date,product,lot,ticket,site previous=sealed:"), removeDetail);
+        assertTrue(removeDetail.contains("reason=DUPLICATE fields=date,product,manufacturer,lot,ticket,site previous=sealed:"), removeDetail);
         assertFalse(removeDetail.contains("T-00422") || removeDetail.contains("二重入力"), removeDetail);
         TenantCipher tenant = fixture.store.database().read(tx -> fixture.store.keyring().cipher(tx, ConsoleFixture.A));
         Map<String, String> previous = PreviousValues.open(tenant, id, removeDetail).orElseThrow();

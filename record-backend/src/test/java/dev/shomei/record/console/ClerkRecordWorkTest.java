@@ -92,9 +92,9 @@ class ClerkRecordWorkTest {
         assertEquals("entry.bad.atenaTaken", assertThrows(BadInput.class, () -> entries.addResident(supervisor,
                 resident("A-1", TestData.myNumber("31313131313").digits()), "MOVED_IN", "")).messageKey());
         assertEquals("entry.bad.site", assertThrows(BadInput.class, () -> entries.addDose(supervisor, id,
-                new ClerkEntries.NewDose("1", "2021-08-01", "comirnaty", "L1", "T1", ""), "MISSING_RECORD", "")).messageKey());
+                new ClerkEntries.NewDose("1", new DoseForm.Typed("2021-08-01", "comirnaty", "L1", "T1"), ""), "MISSING_RECORD", "")).messageKey());
         assertEquals("change.bad.date", assertThrows(BadInput.class, () -> entries.addDose(supervisor, id,
-                new ClerkEntries.NewDose("1", "2026-03-11", "comirnaty", "L1", "T1", "S"), "MISSING_RECORD", "")).messageKey(),
+                new ClerkEntries.NewDose("1", new DoseForm.Typed("2026-03-11", "comirnaty", "L1", "T1"), "S"), "MISSING_RECORD", "")).messageKey(),
                 "not after today");
     }
 
