@@ -1,10 +1,10 @@
 package dev.shomei.record.console;
 
 import dev.shomei.record.domain.Vaccination;
+import dev.shomei.record.importer.DoseCsv;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The doses a former municipality provided, as the text the asking side keeps sealed until they are taken
- * over: one CSV line per dose (dose number, date, product, manufacturer, lot, ticket number), written and
+ * over: one CSV line per dose in the import file's dose columns ({@link DoseCsv}), written and
  * read by Commons CSV so that no field value can break the format.
  */
 final class ReceivedDoses {
@@ -24,8 +24,7 @@ final class ReceivedDoses {
         StringBuilder text = new StringBuilder();
         try (CSVPrinter out = new CSVPrinter(text, CSVFormat.RFC4180)) {
             for (Vaccination dose : doses) {
-                out.printRecord(dose.doseNumber(), dose.date(), dose.product(), dose.manufacturer(), dose.lotNumber(),
-                        dose.ticketNumber() == null ? "" : dose.ticketNumber());
+                out.printRecord(DoseCsv.cells(dose));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -38,8 +37,7 @@ final class ReceivedDoses {
         List<Vaccination> doses = new ArrayList<>();
         try {
             for (CSVRecord line : CSVFormat.RFC4180.parse(new StringReader(text))) {
-                doses.add(new Vaccination(ids.get(), Integer.parseInt(line.get(0)), LocalDate.parse(line.get(1)),
-                        line.get(2), line.get(3), line.get(4), line.get(5).isEmpty() ? null : line.get(5)));
+                doses.add(DoseCsv.read(ids.get(), line.toList()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -51,8 +51,6 @@ public final class ResidentCsv {
             "family_name_kana", "given_name_kana", "family_name_roman", "given_name_roman", "birth_date", "sex", "address",
             "nationality", "passport_number", "status", "variant_kanji", "alternative_name_kind", "alternative_name",
             "alternative_name_roman");
-    private static final List<String> DOSE_COLUMNS = List.of("dose_number", "vaccinated_on", "product", "manufacturer",
-            "lot_number", "ticket_number");
     private static final int MAX_PROBLEMS = 100;
     private static final Pattern ATENA = Pattern.compile("[0-9A-Za-z-]{1,20}");
     private static final Pattern TICKET = Pattern.compile("[0-9A-Za-z-]{1,20}");
@@ -233,7 +231,7 @@ public final class ResidentCsv {
         Map<Integer, Integer> lineByDose = new HashMap<>();
         for (Row row : group.rows) {
             int line = row.line();
-            boolean empty = DOSE_COLUMNS.stream().allMatch(column -> row.get(column).isEmpty());
+            boolean empty = DoseCsv.COLUMNS.stream().allMatch(column -> row.get(column).isEmpty());
             if (empty) {
                 if (group.rows.size() > 1) {
                     problem(line, "dose columns are empty on one of several rows of this resident");

@@ -14,8 +14,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -30,11 +30,10 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class ResidentExport {
     /** The import's columns in the documented order, without my_number. */
-    public static final List<String> COLUMNS = List.of("atena_number", "family_name", "given_name", "family_name_kana",
-            "given_name_kana", "family_name_roman", "given_name_roman", "birth_date", "sex", "address", "nationality",
-            "passport_number", "status", "variant_kanji", "alternative_name_kind", "alternative_name",
-            "alternative_name_roman", "dose_number", "vaccinated_on", "product", "manufacturer", "lot_number",
-            "ticket_number");
+    public static final List<String> COLUMNS = Stream.concat(Stream.of("atena_number", "family_name", "given_name",
+            "family_name_kana", "given_name_kana", "family_name_roman", "given_name_roman", "birth_date", "sex", "address",
+            "nationality", "passport_number", "status", "variant_kanji", "alternative_name_kind", "alternative_name",
+            "alternative_name_roman"), DoseCsv.COLUMNS.stream()).toList();
     private static final String FORMULA_STARTS = "=+-@";
 
     private final ResidentRepository residents = new ResidentRepository();
@@ -72,11 +71,10 @@ public final class ResidentExport {
                         alternative == null ? "" : text(alternative.roman()));
                 List<Vaccination> list = vaccinations.list(tx, tenant, id);
                 if (list.isEmpty()) {
-                    print(csv, person, Arrays.asList("", "", "", "", "", ""));
+                    print(csv, person, DoseCsv.NO_DOSE);
                 }
                 for (Vaccination dose : list) {
-                    print(csv, person, List.of(String.valueOf(dose.doseNumber()), dose.date().toString(), dose.product(),
-                            dose.manufacturer(), dose.lotNumber(), text(dose.ticketNumber())));
+                    print(csv, person, DoseCsv.cells(dose));
                 }
                 people++;
                 doses += list.size();
