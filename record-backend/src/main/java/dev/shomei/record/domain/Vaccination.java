@@ -34,6 +34,11 @@ public record Vaccination(
         }
     }
 
+    /** The same dose under another id (an import's dose takes the id of the dose it replaces). */
+    public Vaccination withId(String otherId) {
+        return new Vaccination(otherId, doseNumber, date, product, manufacturer, lotNumber, ticketNumber);
+    }
+
     @Override
     public String toString() {
         return "Vaccination[id=" + id + ", doseNumber=" + doseNumber + ", (details redacted)]";

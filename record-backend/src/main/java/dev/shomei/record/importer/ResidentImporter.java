@@ -165,9 +165,8 @@ public final class ResidentImporter {
             Vaccination before = held.remove(dose.doseNumber());
             if (before == null) {
                 added.add(dose);
-            } else if (!sameDose(before, dose)) {
-                vaccinations.update(tx, tenant, id, new Vaccination(before.id(), dose.doseNumber(), dose.date(),
-                        dose.product(), dose.manufacturer(), dose.lotNumber(), dose.ticketNumber()));
+            } else if (!dose.withId(before.id()).equals(before)) {
+                vaccinations.update(tx, tenant, id, dose.withId(before.id()));
                 changed = true;
             }
         }
@@ -184,12 +183,6 @@ public final class ResidentImporter {
             changed = true;
         }
         return changed;
-    }
-
-    private static boolean sameDose(Vaccination a, Vaccination b) {
-        return a.doseNumber() == b.doseNumber() && a.date().equals(b.date()) && a.product().equals(b.product())
-                && a.manufacturer().equals(b.manufacturer()) && a.lotNumber().equals(b.lotNumber())
-                && Objects.equals(a.ticketNumber(), b.ticketNumber());
     }
 
     private void requireMunicipality(MunicipalityCode municipality) {
