@@ -94,6 +94,7 @@ class ProductionModeIT {
         jlisStandIn = rsa.generateKeyPair();
         Path centerDir = state.resolve("center");
         Files.createDirectories(centerDir);
+        OpenAllDay.write(centerDir);
         Files.writeString(centerDir.resolve(CenterSettings.FILE_NAME), CenterSettings.DEFAULT_YAML
                 .replace("attempt-timeout: 3s", "attempt-timeout: 20s").replace("deadline: 8s", "deadline: 60s"));
         Files.writeString(centerDir.resolve("jlis-trust.pem"), CardTrustFile.format("5000033/001", jlisStandIn.getPublic()));

@@ -75,6 +75,7 @@ final class SystemStack implements AutoCloseable {
         Path file = launcher.state().resolve("center").resolve(CenterSettings.FILE_NAME);
         Files.createDirectories(file.getParent());
         Files.writeString(file, yaml);
+        OpenAllDay.write(file.getParent());
     }
 
     String centerAddress() {

@@ -3,6 +3,7 @@ package dev.shomei.system.faults;
 import dev.shomei.center.CenterSettings;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.system.Launcher;
+import dev.shomei.system.OpenAllDay;
 import dev.shomei.system.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,10 +53,7 @@ final class FaultStack implements AutoCloseable {
             throw new AssertionError("backend demo-data failed (" + data.exitCode() + "): " + data.stderr());
         }
         writeCenterYaml(centerYaml);
-        // Bunkyo open all day, so that no test depends on the hour it runs at (Japan time)
-        Files.writeString(shomei.state().resolve("center").resolve("municipalities.json"),
-                "{\"overrides\":[{\"code\":\"131059\",\"participating\":true,\"offersOverseas\":true,"
-                        + "\"opensAt\":\"00:00\",\"closesAt\":\"23:59\"}]}");
+        OpenAllDay.write(shomei.state().resolve("center"));
     }
 
     /** Generous backend timeouts for a loaded 2-core machine, and reconciliation as given. */
