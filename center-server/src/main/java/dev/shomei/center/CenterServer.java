@@ -32,6 +32,7 @@ import dev.shomei.center.municipality.BackendMunicipalities;
 import dev.shomei.center.municipality.MunicipalityCatalog;
 import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.center.render.PdfCertificateRenderer;
+import dev.shomei.center.render.RenderQueue;
 import dev.shomei.center.stats.IssuanceStats;
 import dev.shomei.printing.pdf.CertificateFont;
 import dev.shomei.protocol.ServiceRules;
@@ -65,6 +66,7 @@ public final class CenterServer implements AutoCloseable {
     private final CenterLineServer line;
     private final ConsoleServer console;
     private final ScheduledExecutorService timers;
+    private final RenderQueue renders;
     private final TerminalRegistry registry;
     private final TerminalBoard board;
     private final Reconciler reconciler;
@@ -105,8 +107,9 @@ public final class CenterServer implements AutoCloseable {
         CenterMetrics metrics = new CenterMetrics();
         ReconciliationLog reconciliations = new ReconciliationLog(500);
         IssuedTransactions transactions = new IssuedTransactions(clock, settings.reconcileAfter().multipliedBy(2), 200_000);
+        renders = new RenderQueue(parts.renderer(), Runtime.getRuntime().availableProcessors());
         KioskIssuance issuance = new KioskIssuance(registry, calendar, municipalities, parts.cards(), parts.backend(),
-                parts.renderer(), transactions, stats, metrics, alerts,
+                renders, transactions, stats, metrics, alerts,
                 new CardUseGuard(settings.cardUse(), clock, alerts, new SecureRandom()));
         reconciler = new Reconciler(parts.backend(), settings.reconcileAfter(), clock, reconciliations, alerts, stats, metrics);
 
@@ -140,6 +143,7 @@ public final class CenterServer implements AutoCloseable {
                     new RegisteredClients(settings.consoleClientCertificates(), pcs::ids), List.of(pki.rootCaCertificate()));
         } catch (RuntimeException e) {
             line.close();
+            renders.close();
             throw e;
         }
 
@@ -219,6 +223,7 @@ public final class CenterServer implements AutoCloseable {
         timers.shutdownNow();
         console.close();
         line.close();
+        renders.close();
         LOG.log(System.Logger.Level.INFO, "center stopped");
     }
 }
