@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  *     and its municipality list and issue requests are refused. Work that may block (card verification, backend, PDF) runs off
  *     the event loop, one message at a time per connection: the connection stops reading while its
  *     message is in work or its answer cannot be written yet (backpressure), and at most
- *     {@code maxConcurrentWork} messages are in work across all connections.
+ *     {@code maxConcurrentWork} messages other than print outcomes are in work across all connections.
  * </ol>
  * A peer that sends faster than its rate limit is cut off. One instance per connection.
  */
@@ -135,11 +135,14 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
                 ctx.writeAndFlush(registry.isEnabled(terminalId) ? Ack.of(MessageType.HEARTBEAT)
                         : new Refusal("", ErrorCode.TERMINAL_DISABLED));
             }
-            case MunicipalityListRequest request -> work(ctx, "", () -> issuance.municipalityList(terminalId));
+            case MunicipalityListRequest request -> work(ctx, "", () -> issuance.municipalityList(terminalId), true);
             case dev.shomei.protocol.line.MunicipalityCatalogRequest request ->
-                    work(ctx, "", () -> issuance.municipalityCatalog(terminalId));
-            case IssueRequest request -> work(ctx, request.transactionId(), () -> issuance.issue(terminalId, request));
-            case PrintOutcome outcome -> work(ctx, outcome.transactionId(), () -> issuance.outcome(terminalId, outcome));
+                    work(ctx, "", () -> issuance.municipalityCatalog(terminalId), true);
+            case IssueRequest request -> work(ctx, request.transactionId(), () -> issuance.issue(terminalId, request), true);
+            // an outcome closes an issuance the kiosk has been paid for: it takes no work slot, so issue
+            // requests filling them never get it refused (paused reading still bounds it to one per connection)
+            case PrintOutcome outcome -> work(ctx, outcome.transactionId(), () -> issuance.outcome(terminalId, outcome),
+                    false);
             default -> {
                 LOG.log(System.Logger.Level.WARNING, "line: {0} sent an unexpected {1}; closing", describe(ctx), message.type());
                 refuseAndClose(ctx, "", ErrorCode.PROTOCOL_ERROR);
@@ -188,8 +191,11 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
         ctx.writeAndFlush(Ack.of(MessageType.HELLO));
     }
 
-    /** Runs blocking work off the event loop; reading pauses until its answer is written. */
-    private void work(ChannelHandlerContext ctx, String transactionId, Supplier<LineMessage> task) {
+    /**
+     * Runs blocking work off the event loop; reading pauses until its answer is written. With
+     * {@code takesSlot} it first waits for one of the {@code maxConcurrentWork} slots.
+     */
+    private void work(ChannelHandlerContext ctx, String transactionId, Supplier<LineMessage> task, boolean takesSlot) {
         busy = true;
         updateAutoRead(ctx);
         try {
@@ -197,8 +203,8 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
                 LineMessage answer;
                 boolean acquired = false;
                 try {
-                    acquired = workSlots.tryAcquire(limits.workWait().toMillis(), TimeUnit.MILLISECONDS);
-                    answer = acquired ? task.get() : new Refusal(transactionId, ErrorCode.CENTER_UNAVAILABLE);
+                    acquired = takesSlot && workSlots.tryAcquire(limits.workWait().toMillis(), TimeUnit.MILLISECONDS);
+                    answer = acquired || !takesSlot ? task.get() : new Refusal(transactionId, ErrorCode.CENTER_UNAVAILABLE);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     answer = new Refusal(transactionId, ErrorCode.CENTER_UNAVAILABLE);

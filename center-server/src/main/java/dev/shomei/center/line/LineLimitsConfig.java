@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param maxConnectionsPerTerminal a terminal id may hold this many connections (failover overlap)
  * @param messagesPerSecond       sustained messages per connection; a faster peer is cut off
  * @param messageBurst            messages a connection may send in a burst
- * @param maxConcurrentWork       issue requests, outcomes and list requests processed at once
+ * @param maxConcurrentWork       issue requests and list requests processed at once (print outcomes need no slot)
  * @param workWait                how long a request may wait for a free slot before CENTER_UNAVAILABLE
  * @param helloTimeout            a connection that has not said Hello by then is closed
  */

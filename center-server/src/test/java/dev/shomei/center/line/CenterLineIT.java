@@ -304,6 +304,26 @@ class CenterLineIT {
     }
 
     @Test
+    void aPrintOutcomeIsNotHeldBackWhenEveryWorkSlotIsBusy() throws Exception {
+        start(s -> s.withLineLimits(new LineLimitsConfig(100, 2, 10, 40, 1, Duration.ofMillis(300),
+                Duration.ofSeconds(20)), s.lineIdleTimeout()));
+        fixture.center.municipalities().refresh();
+        try (LineClient busy = fixture.connect("K0001"); LineClient next = fixture.connect("K0002")) {
+            hello(busy, "K0001");
+            hello(next, "K0002");
+            assertInstanceOf(IssueResponse.class, next.request(issue("tx-printed", cards.files(hanako)), WAIT));
+            fixture.backend.delay.set(Duration.ofMillis(1500));
+            busy.send(issue("tx-busy", cards.files(hanako)), WAIT); // holds the only slot for 1.5 s
+            Thread.sleep(300);
+            // a work slot would have been waited for 300 ms, then refused CENTER_UNAVAILABLE
+            assertEquals(new Ack(MessageType.PRINT_OUTCOME, "tx-printed"),
+                    next.request(PrintOutcome.printed("tx-printed"), WAIT));
+            assertInstanceOf(IssueResponse.class, busy.receive(WAIT), "the request in work completes");
+        }
+        assertEquals("PRINTED", fixture.backend.backend.status("tx-printed"));
+    }
+
+    @Test
     void aSlowBackendIsBackendUnavailableWithinTheDeadline() {
         start(s -> s.withBackendSettings(new dev.shomei.center.backend.BackendClientSettings(
                 s.backend().baseUri(), Duration.ofMillis(400), 2, Duration.ofMillis(50), Duration.ofMillis(1200))));
