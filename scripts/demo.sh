@@ -75,10 +75,11 @@ demo_reader() {
 }
 
 demo_main() {
-  local db_args=()
+  local db_args=() hours_args=(--open-all-day)
   while [ $# -gt 0 ]; do
     case "$1" in
       --postgres) [ $# -ge 2 ] || die "--postgres needs a JDBC URL"; db_args=(--db "$2"); shift 2 ;;
+      --service-hours) hours_args=(); shift ;;
       *) die "demo: unknown option '$1'" ;;
     esac
   done
@@ -91,7 +92,7 @@ demo_main() {
     demo_cards
   fi
   demo_start backend "8410 8411 8412" record-backend dev.shomei.record.cli.BackendCli serve --demo --console-client-certificates off "${db_args[@]}"
-  demo_start center "8420 8421" center-server dev.shomei.center.CenterMain serve --demo --console-client-certificates off
+  demo_start center "8420 8421" center-server dev.shomei.center.CenterMain serve --demo "${hours_args[@]}" --console-client-certificates off
   demo_start kiosk "8430" kiosk-ui dev.shomei.kiosk.KioskMain serve --demo
 
   echo
@@ -110,6 +111,9 @@ demo_main() {
     [ -f "$logins" ] && { echo; cat "$logins"; }
   done
   demo_reader
+  if [ ${#hours_args[@]} -gt 0 ]; then
+    echo "  service hours: DEMO, every ward open all day (./shomei demo --service-hours applies 06:30-23:00 Japan time)"
+  fi
   echo
   if [ ${#DEMO_PIDS[@]} -eq 0 ]; then
     echo "shomei demo: no component is built yet; nothing to run."

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./shomei center serve [--demo] [--keys DIR] [--line-port 8420] [--console-port 8421]
+ * {@code ./shomei center serve [--demo [--open-all-day]] [--keys DIR] [--line-port 8420] [--console-port 8421]
  * [--backend https://127.0.0.1:8410]} and {@code ./shomei center enrol --terminal ID --certificate FILE [--label L]}.
  * Configuration lives in {@code <shomei.state>/center/}, keys in {@code --keys} (default
  * {@code <shomei.state>/pki/}; read only, never created).
@@ -35,7 +35,8 @@ import java.util.concurrent.CountDownLatch;
  * registered by itself (enrol each with its certificate), and no login is made: the first
  * administrator is created with {@code center first-admin} (no account: the start is refused). With {@code --demo}: the dev PKI, dev card
  * trust, and on first run the demo terminals K0001..K0004 (pinned to their dev certificates) and two
- * demo logins written to {@code demo-logins.txt} (0600); every start-up line says DEMO.
+ * demo logins written to {@code demo-logins.txt} (0600); every start-up line says DEMO. {@code --open-all-day}
+ * (only with {@code --demo}; {@code ./shomei demo} passes it) ignores the municipalities' service hours.
  * Stops on Ctrl-C.
  */
 public final class CenterMain {
@@ -55,7 +56,7 @@ public final class CenterMain {
             System.exit(firstAdmin(args));
         }
         if (args.length == 0 || !"serve".equals(args[0])) {
-            System.err.println("usage: center serve [--demo] [--keys DIR] [--line-port 8420] [--console-port 8421] "
+            System.err.println("usage: center serve [--demo [--open-all-day]] [--keys DIR] [--line-port 8420] [--console-port 8421] "
                     + "[--backend https://127.0.0.1:8410] [--console-client-certificates required|off]\n"
                     + "       center enrol --terminal ID --certificate FILE [--label LABEL]\n"
                     + "       center first-admin --username NAME [--password-stdin]\n       center audit-verify");
@@ -67,11 +68,16 @@ public final class CenterMain {
         int linePort = settings.linePort();
         int consolePort = settings.consolePort();
         boolean demo = false;
+        boolean openAllDay = false;
         Path keysDir = state.resolve("pki");
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--demo")) {
                 demo = true;
+                continue;
+            }
+            if (option.equals("--open-all-day")) {
+                openAllDay = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -100,6 +106,12 @@ public final class CenterMain {
                     * a real center like this: set console.client-certificates: required.       *
                     *****************************************************************************""");
         }
+        if (openAllDay && !demo) {
+            System.err.println("center: --open-all-day ignores the municipalities' service hours; it is allowed only "
+                    + "with --demo (a real center keeps each municipality's hours, set in the operator console)");
+            System.exit(2);
+            return;
+        }
         KeyDirectory keys = KeyDirectory.open(keysDir);
         TrustedCardKeys cardKeys;
         try {
@@ -107,6 +119,9 @@ public final class CenterMain {
                 settings = settings.withCardTrust(TrustedCardKeys.Profile.DEV);
                 cardKeys = TrustedCardKeys.dev(KeyId.parse(KeySource.JLIS_DEV_KEY_ID), keys.jlisDevPublicKey());
                 System.out.println(DEMO_BANNER);
+                if (openAllDay) {
+                    System.out.println(OPEN_ALL_DAY_BANNER);
+                }
                 firstRun(dir, keys);
             } else {
                 cardKeys = productionCardTrust(settings, dir);
@@ -118,7 +133,8 @@ public final class CenterMain {
             System.exit(2);
             return;
         }
-        CenterServer center = CenterServer.start(settings, dir, keys, CenterServer.Parts.real(settings, keys, cardKeys));
+        CenterServer center = CenterServer.start(settings, dir, keys, CenterServer.Parts.real(settings, keys, cardKeys),
+                openAllDay ? CenterServer.ServiceHours.DEMO_OPEN_ALL_DAY : CenterServer.ServiceHours.AS_SET);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             center.close();
@@ -167,6 +183,10 @@ public final class CenterMain {
             center: DEMO MODE: dev PKI and dev card trust (virtual cards signed by jlis-dev.key are
             center: accepted). Never run a real center with --demo (docs/operations.md).
             center: ************************************************************************""";
+
+    static final String OPEN_ALL_DAY_BANNER = """
+            center: DEMO: every municipality is open all day (--open-all-day): the service hours set
+            center: in the operator console do not apply. `./shomei demo --service-hours` keeps them.""";
 
     /** The production card trust: {@code card-trust: production|test} and the J-LIS keys file. */
     static TrustedCardKeys productionCardTrust(CenterSettings settings, Path dir) {

@@ -29,6 +29,8 @@ import dev.shomei.center.issue.VerifierCardVerification;
 import dev.shomei.center.line.CenterLineServer;
 import dev.shomei.center.metrics.CenterMetrics;
 import dev.shomei.center.municipality.BackendMunicipalities;
+import dev.shomei.center.municipality.MunicipalitySource;
+import dev.shomei.center.municipality.OpenAllDayMunicipalities;
 import dev.shomei.center.municipality.MunicipalityCatalog;
 import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.center.render.PdfCertificateRenderer;
@@ -90,7 +92,10 @@ public final class CenterServer implements AutoCloseable {
         }
     }
 
-    private CenterServer(CenterSettings settings, Path dir, KeySource pki, Parts parts) {
+    /** Whether the municipalities' service hours apply; only the demo ({@code --demo --open-all-day}) ignores them. */
+    public enum ServiceHours { AS_SET, DEMO_OPEN_ALL_DAY }
+
+    private CenterServer(CenterSettings settings, Path dir, KeySource pki, Parts parts, ServiceHours hours) {
         Clock clock = parts.clock();
         registry = TerminalRegistry.open(dir.resolve("terminals.json"));
         AtomicLong versions = new AtomicLong();
@@ -101,8 +106,9 @@ public final class CenterServer implements AutoCloseable {
         }
         MaintenanceSchedule maintenance = new MaintenanceSchedule(dir.resolve("maintenance.json"));
         ServiceCalendar calendar = new ServiceCalendar(clock, maintenance::windows);
-        municipalities = new MunicipalityCatalog(new BackendMunicipalities(parts.backend(),
-                dir.resolve("municipalities.json")));
+        MunicipalitySource terms = new BackendMunicipalities(parts.backend(), dir.resolve("municipalities.json"));
+        municipalities = new MunicipalityCatalog(hours == ServiceHours.DEMO_OPEN_ALL_DAY
+                ? new OpenAllDayMunicipalities(terms) : terms);
         IssuanceStats stats = new IssuanceStats(clock, ServiceRules.ZONE, 48);
         CenterMetrics metrics = new CenterMetrics();
         ReconciliationLog reconciliations = new ReconciliationLog(500);
@@ -158,7 +164,12 @@ public final class CenterServer implements AutoCloseable {
 
     /** Starts a center on the configuration directory {@code dir} ({@code <state>/center}). */
     public static CenterServer start(CenterSettings settings, Path dir, KeySource pki, Parts parts) {
-        CenterServer center = new CenterServer(settings, dir, pki, parts);
+        return start(settings, dir, pki, parts, ServiceHours.AS_SET);
+    }
+
+    /** Starts a center whose municipalities keep their service hours or, in the demo, are open all day. */
+    public static CenterServer start(CenterSettings settings, Path dir, KeySource pki, Parts parts, ServiceHours hours) {
+        CenterServer center = new CenterServer(settings, dir, pki, parts, hours);
         LOG.log(System.Logger.Level.INFO, "center up: line {0}, console https://{1}:{2,number,#}/",
                 center.line.address(), settings.consoleHost(), center.console.port());
         return center;

@@ -109,6 +109,10 @@ class ProductionModeIT {
                 "--line-port", String.valueOf(linePort), "--console-port", String.valueOf(operatorPort));
         assertEquals(2, noAccount.exitCode(), noAccount::stdout);
         assertTrue(noAccount.stderr().contains("first-admin"), noAccount::stderr);
+        Launcher.Result openAllDay = launcher.run(TIMEOUT, "center", "serve", "--open-all-day", "--keys",
+                centerKeys.toString(), "--line-port", String.valueOf(linePort), "--console-port", String.valueOf(operatorPort));
+        assertEquals(2, openAllDay.exitCode(), openAllDay::stdout);
+        assertTrue(openAllDay.stderr().contains("allowed only with --demo"), openAllDay::stderr);
         Launcher.Result admin = launcher.runWithInput(TIMEOUT, "Winter-Morning-2026\n", "center", "first-admin",
                 "--username", "sato", "--password-stdin");
         assertEquals(0, admin.exitCode(), admin::stderr);

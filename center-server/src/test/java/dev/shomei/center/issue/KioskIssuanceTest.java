@@ -21,6 +21,8 @@ import dev.shomei.center.hours.ServiceCalendar;
 import dev.shomei.center.metrics.CenterMetrics;
 import dev.shomei.center.municipality.BackendMunicipalities;
 import dev.shomei.center.municipality.MunicipalityCatalog;
+import dev.shomei.center.municipality.MunicipalitySettings;
+import dev.shomei.center.municipality.OpenAllDayMunicipalities;
 import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.center.stats.IssuanceStats;
 import dev.shomei.center.stats.Outcome;
@@ -50,6 +52,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -182,6 +185,35 @@ class KioskIssuanceTest {
                 LocalDateTime.parse("2025-05-01T13:00"), FakeMunicipalities.BUNKYO, "VRS"));
         assertEquals(ErrorCode.OUTSIDE_SERVICE_HOURS, refused(service.issue("K0001", request("tx-6", FakeMunicipalities.BUNKYO))));
         assertEquals(0, backend.issueCalls.get());
+    }
+
+    @Test
+    void theDemoOpenAllDayIssuesAtNightButKeepsMaintenanceParticipationAndTheStoredHours() {
+        catalog = new MunicipalityCatalog(new OpenAllDayMunicipalities(
+                new BackendMunicipalities(backend, dir.resolve("municipalities.json"))));
+        service = newService(new IssuedTransactions(clock, Duration.ofHours(1), 1000), new CenterMetrics());
+
+        clock.set(LocalDateTime.parse("2025-05-01T03:00").atZone(ServiceRules.ZONE).toInstant());
+        assertInstanceOf(IssueResponse.class, service.issue("K0001", request("tx-n", FakeMunicipalities.BUNKYO)));
+        MunicipalityInfo bunkyo = catalog.find(FakeMunicipalities.BUNKYO).orElseThrow().toLineInfo();
+        assertEquals(bunkyo.opensAt(), bunkyo.closesAt(), "the kiosk is sent open all day too");
+
+        clock.set(LocalDateTime.parse("2025-05-01T12:00").atZone(ServiceRules.ZONE).toInstant());
+        maintenance.add(new MaintenanceWindow(LocalDateTime.parse("2025-05-01T11:00"),
+                LocalDateTime.parse("2025-05-01T13:00"), FakeMunicipalities.BUNKYO, "VRS"));
+        assertEquals(ErrorCode.OUTSIDE_SERVICE_HOURS, refused(service.issue("K0001", request("tx-m", FakeMunicipalities.BUNKYO))),
+                "a maintenance window still closes it");
+        assertFalse(catalog.find(FakeMunicipalities.NOT_PARTICIPATING).orElseThrow().participating(),
+                "participation stays as the backend has it");
+
+        catalog.update(catalog.find(FakeMunicipalities.BUNKYO).orElseThrow()
+                .withTerms(true, true, 150, LocalTime.of(7, 0), LocalTime.of(22, 0)));
+        assertEquals(LocalTime.of(7, 0), new BackendMunicipalities(backend, dir.resolve("municipalities.json")).load().stream()
+                .filter(m -> m.code().equals(FakeMunicipalities.BUNKYO)).findFirst().orElseThrow().opensAt(),
+                "the hours a console saves are stored as set");
+        MunicipalitySettings served = catalog.find(FakeMunicipalities.BUNKYO).orElseThrow();
+        assertEquals(150, served.feePerCopyYen());
+        assertEquals(served.opensAt(), served.closesAt(), "and do not apply while the demo is open all day");
     }
 
     @Test
