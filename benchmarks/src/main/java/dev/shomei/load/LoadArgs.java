@@ -33,6 +33,7 @@ import java.util.OptionalLong;
  * @param residents         how many synthetic residents of that seed exist
  * @param baseline          seconds of the PDF-render-only baseline (0: skip)
  * @param profile           record JFR profiles of the own center and backend
+ * @param centerHeapMb      the own center's maximum heap ({@code -Xmx}), in MB
  */
 public record LoadArgs(
         int kiosks,
@@ -53,7 +54,8 @@ public record LoadArgs(
         long seed,
         int residents,
         Duration baseline,
-        boolean profile) {
+        boolean profile,
+        int centerHeapMb) {
 
     /** The residents the own stack generates (and, with {@code --center}, the demo's defaults below). */
     public static final long OWN_STACK_SEED = 20_240_501L;
@@ -62,12 +64,15 @@ public record LoadArgs(
     public static final long DEMO_SEED = 1;
     public static final int DEMO_RESIDENTS = dev.shomei.record.generate.DemoData.SYNTHETIC_PER_MUNICIPALITY;
 
+    /** The own center's heap unless {@code --center-heap}: the memory target's 512 MB. */
+    public static final int DEFAULT_CENTER_HEAP_MB = 512;
+
     public static final String USAGE = """
             usage: ./shomei loadgen [--kiosks N [--pace S]] [--duration S] [--warmup S] [--type domestic|overseas|mixed]
                                     [--heartbeat-only [--terminals M] [--heartbeat-interval S] [--connect-rate R]]
                                     [--center HOST:PORT [--center-state DIR] [--backend HOST:PORT]
                                      [--center-pid P] [--backend-pid P] [--seed S] [--residents N]]
-                                    [--municipality CODE] [--baseline S] [--profile]
+                                    [--municipality CODE] [--baseline S] [--profile] [--center-heap MB]
 
               --kiosks N             simulated kiosks issuing back to back (default 32)
               --pace S               each kiosk starts an issuance at most every S seconds (a paced run:
@@ -79,6 +84,7 @@ public record LoadArgs(
               --seed S --residents N which synthetic residents the backend holds (running demo: 1 and 1000)
               --baseline S           seconds of PDF-render-only throughput to compare with (default 30, 0 = skip)
               --profile              own stack only: JFR recordings of center and backend in state/loadgen/logs
+              --center-heap MB       own stack only: the center's -Xmx (default 512, the memory target)
             """;
 
     /** Thrown for a bad command line; the message says what is wrong. */
@@ -114,6 +120,7 @@ public record LoadArgs(
         long warmup = 60; // the center keeps compiling (C2) for well over 10 s under full load on 2 cores
         boolean heartbeatOnly = false;
         boolean profile = false;
+        Integer centerHeapMb = null;
         Integer terminals = null;
         long interval = 30;
         int connectRate = 200;
@@ -173,6 +180,7 @@ public record LoadArgs(
                 case "--seed" -> seed = (long) integer(option, value, 0, Integer.MAX_VALUE);
                 case "--residents" -> residents = integer(option, value, 1, 10_000_000);
                 case "--baseline" -> baseline = integer(option, value, 0, 3_600);
+                case "--center-heap" -> centerHeapMb = integer(option, value, 64, 65_536);
                 default -> throw new UsageException("unknown option " + option);
             }
         }
@@ -181,6 +189,9 @@ public record LoadArgs(
         }
         if (center == null && (centerState != null || centerPid != null || backendPid != null)) {
             throw new UsageException("--center-state, --center-pid and --backend-pid go with --center");
+        }
+        if (center != null && centerHeapMb != null) {
+            throw new UsageException("--center-heap sizes the own stack's center: it does not go with --center");
         }
         if (center != null && profile) {
             throw new UsageException("--profile records the own stack: it does not go with --center");
@@ -200,7 +211,7 @@ public record LoadArgs(
                 backendPid == null ? OptionalLong.empty() : OptionalLong.of(backendPid), type, municipality,
                 seed != null ? seed : own ? OWN_STACK_SEED : DEMO_SEED,
                 residents != null ? residents : own ? OWN_STACK_RESIDENTS : DEMO_RESIDENTS,
-                Duration.ofSeconds(baseline), profile);
+                Duration.ofSeconds(baseline), profile, centerHeapMb == null ? DEFAULT_CENTER_HEAP_MB : centerHeapMb);
     }
 
     public boolean ownStack() {

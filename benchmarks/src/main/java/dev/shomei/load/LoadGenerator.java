@@ -182,8 +182,8 @@ public final class LoadGenerator {
         window.printCpu(out);
         Optional<GcLog> heap = stack.own == null ? Optional.empty() : GcLog.read(stack.own.centerGcLog());
         heap.ifPresentOrElse(gc -> out.printf(Locale.ROOT,
-                        "  center heap          peak %.0f MB in use (before a collection), %.0f MB live after one, %.0f MB committed; %d collections (-Xmx512m)%n",
-                        gc.peakBeforeMb(), gc.peakAfterMb(), gc.peakCommittedMb(), gc.collections()),
+                        "  center heap          peak %.0f MB in use (before a collection), %.0f MB live after one, %.0f MB committed; %d collections (-Xmx%dm)%n",
+                        gc.peakBeforeMb(), gc.peakAfterMb(), gc.peakCommittedMb(), gc.collections(), args.centerHeapMb()),
                 () -> out.println("  center heap          not measured (a running center: see its RSS above)"));
         if (!Double.isNaN(baseline)) {
             out.printf(Locale.ROOT, "  PDF render only      %.1f PDFs per second on %d threads (same residents, nothing else running)%n",
@@ -304,8 +304,8 @@ public final class LoadGenerator {
         out.printf("  errors               %s%n", errorCount == 0 ? "none" : errors.toString());
         window.printCpu(out);
         Optional<GcLog> heap = stack.own == null ? Optional.empty() : GcLog.read(stack.own.centerGcLog());
-        heap.ifPresent(gc -> out.printf(Locale.ROOT, "  center heap          peak %.0f MB in use, %.0f MB live after a collection (-Xmx512m)%n",
-                gc.peakBeforeMb(), gc.peakAfterMb()));
+        heap.ifPresent(gc -> out.printf(Locale.ROOT, "  center heap          peak %.0f MB in use, %.0f MB live after a collection (-Xmx%dm)%n",
+                gc.peakBeforeMb(), gc.peakAfterMb(), args.centerHeapMb()));
         out.println("  targets");
         boolean met = true;
         OptionalLong centerCpu = window.centerCpuPermille();
@@ -347,7 +347,7 @@ public final class LoadGenerator {
         if (args.ownStack()) {
             out.println("loadgen: starting an own record backend and center (child processes) ...");
             LocalStack own = LocalStack.start(LocalStack.stateDir(state), pki, args.municipality(), args.seed(),
-                    args.residents(), terminals, args.profile(), out);
+                    args.residents(), terminals, args.profile(), args.centerHeapMb(), out);
             Runtime.getRuntime().addShutdownHook(new Thread(own::close, "loadgen-stack-stop"));
             if (args.profile()) {
                 out.println("loadgen: JFR recordings go to " + own.dir().resolve("logs") + "/{center,backend}.jfr when the run ends"
@@ -447,9 +447,9 @@ public final class LoadGenerator {
                 if (!line.isEmpty()) {
                     line.append(", ");
                 }
-                line.append(String.format(Locale.ROOT, "%s %.0f%% (pid %d, RSS %d MB)", process.name,
-                        process.after[0].cpuPercentSince(process.before), process.before.pid(),
-                        process.after[0].residentKb() / 1024));
+                line.append(String.format(Locale.ROOT, "%s %.0f%% (GC threads %.1f%%, pid %d, RSS %d MB)", process.name,
+                        process.after[0].cpuPercentSince(process.before), process.after[0].gcPercentSince(process.before),
+                        process.before.pid(), process.after[0].residentKb() / 1024));
             }
             out.printf("  CPU (%% of one core)  %s%n", line.isEmpty() ? "not measured" : line);
         }

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code backend generate}); the center's line rate limit is raised (the kiosks here issue back
  * to back, far above the 10 messages per second a real kiosk is allowed); the municipality's
  * service hours are set to the whole day so a run at night is not refused; the center runs with
- * {@code -Xmx512m} (the memory target) and a GC log to read its heap from.
+ * {@code -Xmx512m} (the memory target; {@code --center-heap} changes it) and a GC log to read its heap from.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -54,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
      * @param terminals terminal ids to register (their certificates must exist in {@code pki})
      */
     public static LocalStack start(Path dir, DevPki pki, String municipality, long seed, int residents,
-            List<String> terminals, boolean profile, PrintStream log) {
+            List<String> terminals, boolean profile, int centerHeapMb, PrintStream log) {
         Process backend = null;
         try {
             Path logs = dir.resolve("logs");
@@ -85,7 +85,7 @@ public final class LocalStack implements AutoCloseable {
             TerminalEnrolment.register(centerDir.resolve("terminals.json"), terminals);
             Path gcLog = logs.resolve("center-gc.log");
             Files.deleteIfExists(gcLog);
-            List<String> centerJvm = new ArrayList<>(List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog));
+            List<String> centerJvm = new ArrayList<>(List.of("-Xmx" + centerHeapMb + "m", "-Xlog:gc:file=" + gcLog));
             if (profile) {
                 centerJvm.addAll(jfr(logs, "center"));
             }

@@ -56,6 +56,15 @@ class LoadArgsTest {
     }
 
     @Test
+    void theOwnCentersHeapIsTheMemoryTargetUnlessTold() {
+        assertEquals(512, LoadArgs.parse().centerHeapMb());
+        assertEquals(1024, LoadArgs.parse("--heartbeat-only", "--center-heap", "1024").centerHeapMb());
+        assertThrows(LoadArgs.UsageException.class, () -> LoadArgs.parse("--center-heap", "16"));
+        assertThrows(LoadArgs.UsageException.class,
+                () -> LoadArgs.parse("--center", "127.0.0.1:8420", "--center-heap", "1024"), "a running center has its own");
+    }
+
+    @Test
     void aRunningCenterUsesTheDemosResidentsUnlessTold() {
         LoadArgs demo = LoadArgs.parse("--center", "127.0.0.1:8420");
         assertFalse(demo.ownStack());

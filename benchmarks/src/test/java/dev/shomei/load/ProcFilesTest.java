@@ -27,15 +27,26 @@ class ProcFilesTest {
 
     @Test
     void cpuPercentIsTicksPerSecondOfWallTime() {
-        ProcessStats.Sample before = new ProcessStats.Sample(1, 1_000, 0, 0);
-        ProcessStats.Sample after = new ProcessStats.Sample(1, 1_250, 0, 10_000_000_000L); // 250 ticks in 10 s
+        ProcessStats.Sample before = new ProcessStats.Sample(1, 1_000, 100, 0, 0);
+        ProcessStats.Sample after = new ProcessStats.Sample(1, 1_250, 130, 0, 10_000_000_000L); // 250 ticks in 10 s
         assertEquals(25.0, after.cpuPercentSince(before), 1e-9);
+        assertEquals(3.0, after.gcPercentSince(before), 1e-9, "30 of them in GC threads");
+    }
+
+    @Test
+    void gcThreadsAreKnownByTheirHotSpotNames() {
+        assertTrue(ProcessStats.isGcThread("4243 (GC Thread#1) S 1 4242 4242 0 -1 0 0 0 0 0 7 1 0 0"));
+        assertTrue(ProcessStats.isGcThread("4244 (G1 Conc#0) S 1 4242 4242 0 -1 0 0 0 0 0 7 1 0 0"));
+        assertTrue(ProcessStats.isGcThread("4245 (G1 Refine#0) S 1 4242 4242 0 -1 0 0 0 0 0 7 1 0 0"));
+        assertTrue(!ProcessStats.isGcThread("4246 (virtual-line-1) S 1 4242 4242 0 -1 0 0 0 0 0 7 1 0 0"));
+        assertTrue(!ProcessStats.isGcThread("4247 (C2 CompilerThre) S 1 4242 4242 0 -1 0 0 0 0 0 7 1 0 0"));
     }
 
     @Test
     void thisProcessCanBeSampled() {
         ProcessStats.Sample sample = ProcessStats.sample(ProcessHandle.current().pid()).orElseThrow();
         assertTrue(sample.residentKb() > 0);
+        assertTrue(sample.gcTicks() >= 0 && sample.gcTicks() <= sample.cpuTicks(), "the GC threads are some of the process's");
         assertTrue(ProcessStats.sample(Integer.MAX_VALUE - 7).isEmpty(), "no such process");
     }
 
