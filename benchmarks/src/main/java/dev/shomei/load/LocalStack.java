@@ -188,6 +188,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         command.add("-XX:+DisableAttachMechanism");
+        command.add("--enable-native-access=ALL-UNNAMED"); // as the launcher: SQLite's and Netty's native libraries
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

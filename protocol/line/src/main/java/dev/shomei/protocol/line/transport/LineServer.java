@@ -8,7 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.lang.System.Logger.Level;
@@ -53,7 +52,7 @@ public final class LineServer implements AutoCloseable {
         try {
             Channel listener = new ServerBootstrap()
                     .group(boss, workers)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(EventLoops.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<>() {
@@ -66,7 +65,7 @@ public final class LineServer implements AutoCloseable {
                     .bind(address)
                     .syncUninterruptibly()
                     .channel();
-            LOG.log(Level.INFO, "line server listening on {0}", listener.localAddress());
+            LOG.log(Level.INFO, "line server listening on {0} ({1})", listener.localAddress(), EventLoops.transport());
             return new LineServer(boss, workers, listener, connections);
         } catch (RuntimeException e) {
             EventLoops.shutdownGracefully(boss, SHUTDOWN_TIMEOUT);
