@@ -64,6 +64,10 @@ public record LoadArgs(
     public static final long DEMO_SEED = 1;
     public static final int DEMO_RESIDENTS = dev.shomei.record.generate.DemoData.SYNTHETIC_PER_MUNICIPALITY;
 
+    /** Warm-up unless {@code --warmup}: until the JIT has settled under the issuance load; a heartbeat interval or two. */
+    public static final long ISSUANCE_WARMUP_SECONDS = 240;
+    public static final long HEARTBEAT_WARMUP_SECONDS = 60;
+
     /** The own center's heap unless {@code --center-heap}: the memory target's 512 MB. */
     public static final int DEFAULT_CENTER_HEAP_MB = 512;
 
@@ -77,7 +81,8 @@ public record LoadArgs(
               --kiosks N             simulated kiosks issuing back to back (default 32)
               --pace S               each kiosk starts an issuance at most every S seconds (a paced run:
                                      latency below saturation; no render baseline, no throughput ratio)
-              --duration S           seconds measured (default 60); --warmup S before it (default 60)
+              --duration S           seconds measured (default 60); --warmup S before it (default 240 for
+                                     issuances: the C2 compilers settle; 60 with --heartbeat-only)
               --heartbeat-only       M terminals that only heartbeat (default 50000, every 30 s)
               --center HOST:PORT     drive a running center (e.g. the demo's 127.0.0.1:8420); without it
                                      the load generator starts its own backend and center (state/loadgen)
@@ -117,7 +122,9 @@ public record LoadArgs(
         int kiosks = 32;
         long pace = 0;
         long duration = 60;
-        long warmup = 60; // the center keeps compiling (C2) for well over 10 s under full load on 2 cores
+        // under full load on 2 cores the C2 compilers still took 15-18 % of center and backend CPU after
+        // 60 s, and none after 240 s (docs/benchmarks.md, "Measuring after the JIT has settled")
+        Long warmup = null;
         boolean heartbeatOnly = false;
         boolean profile = false;
         Integer centerHeapMb = null;
@@ -156,7 +163,7 @@ public record LoadArgs(
                 case "--kiosks" -> kiosks = integer(option, value, 1, 10_000);
                 case "--pace" -> pace = integer(option, value, 0, 3_600);
                 case "--duration" -> duration = integer(option, value, 1, 86_400);
-                case "--warmup" -> warmup = integer(option, value, 0, 3_600);
+                case "--warmup" -> warmup = (long) integer(option, value, 0, 3_600);
                 case "--terminals" -> terminals = integer(option, value, 1, 1_000_000);
                 case "--heartbeat-interval" -> interval = integer(option, value, 1, 3_600);
                 case "--connect-rate" -> connectRate = integer(option, value, 1, 100_000);
@@ -202,6 +209,9 @@ public record LoadArgs(
         boolean own = center == null;
         if (pace > 0 && heartbeatOnly) {
             throw new UsageException("--pace paces issuances: it does not go with --heartbeat-only");
+        }
+        if (warmup == null) {
+            warmup = heartbeatOnly ? HEARTBEAT_WARMUP_SECONDS : ISSUANCE_WARMUP_SECONDS;
         }
         return new LoadArgs(kiosks, Duration.ofSeconds(pace), Duration.ofSeconds(duration), Duration.ofSeconds(warmup),
                 heartbeatOnly,

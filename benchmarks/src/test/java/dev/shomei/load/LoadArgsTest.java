@@ -17,7 +17,7 @@ class LoadArgsTest {
         assertEquals(32, args.kiosks());
         assertEquals(Duration.ZERO, args.pace());
         assertEquals(Duration.ofSeconds(60), args.duration());
-        assertEquals(Duration.ofSeconds(60), args.warmup());
+        assertEquals(Duration.ofSeconds(240), args.warmup(), "until the JIT has settled");
         assertFalse(args.heartbeatOnly());
         assertTrue(args.ownStack());
         assertEquals(CertificateType.DOMESTIC, args.type());
@@ -48,6 +48,7 @@ class LoadArgsTest {
         assertTrue(args.heartbeatOnly());
         assertEquals(50_000, args.terminals());
         assertEquals(Duration.ofSeconds(30), args.heartbeatInterval());
+        assertEquals(Duration.ofSeconds(60), args.warmup(), "no JIT to wait for beyond a heartbeat interval or two");
         LoadArgs fewer = LoadArgs.parse("--duration", "60", "--heartbeat-only", "--terminals", "1000",
                 "--heartbeat-interval", "10", "--connect-rate", "50");
         assertEquals(1000, fewer.terminals());
