@@ -51,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 20, time = 3) // after 6 s, C2 still took ~20 % of a core in the measured window (perf sched)
 @Measurement(iterations = 5, time = 3)
 public class BackendIssueBench {
     @Param({"SQLITE", "POSTGRESQL"})

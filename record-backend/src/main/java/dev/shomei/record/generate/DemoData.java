@@ -81,7 +81,7 @@ public final class DemoData {
         for (Municipality municipality : BuiltInMunicipalities.all()) {
             store.ensureMunicipality(municipality, "OPERATOR", "demo-data");
         }
-        int added = store.database().write(tx -> importer.write(tx, BUNKYO, fixedResidents(), false).created());
+        int added = store.database().bulkWrite(tx -> importer.write(tx, BUNKYO, fixedResidents(), false).created());
         ResidentGenerator generator = new ResidentGenerator(store, importer);
         for (Municipality municipality : BuiltInMunicipalities.all()) {
             if (municipality.kioskParticipating()) {

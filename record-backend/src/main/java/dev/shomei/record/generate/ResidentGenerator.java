@@ -43,7 +43,7 @@ public final class ResidentGenerator {
     }
 
     private int writeBatch(MunicipalityCode code, List<ImportedResident> batch, String actor) {
-        return store.database().write(tx -> {
+        return store.database().bulkWrite(tx -> {
             int created = importer.write(tx, code, batch, false).created();
             store.audit().append(tx, new AuditEvent("OPERATOR", actor, null, "GENERATE", code, "municipality",
                     code.value(), "OK", "created=" + created));

@@ -79,7 +79,7 @@ public final class ResidentImporter {
             throw new ImportException(List.of("line " + MalformedUtf8.firstBadLine(file) + ": not UTF-8 text"));
         }
         LOG.log(Level.INFO, "import: file checked, {0} residents; writing", parsed.size());
-        Report report = store.database().write(tx -> {
+        Report report = store.database().bulkWrite(tx -> {
             Report written = write(tx, municipality, parsed, true);
             store.audit().append(tx, new AuditEvent("OPERATOR", actor, null, "IMPORT", municipality, "municipality",
                     municipality.value(), "OK", "created=" + written.created() + " replaced=" + written.replaced()

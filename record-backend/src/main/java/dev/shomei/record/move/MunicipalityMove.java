@@ -227,7 +227,7 @@ public final class MunicipalityMove {
         }
         AuditChainCopy chainCopy = new AuditChainCopy(source.audit(), target.audit());
         List<String> counts = new ArrayList<>();
-        source.database().read(from -> target.database().write(to -> {
+        source.database().read(from -> target.database().bulkWrite(to -> {
             Optional<Move> incoming = moves.find(to, code);
             boolean present = to.queryLong("SELECT COUNT(*) FROM municipality WHERE code = ?", code.value()) == 1;
             if (present && incoming.isEmpty()) {

@@ -37,7 +37,7 @@ public final class UnsealedDoses {
     /** Seals the waiting doses, if any; returns how many were sealed ({@code 0} when there was nothing to do). */
     public long sealAll(Database database) {
         long started = System.nanoTime();
-        long sealed = database.write(this::sealInTransaction);
+        long sealed = database.bulkWrite(this::sealInTransaction);
         if (sealed > 0) {
             long compacting = System.nanoTime();
             try {
