@@ -3,15 +3,18 @@ package dev.shomei.card.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.shomei.card.sim.VpcdClient;
+import dev.shomei.card.transport.PcscReaders;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.smartcardio.TerminalFactory;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -94,22 +97,46 @@ public final class Pcscd implements AutoCloseable {
         return process != null;
     }
 
+    /**
+     * Waits until pcscd lists vpcd's reader and the port accepts. The listing matters: vpcd's port
+     * lies in Linux's ephemeral range, and when another socket had it, vpcd could not listen, yet a
+     * probe connected to that other socket ({@code ./shomei test} reserves the port as root).
+     */
     private void awaitVpcd() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (process != null && !process.isAlive()) {
                 throw new IOException("pcscd exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
-            try (Socket probe = new Socket()) {
-                // vpcd takes this as a card inserted and at once removed: harmless
-                probe.connect(new InetSocketAddress("127.0.0.1", VpcdClient.DEFAULT_PORT), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
+            if (process != null && Files.readString(log).contains("Address already in use")) {
+                throw new IOException("vpcd could not listen on " + VpcdClient.DEFAULT_PORT + ": another socket holds the port."
+                        + " Keep it out of the ephemeral range: sysctl -w net.ipv4.ip_local_reserved_ports="
+                        + VpcdClient.DEFAULT_PORT + " (./shomei test does this when run as root)");
             }
+            if (vpcdReaderListed()) {
+                try (Socket probe = new Socket()) {
+                    // vpcd takes this as a card inserted and at once removed: harmless
+                    probe.connect(new InetSocketAddress("127.0.0.1", VpcdClient.DEFAULT_PORT), 500);
+                    return;
+                } catch (IOException notYet) {
+                    // listed, not accepting yet
+                }
+            }
+            Thread.sleep(100);
         }
         throw new IOException("vpcd did not listen on " + VpcdClient.DEFAULT_PORT + " within " + START_TIMEOUT.toSeconds()
                 + " s" + (process != null ? ":\n" + Files.readString(log) : " (the running pcscd may lack vpcd)"));
+    }
+
+    /** Whether pcscd lists vpcd's reader: it does only when vpcd opened its port. */
+    private static boolean vpcdReaderListed() {
+        PcscReaders.system(); // points the JDK at Debian's libpcsclite
+        try {
+            // a new factory each time: the JDK's default one keeps "no readers" once it saw no pcscd
+            return new PcscReaders(TerminalFactory.getInstance("PC/SC", null)).names().contains(VpcdClient.DEFAULT_READER);
+        } catch (NoSuchAlgorithmException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Stops pcscd if it was started here. */
