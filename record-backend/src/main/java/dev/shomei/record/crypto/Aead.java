@@ -1,6 +1,5 @@
 package dev.shomei.record.crypto;
 
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.Cipher;
@@ -22,15 +21,20 @@ public final class Aead {
     }
 
     public static byte[] seal(SecretKey key, byte[] plaintext, byte[] associatedData) {
+        return seal(newCipher(), key, plaintext, associatedData);
+    }
+
+    static byte[] seal(Cipher cipher, SecretKey key, byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
-            byte[] ciphertext = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(1 + NONCE_BYTES + ciphertext.length)
-                    .put(VERSION).put(nonce).put(ciphertext).array();
+            byte[] sealed = new byte[1 + NONCE_BYTES + cipher.getOutputSize(plaintext.length)];
+            sealed[0] = VERSION;
+            System.arraycopy(nonce, 0, sealed, 1, NONCE_BYTES);
+            cipher.doFinal(plaintext, 0, plaintext.length, sealed, 1 + NONCE_BYTES);
+            return sealed;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -38,11 +42,14 @@ public final class Aead {
 
     /** Opens a sealed value; a changed byte, wrong key or wrong associated data throws. */
     public static byte[] open(SecretKey key, byte[] sealed, byte[] associatedData) {
+        return open(newCipher(), key, sealed, associatedData);
+    }
+
+    static byte[] open(Cipher cipher, SecretKey key, byte[] sealed, byte[] associatedData) {
         if (sealed == null || sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
             throw new CryptoException("sealed value is malformed");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
@@ -50,6 +57,14 @@ public final class Aead {
             throw new CryptoException("sealed value does not authenticate (changed, moved or wrong key)");
         } catch (GeneralSecurityException e) {
             throw new CryptoException("cannot open sealed value: " + e.getClass().getSimpleName());
+        }
+    }
+
+    static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
         }
     }
 }

@@ -14,12 +14,12 @@ import javax.crypto.SecretKey;
  */
 public final class TenantCipher {
     private final MunicipalityCode municipality;
-    private final SecretKey dataKey;
+    private final AeadKey dataKey;
     private final SecretKey lookupKey;
 
     TenantCipher(MunicipalityCode municipality, SecretKey dataKey, SecretKey lookupKey) {
         this.municipality = municipality;
-        this.dataKey = dataKey;
+        this.dataKey = new AeadKey(dataKey);
         this.lookupKey = lookupKey;
     }
 
@@ -34,7 +34,7 @@ public final class TenantCipher {
         }
         byte[] plaintext = text.getBytes(StandardCharsets.UTF_8);
         try {
-            return Aead.seal(dataKey, plaintext, associatedData(table, column, rowId));
+            return dataKey.seal(plaintext, associatedData(table, column, rowId));
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -45,7 +45,7 @@ public final class TenantCipher {
         if (sealed == null) {
             return null;
         }
-        byte[] plaintext = Aead.open(dataKey, sealed, associatedData(table, column, rowId));
+        byte[] plaintext = dataKey.open(sealed, associatedData(table, column, rowId));
         try {
             return new String(plaintext, StandardCharsets.UTF_8);
         } finally {

@@ -57,6 +57,45 @@ class CryptoTest {
     }
 
     @Test
+    void aReusedKeySealsAndOpensLikeAeadAndSurvivesAFailedOpen() throws Exception {
+        AeadKey reused = new AeadKey(KEY);
+        byte[] aad = "context".getBytes(StandardCharsets.US_ASCII);
+        byte[] other = "other".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 40; i++) { // more uses than the pool holds: new and pooled ciphers alike
+            byte[] value = ("value " + i).getBytes(StandardCharsets.US_ASCII);
+            byte[] sealed = reused.seal(value, aad);
+            assertArrayEquals(value, Aead.open(KEY, sealed, aad), "the same sealed form");
+            assertArrayEquals(value, reused.open(Aead.seal(KEY, value, aad), aad));
+            assertThrows(CryptoException.class, () -> reused.open(sealed, other));
+            byte[] flipped = sealed.clone();
+            flipped[flipped.length - 1] ^= 1;
+            assertThrows(CryptoException.class, () -> reused.open(flipped, aad));
+            assertArrayEquals(value, reused.open(sealed, aad), "a failed open leaves no broken cipher behind");
+        }
+        byte[] value = "same".getBytes(StandardCharsets.US_ASCII);
+        assertFalse(java.util.Arrays.equals(reused.seal(value, aad), reused.seal(value, aad)), "a fresh nonce each time");
+        // many threads at once: every value opens to itself
+        java.util.List<java.util.concurrent.Callable<Boolean>> work = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            work.add(() -> {
+                for (int i = 0; i < 500; i++) {
+                    byte[] mine = ("thread " + thread + " value " + i).getBytes(StandardCharsets.US_ASCII);
+                    if (!java.util.Arrays.equals(mine, reused.open(reused.seal(mine, aad), aad))) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (var result : pool.invokeAll(work)) {
+                assertTrue(result.get());
+            }
+        }
+    }
+
+    @Test
     void tenantCiphersAreBoundToTheirMunicipality() {
         TenantCipher bunkyo = new TenantCipher(MunicipalityCode.of("131059"), KEY,
                 new SecretKeySpec(new byte[32], "HmacSHA256"));
