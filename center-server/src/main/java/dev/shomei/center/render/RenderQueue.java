@@ -29,11 +29,13 @@ public final class RenderQueue implements PrintoutRenderer, AutoCloseable {
 
     @Override
     public RenderedCertificate render(SignedCertificate certificate, int copies) {
-        Future<RenderedCertificate> rendered = threads.submit(() -> renderer.render(certificate, copies));
+        Handoff handoff = new Handoff();
+        Future<RenderedCertificate> rendered = threads.submit(() -> handoff.deliver(renderer.render(certificate, copies)));
         try {
             return rendered.get();
         } catch (InterruptedException e) {
             rendered.cancel(true);
+            handoff.abandon();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a render", e);
         } catch (ExecutionException e) {
@@ -41,6 +43,31 @@ public final class RenderQueue implements PrintoutRenderer, AutoCloseable {
                 throw failure;
             }
             throw new IllegalStateException("render failed", e.getCause());
+        }
+    }
+
+    /**
+     * A render's PDF on its way to the caller. A caller that stopped waiting takes nothing, so the PDF
+     * (personal data) is wiped here, whether the render finishes before or after the caller gives up.
+     */
+    private static final class Handoff {
+        private RenderedCertificate pdf;
+        private boolean abandoned;
+
+        synchronized RenderedCertificate deliver(RenderedCertificate rendered) {
+            if (abandoned) {
+                rendered.wipe();
+            } else {
+                pdf = rendered;
+            }
+            return rendered;
+        }
+
+        synchronized void abandon() {
+            abandoned = true;
+            if (pdf != null) {
+                pdf.wipe();
+            }
         }
     }
 

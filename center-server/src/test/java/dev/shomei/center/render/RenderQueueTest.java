@@ -1,5 +1,6 @@
 package dev.shomei.center.render;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,6 +58,46 @@ class RenderQueueTest {
             throw failure;
         }, 1)) {
             assertSame(failure, assertThrows(IllegalArgumentException.class, () -> queue.render(null, 1)));
+        }
+    }
+
+    @Test
+    void aRenderWhoseCallerStoppedWaitingIsWipedWhenItFinishes() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        byte[] pdf = {1, 2, 3, 4};
+        try (RenderQueue queue = new RenderQueue((certificate, copies) -> {
+            started.countDown();
+            while (true) { // a render that does not stop at an interrupt
+                try {
+                    finish.await();
+                    break;
+                } catch (InterruptedException ignored) {
+                    // keep rendering
+                }
+            }
+            finished.countDown();
+            return new RenderedCertificate(pdf, 1);
+        }, 1)) {
+            Thread caller = Thread.ofVirtual().start(() -> {
+                try {
+                    queue.render(null, 1);
+                } catch (IllegalStateException expected) {
+                    // interrupted
+                }
+            });
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            caller.interrupt();
+            caller.join(10_000);
+            assertArrayEquals(new byte[] {1, 2, 3, 4}, pdf, "still rendering");
+            finish.countDown();
+            assertTrue(finished.await(10, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (pdf[0] != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertArrayEquals(new byte[4], pdf, "nobody took the PDF: wiped");
         }
     }
 
