@@ -26,6 +26,7 @@ import dev.shomei.protocol.vds.VdsNcSeal;
 import dev.shomei.protocol.vds.VdsNcSealer;
 import dev.shomei.protocol.vds.VdsNcVerifier;
 import dev.shomei.record.RecordStore;
+import dev.shomei.record.audit.AuditEvent;
 import dev.shomei.record.audit.AuditVerifier;
 import dev.shomei.record.crypto.CryptoException;
 import dev.shomei.record.crypto.TenantCipher;
@@ -825,6 +826,37 @@ public abstract class RecordStoreContract {
         AuditVerifier.Result deleted = store.auditVerifier().verify();
         assertTrue(deleted.problems().stream().anyMatch(p -> p.contains("entry 3") && p.contains("missing")),
                 deleted.problems().toString());
+    }
+
+    @Test
+    void concurrentFirstEntriesOfANewChainFormOneChain() throws Exception {
+        MunicipalityCode fresh = MunicipalityCode.of("011002"); // Sapporo: no entry of its own yet
+        int writers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Long>> seqs = new ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                String target = "entry-" + i;
+                seqs.add(pool.submit(() -> {
+                    start.await();
+                    return store.database().write(tx -> store.audit().append(tx, new AuditEvent("OPERATOR", "test", null,
+                            "TEST", fresh, "test", target, "OK", null)));
+                }));
+            }
+            start.countDown();
+            List<Long> numbers = new ArrayList<>();
+            for (Future<Long> seq : seqs) {
+                numbers.add(seq.get());
+            }
+            numbers.sort(null);
+            assertEquals(java.util.stream.LongStream.rangeClosed(1, writers).boxed().toList(), numbers,
+                    "each first appender got its own place in one chain");
+        } finally {
+            pool.shutdownNow();
+        }
+        AuditVerifier.Result result = store.auditVerifier().verify();
+        assertTrue(result.intact(), result.problems().toString());
     }
 
     @Test
