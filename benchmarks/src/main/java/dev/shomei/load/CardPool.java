@@ -88,6 +88,26 @@ public final class CardPool {
         return cards.size();
     }
 
+    /**
+     * The cards of kiosk {@code index} of {@code kiosks}: every {@code kiosks}-th card, so that no
+     * card is used at two terminals (a real card is in one resident's hand; a card seen at another
+     * terminal within minutes raises the center's CARD_MULTI_TERMINAL alert, which is not the load
+     * being measured). With fewer cards than kiosks, kiosks share single cards.
+     */
+    public CardPool share(int index, int kiosks) {
+        List<Card> mine = new ArrayList<>();
+        List<ImportedResident> holders = new ArrayList<>();
+        for (int i = Math.floorMod(index, kiosks); i < cards.size(); i += kiosks) {
+            mine.add(cards.get(i));
+            holders.add(residents.get(i));
+        }
+        if (mine.isEmpty()) {
+            int shared = Math.floorMod(index, cards.size());
+            return new CardPool(List.of(cards.get(shared)), List.of(residents.get(shared)));
+        }
+        return new CardPool(List.copyOf(mine), List.copyOf(holders));
+    }
+
     /** Card {@code n} (wrapping around). */
     public Card card(long n) {
         return cards.get((int) Math.floorMod(n, (long) cards.size()));

@@ -97,14 +97,14 @@ public final class LoadGenerator {
             String run = "LG" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
             Window window;
             try (LineConnector connector = new LineConnector(pki, stack.center, 2, Duration.ofSeconds(90))) {
-                if (!firstIssuance(connector, terminals.getFirst(), run, pool)) {
+                if (!firstIssuance(connector, terminals.getFirst(), run, pool.share(0, args.kiosks()))) {
                     return false;
                 }
                 RunFlag flag = new RunFlag();
                 List<Thread> kiosks = new ArrayList<>();
                 for (int i = 0; i < args.kiosks(); i++) {
                     kiosks.add(Thread.ofPlatform().name("kiosk-" + (i + 1)).daemon().start(new KioskSimulator(connector,
-                            terminals.get(i), i + 1, run, pool, args.type(), args.municipality(), metrics, flag::running,
+                            terminals.get(i), i + 1, run, pool.share(i, args.kiosks()), args.type(), args.municipality(), metrics, flag::running,
                             args.pace())));
                 }
                 out.printf("loadgen: %d kiosks issuing against %s; warm-up %d s, then %d s measured ...%n", args.kiosks(),
