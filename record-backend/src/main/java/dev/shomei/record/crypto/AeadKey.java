@@ -9,8 +9,9 @@ import javax.crypto.SecretKey;
  * {@link Aead} under one key that is used over and over (a municipality's data key), keeping a few
  * initialised {@code Cipher} objects for reuse: an issue opens and seals some thirty values, and a
  * new {@code Cipher} for each (provider lookup, AES key schedule) cost 0.10-0.13 ms per issue
- * (docs/benchmarks.md, "Sealed values with reused ciphers"). A {@code Cipher} is used by one thread at a time and goes back to the pool
- * only after it succeeded; each use initialises it afresh with its own nonce.
+ * (docs/benchmarks.md, "Sealed values with reused ciphers"). A {@code Cipher} is used by one thread
+ * at a time and goes back to the pool only after it succeeded; each use initialises it afresh with
+ * its own nonce.
  */
 public final class AeadKey {
     private static final int POOLED = 16;
