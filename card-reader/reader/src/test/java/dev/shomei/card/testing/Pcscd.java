@@ -3,18 +3,17 @@ package dev.shomei.card.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.shomei.card.sim.VpcdClient;
-import dev.shomei.card.transport.PcscReaders;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import javax.smartcardio.TerminalFactory;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -70,8 +69,11 @@ public final class Pcscd implements AutoCloseable {
     }
 
     public static boolean isRunning() {
-        return ProcessHandle.allProcesses().anyMatch(p -> p.info().command()
-                .map(c -> c.equals("pcscd") || c.endsWith("/pcscd")).orElse(false));
+        return ProcessHandle.allProcesses().anyMatch(Pcscd::isPcscd);
+    }
+
+    private static boolean isPcscd(ProcessHandle process) {
+        return process.info().command().map(c -> c.equals("pcscd") || c.endsWith("/pcscd")).orElse(false);
     }
 
     /** Starts {@code pcscd -f} unless one runs already, and waits until vpcd accepts a card. */
@@ -98,9 +100,11 @@ public final class Pcscd implements AutoCloseable {
     }
 
     /**
-     * Waits until pcscd lists vpcd's reader and the port accepts. The listing matters: vpcd's port
-     * lies in Linux's ephemeral range, and when another socket had it, vpcd could not listen, yet a
-     * probe connected to that other socket ({@code ./shomei test} reserves the port as root).
+     * Waits until pcscd itself listens on vpcd's port and the port accepts. The owner matters: the
+     * port lies in Linux's ephemeral range, and when another socket had it, vpcd could not listen,
+     * yet a probe connected to that other socket ({@code ./shomei test} reserves the port as root).
+     * Read from {@code /proc}, not PC/SC: the JDK keeps one PC/SC context per JVM, which goes stale
+     * when an earlier test's pcscd stops.
      */
     private void awaitVpcd() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -113,13 +117,13 @@ public final class Pcscd implements AutoCloseable {
                         + " Keep it out of the ephemeral range: sysctl -w net.ipv4.ip_local_reserved_ports="
                         + VpcdClient.DEFAULT_PORT + " (./shomei test does this when run as root)");
             }
-            if (vpcdReaderListed()) {
+            if (pcscdListens()) {
                 try (Socket probe = new Socket()) {
                     // vpcd takes this as a card inserted and at once removed: harmless
                     probe.connect(new InetSocketAddress("127.0.0.1", VpcdClient.DEFAULT_PORT), 500);
                     return;
                 } catch (IOException notYet) {
-                    // listed, not accepting yet
+                    // listening, not accepting yet
                 }
             }
             Thread.sleep(100);
@@ -128,15 +132,43 @@ public final class Pcscd implements AutoCloseable {
                 + " s" + (process != null ? ":\n" + Files.readString(log) : " (the running pcscd may lack vpcd)"));
     }
 
-    /** Whether pcscd lists vpcd's reader: it does only when vpcd opened its port. */
-    private static boolean vpcdReaderListed() {
-        PcscReaders.system(); // points the JDK at Debian's libpcsclite
-        try {
-            // a new factory each time: the JDK's default one keeps "no readers" once it saw no pcscd
-            return new PcscReaders(TerminalFactory.getInstance("PC/SC", null)).names().contains(VpcdClient.DEFAULT_READER);
-        } catch (NoSuchAlgorithmException | RuntimeException e) {
+    /**
+     * Whether a pcscd process owns a socket listening on vpcd's port. Where another user's pcscd
+     * cannot be looked into, a listening socket is taken as its.
+     */
+    private static boolean pcscdListens() throws IOException {
+        Set<String> listening = new HashSet<>();
+        String port = String.format(":%04X", VpcdClient.DEFAULT_PORT);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.isReadable(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file).stream().skip(1).toList()) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length > 9 && fields[1].endsWith(port) && fields[3].equals("0A")) { // 0A: LISTEN
+                    listening.add("socket:[" + fields[9] + "]");
+                }
+            }
+        }
+        if (listening.isEmpty()) {
             return false;
         }
+        return ProcessHandle.allProcesses().filter(Pcscd::isPcscd).anyMatch(pcscd -> {
+            try (var descriptors = Files.list(Path.of("/proc", Long.toString(pcscd.pid()), "fd"))) {
+                return descriptors.anyMatch(fd -> {
+                    try {
+                        return listening.contains(Files.readSymbolicLink(fd).toString());
+                    } catch (IOException gone) {
+                        return false;
+                    }
+                });
+            } catch (java.nio.file.AccessDeniedException notOurs) {
+                return true;
+            } catch (IOException gone) {
+                return false;
+            }
+        });
     }
 
     /** Stops pcscd if it was started here. */
