@@ -14,7 +14,6 @@ import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -48,12 +47,12 @@ public final class AuditLog {
     /** Appends the event; returns its sequence number in its chain. */
     public long append(Tx tx, AuditEvent event) throws SQLException {
         String chain = event.chain();
-        Head head = lockHead(tx, chain).orElse(null);
-        if (head == null) { // the chain's first entry; a racing first appender waits on the key, then finds the row
-            tx.update("INSERT INTO audit_head (chain, last_seq, last_mac) VALUES (?, 0, ?) ON CONFLICT (chain) DO NOTHING",
-                    chain, GENESIS);
-            head = lockHead(tx, chain).orElseThrow();
+        tx.update("INSERT INTO audit_head (chain, last_seq, last_mac) VALUES (?, 0, ?) ON CONFLICT (chain) DO NOTHING",
+                chain, GENESIS);
+        record Head(long seq, byte[] mac) {
         }
+        Head head = tx.queryOne("SELECT last_seq, last_mac FROM audit_head WHERE chain = ?" + tx.engine().forUpdate(),
+                row -> new Head(row.getLong(1), row.getBytes(2)), chain).orElseThrow();
         if (event.municipality() != null) {
             refuseWhileCopied(tx, event.municipality());
         }
@@ -67,15 +66,6 @@ public final class AuditLog {
                 event.outcome(), event.detail(), head.mac(), mac);
         tx.update("UPDATE audit_head SET last_seq = ?, last_mac = ? WHERE chain = ?", seq, mac, chain);
         return seq;
-    }
-
-    private record Head(long seq, byte[] mac) {
-    }
-
-    /** The chain's head, locked until the transaction ends; empty before the chain's first entry. */
-    private static Optional<Head> lockHead(Tx tx, String chain) throws SQLException {
-        return tx.queryOne("SELECT last_seq, last_mac FROM audit_head WHERE chain = ?" + tx.engine().forUpdate(),
-                row -> new Head(row.getLong(1), row.getBytes(2)), chain);
     }
 
     /** Frozen exactly when the move holds its outcomes ({@link MunicipalityMoveRepository.Move#refusesOutcomes}). */
