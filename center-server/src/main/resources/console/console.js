@@ -194,6 +194,12 @@ async function loadMunicipalities() {
     const fee = el("span", { "data-field": "fee", title: t("fee.setByMunicipality") }, String(m.feePerCopyYen));
     const opens = el("input", { type: "time", value: m.opensAt, disabled: !admin, "data-field": "opensAt" });
     const closes = el("input", { type: "time", value: m.closesAt, disabled: !admin, "data-field": "closesAt" });
+    // equal times mean open all day (the line's rule); "00:00 – 00:00" alone reads as closed
+    const allDay = el("span", { class: "all-day", "data-field": "allDay" }, t("hours.allDay"));
+    const showAllDay = () => { allDay.hidden = opens.value !== closes.value; };
+    opens.addEventListener("input", showAllDay);
+    closes.addEventListener("input", showAllDay);
+    showAllDay();
     const save = admin ? el("button", { type: "button", onclick: async () => {
       await api("PUT", "/municipalities/" + m.code, {
         participating: participating.checked, offersOverseas: overseas.checked,
@@ -204,7 +210,7 @@ async function loadMunicipalities() {
     return el("tr", { "data-municipality": m.code },
       el("td", {}, m.code), el("td", {}, currentLang() === "ja" ? m.nameJa : m.nameEn),
       el("td", {}, participating), el("td", {}, overseas), el("td", {}, fee),
-      el("td", {}, opens, " – ", closes), el("td", {}, save));
+      el("td", {}, opens, " – ", closes, " ", allDay), el("td", {}, save));
   }));
 }
 

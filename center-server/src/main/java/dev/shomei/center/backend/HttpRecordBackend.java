@@ -99,7 +99,12 @@ public final class HttpRecordBackend implements RecordBackend {
                     HttpResponse<byte[]> response = send(method, path, body, timeout);
                     int status = response.statusCode();
                     if (status == 200) {
-                        return BackendJson.read(response.body(), type);
+                        byte[] answer = response.body();
+                        try {
+                            return BackendJson.read(answer, type);
+                        } finally {
+                            Arrays.fill(answer, (byte) 0); // an issue answer holds the certificate's contents
+                        }
                     }
                     ErrorCode code = errorCode(response);
                     if (status != 503 && code != ErrorCode.BACKEND_UNAVAILABLE) {
@@ -137,7 +142,8 @@ public final class HttpRecordBackend implements RecordBackend {
         if (body == null) {
             request.GET();
         } else {
-            request.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(body.clone()));
+            // the array itself, not a copy: the caller wipes it once the last attempt is over
+            request.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         }
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), limitedBody());
         try {

@@ -158,7 +158,15 @@ class ConsoleBrowserIT {
             assertThat(page.locator("#message")).isVisible(VISIBLE);
             assertEquals("07:00",
                     fixture.center.municipalities().find(FakeMunicipalities.BUNKYO).orElseThrow().opensAt().toString());
+            // equal times mean open all day: the page says so rather than showing a bare "07:00 – 07:00"
+            Locator allDay = bunkyo.locator("[data-field=allDay]");
+            assertThat(allDay).isHidden();
+            bunkyo.locator("input[data-field=closesAt]").fill("07:00");
+            assertThat(allDay).isVisible();
+            assertThat(allDay).hasText("open all day (same start and end)");
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-municipalities-en.png")));
+            bunkyo.locator("input[data-field=closesAt]").fill("23:00");
+            assertThat(allDay).isHidden();
 
             // the administrator adds an operator (the TOTP secret is shown once) and cannot change their own standing
             page.click("button[data-tab=operators]");
