@@ -9,6 +9,7 @@ import dev.shomei.center.registry.CertificatePin;
 import dev.shomei.center.registry.Terminal;
 import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.consolesecurity.PasswordHashes;
+import dev.shomei.protocol.LogLineFormat;
 import dev.shomei.protocol.line.tls.PeerIdentity;
 import dev.shomei.protocol.pki.CaKeyGuard;
 import dev.shomei.protocol.pki.KeyDirectory;
@@ -46,6 +47,7 @@ public final class CenterMain {
     }
 
     public static void main(String[] args) throws Exception {
+        LogLineFormat.useUnlessConfigured();
         if (args.length == 1 && "audit-verify".equals(args[0])) {
             System.exit(auditVerify(Path.of(System.getProperty("shomei.state", "state")).resolve("center"), System.out));
         }

@@ -20,6 +20,7 @@ import dev.shomei.kiosk.device.Printers;
 import dev.shomei.kiosk.session.KioskSession;
 import dev.shomei.kiosk.web.KioskWebServer;
 import dev.shomei.kiosk.web.SimulatedHardware;
+import dev.shomei.protocol.LogLineFormat;
 import dev.shomei.protocol.line.tls.LineTls;
 import dev.shomei.protocol.pki.CaKeyGuard;
 import dev.shomei.protocol.pki.KeyDirectory;
@@ -69,6 +70,7 @@ public final class KioskMain {
     }
 
     public static void main(String[] args) {
+        LogLineFormat.useUnlessConfigured();
         if (args.length == 0 || !"serve".equals(args[0])) {
             System.err.println("usage: shomei kiosk serve [--demo] [--terminal K0001] [--center HOST:PORT,...] "
                     + "[--reader NAME] [--printer tray:DIR|ipp:NAME] [--coins SERIAL-DEVICE] [--port 8430] [--demo-card FILE] "

@@ -1,5 +1,6 @@
 package dev.shomei.record.cli;
 
+import dev.shomei.protocol.LogLineFormat;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.protocol.cert.VaccineCatalog;
@@ -103,6 +104,7 @@ public final class BackendCli {
     }
 
     public static void main(String[] args) {
+        LogLineFormat.useUnlessConfigured();
         Path state = Path.of(System.getProperty("shomei.state", "state")).toAbsolutePath();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
