@@ -6,7 +6,6 @@ import dev.shomei.protocol.backend.ApiError;
 import dev.shomei.protocol.backend.BackendApi;
 import dev.shomei.protocol.backend.BackendJson;
 import dev.shomei.protocol.backend.IssuanceRequest;
-import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.backend.MunicipalityList;
 import dev.shomei.protocol.backend.StatusResponse;
 import dev.shomei.protocol.backend.StatusUpdate;
@@ -22,6 +21,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Arrays;
@@ -69,9 +69,9 @@ public final class IssuanceApi {
         byte[] body = body(req);
         try {
             IssuanceRequest request = BackendJson.read(body, IssuanceRequest.class);
-            IssuanceResponse response = issuance.issue(request, client(req));
+            IssuanceService.Answer answer = issuance.answer(request, client(req));
             metrics.issued("ISSUED", Duration.ofNanos(System.nanoTime() - start));
-            json(res, response);
+            send(res, answer.json().getBytes(StandardCharsets.UTF_8)); // the JSON stored with the issuance, not written again
         } catch (ShomeiException e) {
             metrics.issued(e.code().name(), Duration.ofNanos(System.nanoTime() - start));
             throw e;
@@ -144,7 +144,15 @@ public final class IssuanceApi {
     }
 
     private static void json(ServerResponse res, Object body) {
-        res.header(HeaderNames.CONTENT_TYPE, JSON).header(HeaderNames.CACHE_CONTROL, "no-store").send(BackendJson.write(body));
+        send(res, BackendJson.write(body));
+    }
+
+    private static void send(ServerResponse res, byte[] json) {
+        try {
+            res.header(HeaderNames.CONTENT_TYPE, JSON).header(HeaderNames.CACHE_CONTROL, "no-store").send(json);
+        } finally {
+            Arrays.fill(json, (byte) 0); // an issue answer holds the certificate's contents
+        }
     }
 
     static void error(ServerResponse res, ErrorCode code, String message) {

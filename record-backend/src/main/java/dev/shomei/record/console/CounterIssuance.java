@@ -10,6 +10,7 @@ import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.protocol.cert.AlternativeName;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.SignedCertificate;
+import dev.shomei.protocol.sign.RevocableCertificate;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.crypto.TenantKeyring;
 import dev.shomei.record.db.Database;
@@ -258,7 +259,8 @@ final class CounterIssuance {
             String certificateId = certificateIds.next(code);
             CertificateContent content = contents.build(certificateId, order.type(), eligible.municipality(),
                     eligible.resident(), eligible.alternativeName(), eligible.doses(), LocalDate.ofInstant(now, ServiceRules.ZONE));
-            SignedCertificate signed = signer.sign(content, now);
+            RevocableCertificate revocable = signer.sign(content, now);
+            SignedCertificate signed = revocable.certificate();
             int fee = eligible.municipality().feePerCopyYen();
             String transactionId = (order.channel() == Channel.POSTAL ? "P-" : "W-") + Ids.random();
             Issuance issuance = new Issuance(Ids.random(), code, certificateId, residentId, order.type(), order.channel(),
@@ -274,7 +276,7 @@ final class CounterIssuance {
                         voidAsLost(tx, actor, lost, certificateId, now);
                     }
                     issuances.insert(tx, tenant, issuance, passportNumber, json);
-                    revocations.recordSigned(tx, issuance, signed);
+                    revocations.recordSigned(tx, issuance, revocable);
                     counter.insert(tx, code, new CounterFacts(issuance.id(), order.identity().name(), actor.userId(),
                             lost == null ? null : lost.id()));
                     audit.append(tx, actor, lost == null ? "COUNTER_ISSUE" : "COUNTER_REISSUE", "issuance", certificateId,

@@ -10,6 +10,7 @@ import dev.shomei.protocol.backend.IssuanceResponse;
 import dev.shomei.protocol.cert.AlternativeName;
 import dev.shomei.protocol.cert.CertificateContent;
 import dev.shomei.protocol.cert.SignedCertificate;
+import dev.shomei.protocol.sign.RevocableCertificate;
 import dev.shomei.record.audit.AuditEvent;
 import dev.shomei.record.audit.AuditLog;
 import dev.shomei.record.crypto.TenantCipher;
@@ -91,7 +92,18 @@ public final class IssuanceService {
     private record Recorded(Issuance issuance, String response) implements Lookup {
     }
 
-    private record Eligible(Resident resident, Optional<HoldReason> hold, List<Vaccination> doses) implements Lookup {
+    private record Eligible(Municipality municipality, Resident resident, Optional<HoldReason> hold, List<Vaccination> doses,
+                            AlternativeName alternativeName) implements Lookup {
+    }
+
+    /**
+     * An issue answer and its JSON, written once: the same text is stored with the issuance and sent
+     * to the center.
+     */
+    public record Answer(IssuanceResponse response, String json) {
+        static Answer of(IssuanceResponse response) {
+            return new Answer(response, BackendJson.writeString(response));
+        }
     }
 
     /**
@@ -100,18 +112,22 @@ public final class IssuanceService {
      * @param client the CN of the center's client certificate, for the audit log
      */
     public IssuanceResponse issue(IssuanceRequest request, String client) {
+        return answer(request, client).response();
+    }
+
+    /** {@link #issue}, with the answer's JSON as the center gets it. */
+    public Answer answer(IssuanceRequest request, String client) {
         Valid valid = validate(request);
         MunicipalityCode code = valid.municipality();
-        Municipality municipality = database.read(tx -> {
-                    moveGuard.refuseIssueEarly(tx, code); // moving (or moved away): not "not taking part"
-                    return municipalities.find(tx, code);
-                })
-                .filter(Municipality::kioskParticipating)
-                .orElseThrow(() -> refuse(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, request, "municipality does not take part"));
-        if (request.type() == CertificateType.OVERSEAS && !municipality.offersOverseas()) {
-            throw refuse(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, request, "municipality issues no overseas certificates at kiosks");
-        }
+        // one read transaction for everything the checks need: the municipality, an earlier answer, the resident
         Lookup lookup = database.read(tx -> {
+            moveGuard.refuseIssueEarly(tx, code); // moving (or moved away): not "not taking part"
+            Municipality municipality = municipalities.find(tx, code)
+                    .filter(Municipality::kioskParticipating)
+                    .orElseThrow(() -> refuse(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, request, "municipality does not take part"));
+            if (request.type() == CertificateType.OVERSEAS && !municipality.offersOverseas()) {
+                throw refuse(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, request, "municipality issues no overseas certificates at kiosks");
+            }
             TenantCipher tenant = keyring.cipher(tx, code);
             Optional<Issuance> recorded = issuances.findByTransaction(tx, code, request.transactionId());
             if (recorded.isPresent()) {
@@ -120,17 +136,18 @@ public final class IssuanceService {
             }
             Resident resident = residents.findByMyNumber(tx, tenant, valid.myNumber())
                     .orElseThrow(() -> refuse(ErrorCode.NO_RECORD, request, "no resident with this My Number here"));
-            return new Eligible(resident, residents.holdReason(tx, tenant, resident.id()),
-                    vaccinations.list(tx, tenant, resident.id()));
+            return new Eligible(municipality, resident, residents.holdReason(tx, tenant, resident.id()),
+                    vaccinations.list(tx, tenant, resident.id()),
+                    alternativeNames.find(tx, tenant, resident.id()).orElse(null)); // printed beside the name (旧姓・別姓・別名)
         });
         if (lookup instanceof Recorded recorded) {
             LOG.log(Level.INFO, "issue: transaction {0} answered from the record (certificate {1})",
                     request.transactionId(), recorded.issuance().certificateId());
-            return withCurrentStatus(recorded.response(), recorded.issuance());
+            return Answer.of(withCurrentStatus(recorded.response(), recorded.issuance()));
         }
         Eligible eligible = (Eligible) lookup;
         check(request, valid, eligible);
-        return signAndRecord(request, client, municipality, eligible);
+        return signAndRecord(request, client, eligible);
     }
 
     private void check(IssuanceRequest request, Valid valid, Eligible eligible) {
@@ -153,17 +170,18 @@ public final class IssuanceService {
         }
     }
 
-    private IssuanceResponse signAndRecord(IssuanceRequest request, String client, Municipality municipality, Eligible eligible) {
+    private Answer signAndRecord(IssuanceRequest request, String client, Eligible eligible) {
+        Municipality municipality = eligible.municipality();
         MunicipalityCode code = municipality.code();
         Resident resident = eligible.resident();
-        AlternativeName alternativeName = database.read(tx -> // printed beside the name (旧姓・別姓・別名)
-                alternativeNames.find(tx, keyring.cipher(tx, code), resident.id()).orElse(null));
+        AlternativeName alternativeName = eligible.alternativeName();
         for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             String certificateId = certificateIds.next(code);
             CertificateContent content = contents.build(certificateId, request.type(), municipality, resident,
                     alternativeName, eligible.doses(), LocalDate.ofInstant(now, ServiceRules.ZONE));
-            SignedCertificate signed = signer.sign(content, now);
+            RevocableCertificate revocable = signer.sign(content, now);
+            SignedCertificate signed = revocable.certificate();
             int fee = municipality.feePerCopyYen();
             Issuance issuance = new Issuance(Ids.random(), code, certificateId, resident.id(), request.type(), Channel.KIOSK,
                     request.terminalId(), request.transactionId(), request.copies(), fee * request.copies(), now,
@@ -177,7 +195,7 @@ public final class IssuanceService {
                     moveGuard.refuseIssue(tx, code); // a move may have stopped it since the lookup
                     TenantCipher tenant = keyring.cipher(tx, code);
                     issuances.insert(tx, tenant, issuance, passportNumber, json);
-                    revocations.recordSigned(tx, issuance, signed);
+                    revocations.recordSigned(tx, issuance, revocable);
                     audit.append(tx, new AuditEvent("CENTER", client, request.terminalId(), "ISSUE", code, "issuance",
                             certificateId, "OK", "type=" + request.type() + " copies=" + request.copies()
                             + " transaction=" + request.transactionId()));
@@ -185,7 +203,7 @@ public final class IssuanceService {
                 });
                 LOG.log(Level.INFO, "issue: certificate {0} issued for transaction {1} (municipality {2}, terminal {3})",
                         certificateId, request.transactionId(), code, request.terminalId());
-                return response;
+                return new Answer(response, json);
             } catch (UniqueViolationException e) {
                 Optional<IssuanceResponse> winner = database.read(tx -> {
                     Optional<Issuance> recorded = issuances.findByTransaction(tx, code, request.transactionId());
@@ -201,7 +219,7 @@ public final class IssuanceService {
                 });
                 if (winner.isPresent()) {
                     LOG.log(Level.INFO, "issue: transaction {0} raced; answered with the recorded issuance", request.transactionId());
-                    return winner.get();
+                    return Answer.of(winner.get());
                 }
                 LOG.log(Level.DEBUG, "issue: certificate id collision, attempt {0}", attempt);
             }

@@ -1,7 +1,7 @@
 package dev.shomei.record.issue;
 
 import dev.shomei.protocol.cert.CertificateContent;
-import dev.shomei.protocol.cert.SignedCertificate;
+import dev.shomei.protocol.sign.RevocableCertificate;
 import dev.shomei.record.keys.IssuerKeys;
 import java.time.Instant;
 
@@ -17,7 +17,7 @@ public final class QrCertificateSigner implements CertificateSigner {
     }
 
     @Override
-    public SignedCertificate sign(CertificateContent content, Instant issuedAt) {
-        return keys.signer().sign(content, issuedAt);
+    public RevocableCertificate sign(CertificateContent content, Instant issuedAt) {
+        return keys.signer().signRevocable(content, issuedAt);
     }
 }

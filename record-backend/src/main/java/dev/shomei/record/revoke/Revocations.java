@@ -1,8 +1,7 @@
 package dev.shomei.record.revoke;
 
 import dev.shomei.protocol.CertificateType;
-import dev.shomei.protocol.cert.SignedCertificate;
-import dev.shomei.protocol.shc.ShcRevocationList;
+import dev.shomei.protocol.sign.RevocableCertificate;
 import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.Issuance;
 import dev.shomei.record.store.RevocationRepository;
@@ -28,14 +27,11 @@ public final class Revocations {
     private final RevocationRepository repository = new RevocationRepository();
 
     /** Records the revocation ids of a freshly signed issuance (nothing for a certificate without QR codes). */
-    public void recordSigned(Tx tx, Issuance issuance, SignedCertificate signed) throws SQLException {
-        String kid = null;
-        String rid = null;
-        if (signed.smartHealthCard() != null) {
-            kid = ShcRevocationList.kidOf(signed.smartHealthCard()).orElse(null);
-            rid = ShcRevocationList.ridOf(signed.smartHealthCard()).orElse(null);
-        }
-        String uvci = signed.vdsNc() != null && issuance.type() == CertificateType.OVERSEAS ? issuance.certificateId() : null;
+    public void recordSigned(Tx tx, Issuance issuance, RevocableCertificate signed) throws SQLException {
+        String kid = signed.certificate().smartHealthCard() == null ? null : signed.shcKid();
+        String rid = kid == null ? null : signed.shcRid();
+        String uvci = signed.certificate().vdsNc() != null && issuance.type() == CertificateType.OVERSEAS
+                ? issuance.certificateId() : null;
         if (kid == null && uvci == null) {
             return;
         }

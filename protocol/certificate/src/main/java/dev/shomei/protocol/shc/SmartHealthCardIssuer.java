@@ -52,17 +52,27 @@ public final class SmartHealthCardIssuer {
         return signer.kid();
     }
 
+    /** A signed card: its compact JWS, the signing key's kid, and its rid ({@code null} without revocation ids). */
+    public record Card(String jws, String kid, String rid) {
+    }
+
     /**
      * Signs the card for {@code content} ({@code nbf} = {@code issuedAt}). A card whose JWS would not
      * fit one QR code (version 22) is refused with {@link ShcTooLargeException}.
      */
     public String issue(CertificateContent content, Instant issuedAt) {
+        return card(content, issuedAt).jws();
+    }
+
+    /** {@link #issue}, with the kid and rid the card was signed with. */
+    public Card card(CertificateContent content, Instant issuedAt) {
         if (!content.hasQrCodes()) {
             throw new ShomeiException(ErrorCode.INVALID_REQUEST, "a certificate with variant kanji has no QR codes");
         }
-        String header = "{\"zip\":\"DEF\",\"alg\":\"ES256\",\"kid\":\"" + signer.kid() + "\"}";
-        byte[] payload = RawDeflate.deflate(FhirBundleWriter.payload(issuer, issuedAt, content,
-                revocationIds == null ? null : revocationIds.of(content.certificateId())));
+        String kid = signer.kid();
+        String rid = revocationIds == null ? null : revocationIds.of(content.certificateId());
+        String header = "{\"zip\":\"DEF\",\"alg\":\"ES256\",\"kid\":\"" + kid + "\"}";
+        byte[] payload = RawDeflate.deflate(FhirBundleWriter.payload(issuer, issuedAt, content, rid));
         String signingInput = Base64Url.encode(header.getBytes(StandardCharsets.US_ASCII)) + "."
                 + Base64Url.encode(payload);
         byte[] signature = signer.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -73,6 +83,6 @@ public final class SmartHealthCardIssuer {
         if (jws.length() > ShcQrText.MAX_JWS_LENGTH) {
             throw new ShcTooLargeException(jws.length(), content.doses().size());
         }
-        return jws;
+        return new Card(jws, kid, rid);
     }
 }

@@ -25,10 +25,15 @@ public final class CertificateSigner {
     }
 
     public SignedCertificate sign(CertificateContent content, Instant issuedAt) {
+        return signRevocable(content, issuedAt).certificate();
+    }
+
+    /** {@link #sign}, with the ids that revoke the SMART Health Card, for the issuer's records. */
+    public RevocableCertificate signRevocable(CertificateContent content, Instant issuedAt) {
         if (!content.hasQrCodes()) {
-            return new SignedCertificate(content, null, null);
+            return new RevocableCertificate(new SignedCertificate(content, null, null), null, null);
         }
-        String shc = smartHealthCards.issue(content, issuedAt);
+        SmartHealthCardIssuer.Card card = smartHealthCards.card(content, issuedAt);
         String seal = null;
         if (content.type() == CertificateType.OVERSEAS) {
             if (vdsNc == null) {
@@ -36,6 +41,6 @@ public final class CertificateSigner {
             }
             seal = vdsNc.seal(content);
         }
-        return new SignedCertificate(content, shc, seal);
+        return new RevocableCertificate(new SignedCertificate(content, card.jws(), seal), card.kid(), card.rid());
     }
 }

@@ -62,6 +62,20 @@ class RevocationTest {
     }
 
     @Test
+    void theIssuerReportsTheKidAndRidItSignedWith() {
+        EcShcSigner key = new EcShcSigner(CertificateFixtures.rfc6979Key());
+        CertificateContent content = CertificateFixtures.domestic(2);
+        SmartHealthCardIssuer.Card card = new SmartHealthCardIssuer("https://vrs.example.jp", key, new RevocationIds(SECRET))
+                .card(content, SIGNED);
+        assertEquals(ShcRevocationList.kidOf(card.jws()).orElseThrow(), card.kid());
+        assertEquals(ShcRevocationList.ridOf(card.jws()).orElseThrow(), card.rid());
+        SmartHealthCardIssuer.Card noRid = new SmartHealthCardIssuer("https://vrs.example.jp", key).card(content, SIGNED);
+        assertEquals(key.kid(), noRid.kid());
+        assertNull(noRid.rid());
+        assertTrue(ShcRevocationList.ridOf(noRid.jws()).isEmpty());
+    }
+
+    @Test
     void listRoundTripsInTheSpecificationsFormat() {
         ShcRevocationList list = ShcRevocationList.empty("kid1").plus("AAAAAAAAAAA").plus("BBBBBBBBBBB.1700000000");
         assertEquals("{\"kid\":\"kid1\",\"method\":\"rid\",\"ctr\":2,\"rids\":[\"AAAAAAAAAAA\",\"BBBBBBBBBBB.1700000000\"]}",
