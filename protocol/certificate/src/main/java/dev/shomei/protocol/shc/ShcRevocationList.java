@@ -134,7 +134,10 @@ public record ShcRevocationList(String kid, long ctr, List<String> rids) {
         return new ShcRevocationList(kid, ctr.asLong(), entries);
     }
 
-    /** The {@code vc.rid} of a SMART Health Card JWS, read without verifying anything (the issuer reads its own card). */
+    /**
+     * The {@code vc.rid} of a SMART Health Card JWS, read without verifying anything (for tools and
+     * tests; the issuer has it from {@link SmartHealthCardIssuer#card} and never reads it back).
+     */
     public static Optional<String> ridOf(String jws) {
         try {
             String[] parts = jws.split("\\.", -1);
