@@ -28,8 +28,8 @@ public final class Revocations {
 
     /** Records the revocation ids of a freshly signed issuance (nothing for a certificate without QR codes). */
     public void recordSigned(Tx tx, Issuance issuance, RevocableCertificate signed) throws SQLException {
-        String kid = signed.certificate().smartHealthCard() == null ? null : signed.shcKid();
-        String rid = kid == null ? null : signed.shcRid();
+        String kid = signed.shcKid(); // null without a card
+        String rid = signed.shcRid();
         String uvci = signed.certificate().vdsNc() != null && issuance.type() == CertificateType.OVERSEAS
                 ? issuance.certificateId() : null;
         if (kid == null && uvci == null) {
