@@ -167,6 +167,15 @@ class ConsoleBrowserIT {
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-municipalities-en.png")));
             bunkyo.locator("input[data-field=closesAt]").fill("23:00");
             assertThat(allDay).isHidden();
+            // and in Japanese: the language switch draws the table again (the hidden hint's text says when)
+            page.click("#lang");
+            assertThat(allDay).hasText("終日（開始と終了が同じ時刻）");
+            bunkyo.locator("input[data-field=closesAt]").fill("07:00");
+            assertThat(allDay).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-municipalities-ja.png")));
+            bunkyo.locator("input[data-field=closesAt]").fill("23:00");
+            page.click("#lang");
+            assertThat(allDay).hasText("open all day (same start and end)");
 
             // the administrator adds an operator (the TOTP secret is shown once) and cannot change their own standing
             page.click("button[data-tab=operators]");
