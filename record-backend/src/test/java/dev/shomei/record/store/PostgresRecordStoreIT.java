@@ -1,11 +1,15 @@
 package dev.shomei.record.store;
 
 import dev.shomei.record.testing.PostgresServer;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The record store on a real PostgreSQL server (started by the test set-up): one database per test. */
 class PostgresRecordStoreIT extends RecordStoreContract {
@@ -37,16 +41,43 @@ class PostgresRecordStoreIT extends RecordStoreContract {
         List<byte[]> raw = new ArrayList<>();
         raw.add(server.dump(database));
         server.checkpoint();
-        try (Stream<Path> files = Files.walk(server.dataDirectory())) {
-            Path wal = server.dataDirectory().resolve("pg_wal");
-            for (Path file : files.filter(Files::isRegularFile).filter(file -> !withoutWal || !file.startsWith(wal)).toList()) {
-                try {
-                    raw.add(Files.readAllBytes(file));
-                } catch (java.nio.file.NoSuchFileException vanished) {
-                    // the server removes temporary and cache files while we walk: nothing stored there
-                }
+        Path wal = server.dataDirectory().resolve("pg_wal");
+        Files.walkFileTree(server.dataDirectory(), new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                return withoutWal && directory.equals(wal) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile()) {
+                    try {
+                        raw.add(Files.readAllBytes(file));
+                    } catch (NoSuchFileException vanished) {
+                        // removed after the directory was listed: nothing stored there any more
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            /** The server removes temporary and cache files (pg_internal.init, pgsql_tmp) while we walk. */
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                return vanished(failure);
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                return failure == null ? FileVisitResult.CONTINUE : vanished(failure);
+            }
+
+            private FileVisitResult vanished(IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw failure;
+            }
+        });
         return raw;
     }
 }

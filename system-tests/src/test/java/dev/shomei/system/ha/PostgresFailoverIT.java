@@ -63,14 +63,6 @@ class PostgresFailoverIT {
         try {
             if (stack != null) {
                 stack.close();
-                Path target = Path.of("target", "system-logs", "PostgresFailoverIT");
-                Files.createDirectories(target);
-                try (var files = Files.walk(root)) {
-                    for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
-                        Files.copy(log, target.resolve(root.relativize(log).toString().replace('/', '_')),
-                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
             }
         } finally {
             try {
@@ -79,8 +71,23 @@ class PostgresFailoverIT {
                 }
             } finally {
                 if (root != null) {
-                    dev.shomei.kiosk.testing.Trees.delete(root);
+                    try {
+                        keepLogs(); // after the cluster stopped: a running server deletes files while we walk
+                    } finally {
+                        dev.shomei.kiosk.testing.Trees.delete(root);
+                    }
                 }
+            }
+        }
+    }
+
+    private static void keepLogs() throws java.io.IOException {
+        Path target = Path.of("target", "system-logs", "PostgresFailoverIT");
+        Files.createDirectories(target);
+        try (var files = Files.walk(root)) {
+            for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+                Files.copy(log, target.resolve(root.relativize(log).toString().replace('/', '_')),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
