@@ -13,8 +13,12 @@ import dev.shomei.kiosk.testing.CertificateCheck;
 import dev.shomei.kiosk.testing.LeftoverScanner;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.generate.DemoData.DemoResident;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -247,9 +251,26 @@ abstract class KioskDeviceScenarios {
         return stack.launcher.tmp().resolve("chromium-profile");
     }
 
+    /** Whether a directory a running browser writes to holds a file; files it removes meanwhile are skipped. */
     private static boolean hasFiles(Path dir) throws Exception {
-        try (Stream<Path> entries = Files.walk(dir)) {
-            return entries.anyMatch(Files::isRegularFile);
-        }
+        boolean[] found = {false};
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                found[0] = attributes.isRegularFile();
+                return found[0] ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return found[0];
     }
 }

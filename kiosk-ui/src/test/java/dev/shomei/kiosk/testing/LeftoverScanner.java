@@ -110,6 +110,11 @@ public final class LeftoverScanner {
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     return FileVisitResult.CONTINUE; // gone meanwhile, or not ours to read
                 }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    return FileVisitResult.CONTINUE; // a directory removed while we listed it
+                }
             });
         }
         return findings;
