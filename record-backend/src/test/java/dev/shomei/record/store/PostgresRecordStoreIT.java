@@ -1,5 +1,7 @@
 package dev.shomei.record.store;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import dev.shomei.record.testing.PostgresServer;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -19,7 +21,11 @@ class PostgresRecordStoreIT extends RecordStoreContract {
         return PostgresServer.databaseOrSkip("records");
     }
 
-    /** A pg_dump of the database and every file of the server's data directory (after a checkpoint). */
+    /**
+     * A pg_dump of the database and every file of the server's data directory (after a checkpoint)
+     * but the other databases' own directories under {@code base/}: the tests share one server, and
+     * a database's rows live only in its own directory, the shared catalogs and the logs.
+     */
     @Override
     protected List<byte[]> rawStorage(String url) throws Exception {
         return storage(url, false);
@@ -42,10 +48,15 @@ class PostgresRecordStoreIT extends RecordStoreContract {
         raw.add(server.dump(database));
         server.checkpoint();
         Path wal = server.dataDirectory().resolve("pg_wal");
+        Path base = server.dataDirectory().resolve("base");
+        Path own = server.databaseDirectory(database);
+        List<Path> ownFiles = new ArrayList<>();
         Files.walkFileTree(server.dataDirectory(), new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
-                return withoutWal && directory.equals(wal) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                boolean otherDatabase = base.equals(directory.getParent()) && !directory.equals(own)
+                        && directory.getFileName().toString().chars().allMatch(Character::isDigit);
+                return otherDatabase || withoutWal && directory.equals(wal) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -53,6 +64,9 @@ class PostgresRecordStoreIT extends RecordStoreContract {
                 if (attributes.isRegularFile()) {
                     try {
                         raw.add(Files.readAllBytes(file));
+                        if (file.startsWith(own)) {
+                            ownFiles.add(file);
+                        }
                     } catch (NoSuchFileException vanished) {
                         // removed after the directory was listed: nothing stored there any more
                     }
@@ -78,6 +92,7 @@ class PostgresRecordStoreIT extends RecordStoreContract {
                 throw failure;
             }
         });
+        assertFalse(ownFiles.isEmpty(), "the scan read the database's own table files");
         return raw;
     }
 }

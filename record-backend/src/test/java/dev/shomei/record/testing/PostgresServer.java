@@ -111,6 +111,22 @@ public final class PostgresServer {
         return data;
     }
 
+    /** The directory below {@code base/} that holds one database's tables and indexes. */
+    public Path databaseDirectory(String database) {
+        try (Connection connection = DriverManager.getConnection(url("postgres"));
+             var statement = connection.prepareStatement("SELECT oid FROM pg_database WHERE datname = ?")) {
+            statement.setString(1, database);
+            try (var rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalArgumentException("no database " + database);
+                }
+                return data.resolve("base").resolve(String.valueOf(rows.getLong(1)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up the database's directory", e);
+        }
+    }
+
     /** {@code pg_dump} of one database (plain SQL), as bytes. */
     public byte[] dump(String database) {
         Path out = dir.resolve("dump-" + database + ".sql");
