@@ -37,15 +37,20 @@ async function api(method, path, body) {
   }
   const data = await response.json().catch(() => ({}));
   if (!response.ok) {
-    showMessage(t("error") + ": " + (data.reason || data.error || response.status), true);
+    showMessage("error", true, data.reason || data.error || response.status);
     throw new Error(data.error || String(response.status));
   }
   return data;
 }
 
-function showMessage(text, isError) {
+// The banner keeps its text key, so that switching the language translates it too.
+function showMessage(key, isError, detail) {
   const message = document.getElementById("message");
-  message.textContent = text;
+  const label = document.createElement("span");
+  label.setAttribute("data-i18n", key);
+  label.textContent = t(key);
+  message.replaceChildren(label);
+  if (detail !== undefined) message.append(": " + detail);
   message.className = "message" + (isError ? " error" : "");
   message.hidden = false;
   window.clearTimeout(showMessage.timer);
@@ -205,7 +210,7 @@ async function loadMunicipalities() {
         participating: participating.checked, offersOverseas: overseas.checked,
         opensAt: opens.value, closesAt: closes.value
       });
-      showMessage(t("saved"), false);
+      showMessage("saved", false);
     } }, t("action.save")) : "";
     return el("tr", { "data-municipality": m.code },
       el("td", {}, m.code), el("td", {}, currentLang() === "ja" ? m.nameJa : m.nameEn),
@@ -255,7 +260,7 @@ async function addMaintenance() {
     municipalityCode: document.getElementById("mw-code").value.trim(),
     note: document.getElementById("mw-note").value
   });
-  showMessage(t("saved"), false);
+  showMessage("saved", false);
   loadMaintenance();
 }
 

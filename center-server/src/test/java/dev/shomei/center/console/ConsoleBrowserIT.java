@@ -156,6 +156,7 @@ class ConsoleBrowserIT {
             bunkyo.locator("input[data-field=opensAt]").fill("07:00");
             bunkyo.locator("button").click();
             assertThat(page.locator("#message")).isVisible(VISIBLE);
+            assertThat(page.locator("#message")).hasText("Saved.");
             assertEquals("07:00",
                     fixture.center.municipalities().find(FakeMunicipalities.BUNKYO).orElseThrow().opensAt().toString());
             // equal times mean open all day: the page says so rather than showing a bare "07:00 – 07:00"
@@ -170,6 +171,7 @@ class ConsoleBrowserIT {
             // and in Japanese: the language switch draws the table again (the hidden hint's text says when)
             page.click("#lang");
             assertThat(allDay).hasText("終日（開始と終了が同じ時刻）");
+            assertThat(page.locator("#message")).hasText("保存しました。"); // the banner switches too (hidden or not)
             bunkyo.locator("input[data-field=closesAt]").fill("07:00");
             assertThat(allDay).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshot("console-municipalities-ja.png")));
