@@ -64,14 +64,7 @@ class CentersBehindHaproxyIT {
         } finally {
             if (stack != null) {
                 stack.close();
-                Path target = Path.of("target", "system-logs", "CentersBehindHaproxyIT");
-                Files.createDirectories(target);
-                try (var dirs = Files.walk(root)) {
-                    for (Path log : dirs.filter(p -> p.toString().endsWith(".log")).toList()) {
-                        Files.copy(log, target.resolve(root.relativize(log).toString().replace('/', '_')),
-                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
+                KeptLogs.keep(root, "CentersBehindHaproxyIT");
             }
             if (root != null) {
                 dev.shomei.kiosk.testing.Trees.delete(root);

@@ -72,22 +72,11 @@ class PostgresFailoverIT {
             } finally {
                 if (root != null) {
                     try {
-                        keepLogs(); // after the cluster stopped: a running server deletes files while we walk
+                        KeptLogs.keep(root, "PostgresFailoverIT"); // after the cluster stopped
                     } finally {
                         dev.shomei.kiosk.testing.Trees.delete(root);
                     }
                 }
-            }
-        }
-    }
-
-    private static void keepLogs() throws java.io.IOException {
-        Path target = Path.of("target", "system-logs", "PostgresFailoverIT");
-        Files.createDirectories(target);
-        try (var files = Files.walk(root)) {
-            for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
-                Files.copy(log, target.resolve(root.relativize(log).toString().replace('/', '_')),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

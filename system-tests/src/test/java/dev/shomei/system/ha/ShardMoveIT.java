@@ -112,14 +112,7 @@ class ShardMoveIT {
             }
         }
         if (root != null) {
-            Path target = Path.of("target", "system-logs", "ShardMoveIT");
-            Files.createDirectories(target);
-            try (var files = Files.walk(root)) {
-                for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
-                    Files.copy(log, target.resolve(root.relativize(log).toString().replace('/', '_')),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            KeptLogs.keep(root, "ShardMoveIT");
             dev.shomei.kiosk.testing.Trees.delete(root);
         }
     }
