@@ -130,7 +130,9 @@ public final class ResidentImporter {
             } else {
                 residents.insert(tx, tenant, imported.resident(), imported.myNumber());
                 vaccinations.insertAll(tx, tenant, imported.resident().id(), imported.doses());
-                alternativeNames.replace(tx, tenant, imported.resident().id(), imported.alternativeName());
+                if (imported.alternativeName() != null) { // a new resident has none to delete: one round trip less each
+                    alternativeNames.replace(tx, tenant, imported.resident().id(), imported.alternativeName());
+                }
                 created++;
             }
             doses += imported.doses().size();
