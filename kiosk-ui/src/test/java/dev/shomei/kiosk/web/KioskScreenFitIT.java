@@ -493,7 +493,7 @@ class KioskScreenFitIT {
 
     /**
      * axe.run in the page itself ("legacy mode"): the default mode injects axe twice and opens a second
-     * page per analysis to merge frame results (1.5 s against 0.4 s per screen here, 120 s of this
+     * page per analysis to merge frame results (1.5 s against 0.35 s per analysis here, 120 s of this
      * test); the kiosk screen is one document without frames, so the results are the same.
      */
     private void axe(String where) {
