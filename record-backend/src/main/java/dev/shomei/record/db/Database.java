@@ -340,6 +340,7 @@ public final class Database implements AutoCloseable {
         // transactions plan each execution again (bulkWrite). A startup option, not init SQL: init
         // SQL would leave a transaction open on the new connection.
         pool.addDataSourceProperty("options", "-c plan_cache_mode=force_generic_plan");
+        pool.addDataSourceProperty("reWriteBatchedInserts", "true");
         pool.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
         pool.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
         return new HikariDataSource(pool);

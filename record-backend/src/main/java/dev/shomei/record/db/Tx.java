@@ -75,6 +75,22 @@ public final class Tx {
         return queryOne(sql, row -> row.getLong(1), parameters).orElseThrow();
     }
 
+    /** {@code count} parameter markers for an {@code IN (…)} list: {@code ?, ?, ?}. */
+    public static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** The parameters of a query on one municipality's rows with an {@code IN (…)} list: the code, then the values. */
+    public static Object[] municipalityAnd(String municipalityCode, java.util.Collection<?> values) {
+        Object[] parameters = new Object[values.size() + 1];
+        parameters[0] = municipalityCode;
+        int i = 1;
+        for (Object value : values) {
+            parameters[i++] = value;
+        }
+        return parameters;
+    }
+
     /** Runs DDL or other parameterless SQL. */
     public void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {

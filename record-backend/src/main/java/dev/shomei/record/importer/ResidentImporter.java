@@ -45,6 +45,8 @@ import java.util.Optional;
 public final class ResidentImporter {
     private static final System.Logger LOG = System.getLogger(ResidentImporter.class.getName());
     private static final int PROGRESS_EVERY = 1_000;
+    /** Residents looked up and written together; far below both engines' limits on a statement's parameters. */
+    static final int CHUNK = 500;
 
     /** What an import did. */
     public record Report(int created, int replaced, int unchanged, int doses) {
@@ -94,51 +96,60 @@ public final class ResidentImporter {
     /**
      * Writes residents inside the caller's transaction. With {@code replace} (an import), existing
      * atena numbers are replaced and a My Number held by another resident is an {@link
-     * ImportException}; without (the generator), both are skipped.
+     * ImportException}; without (the generator), both are skipped. Residents are looked up and new ones
+     * written {@value #CHUNK} at a time ({@link HoldersOfChunk}, {@link HeldRecords}, {@link NewResidentBatch});
+     * each row sees the rows before it as written.
      */
     public Report write(Tx tx, MunicipalityCode municipality, List<ImportedResident> batch, boolean replace)
             throws SQLException {
         TenantCipher tenant = store.keyring().cipher(tx, municipality);
         List<String> problems = new ArrayList<>();
+        NewResidentBatch added = new NewResidentBatch();
         int created = 0;
         int replaced = 0;
         int unchanged = 0;
         int doses = 0;
-        for (ImportedResident imported : batch) {
-            Optional<String> existing = residents.idOfAtenaNumber(tx, tenant, imported.resident().atenaNumber());
-            Optional<String> holder = imported.myNumber() == null ? Optional.empty()
-                    : residents.residentIdOf(tx, tenant, imported.myNumber());
-            if (!replace && (existing.isPresent() || holder.isPresent())) {
-                continue;
-            }
-            if (holder.isPresent() && !holder.equals(existing)) {
-                problems.add("line " + imported.line() + ": my_number: already recorded for another resident of this municipality");
-                continue;
-            }
-            if (imported.myNumber() == null && existing.isEmpty()) {
-                problems.add("line " + imported.line() + ": my_number: required for a new resident (no resident has "
-                        + "this atena_number)");
-                continue;
-            }
-            if (existing.isPresent()) {
-                if (replaceChanged(tx, tenant, existing.get(), imported)) {
-                    replaced++;
-                } else {
-                    unchanged++;
+        for (int from = 0; from < batch.size(); from += CHUNK) {
+            List<ImportedResident> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+            HoldersOfChunk holders = HoldersOfChunk.read(tx, tenant, residents, chunk);
+            HeldRecords held = replace ? HeldRecords.read(tx, tenant, holders.residentIdsFound()) : null;
+            for (ImportedResident imported : chunk) {
+                Optional<String> existing = holders.ofAtenaNumber(imported.resident().atenaNumber());
+                Optional<String> holder = imported.myNumber() == null ? Optional.empty()
+                        : holders.ofMyNumber(imported.myNumber());
+                if (!replace && (existing.isPresent() || holder.isPresent())) {
                     continue;
                 }
-            } else {
-                residents.insert(tx, tenant, imported.resident(), imported.myNumber());
-                vaccinations.insertAll(tx, tenant, imported.resident().id(), imported.doses());
-                if (imported.alternativeName() != null) { // a new resident has none to delete: one round trip less each
-                    alternativeNames.replace(tx, tenant, imported.resident().id(), imported.alternativeName());
+                if (holder.isPresent() && !holder.equals(existing)) {
+                    problems.add("line " + imported.line() + ": my_number: already recorded for another resident of this municipality");
+                    continue;
                 }
-                created++;
+                if (imported.myNumber() == null && existing.isEmpty()) {
+                    problems.add("line " + imported.line() + ": my_number: required for a new resident (no resident has "
+                            + "this atena_number)");
+                    continue;
+                }
+                if (existing.isPresent()) {
+                    if (added.holds(existing.get())) { // the same atena number twice (a file cannot; a caller could)
+                        added.write(tx, tenant, residents, vaccinations, alternativeNames);
+                    }
+                    if (replaceChanged(tx, tenant, holders, imported, heldNow(tx, tenant, held, existing.get()))) {
+                        replaced++;
+                    } else {
+                        unchanged++;
+                        continue;
+                    }
+                } else {
+                    added.add(imported);
+                    holders.added(imported.resident().id(), imported.resident().atenaNumber(), imported.myNumber());
+                    created++;
+                }
+                doses += imported.doses().size();
+                if ((created + replaced) % PROGRESS_EVERY == 0) {
+                    LOG.log(Level.INFO, "import: {0} residents written (not committed yet)", created + replaced);
+                }
             }
-            doses += imported.doses().size();
-            if ((created + replaced) % PROGRESS_EVERY == 0) {
-                LOG.log(Level.INFO, "import: {0} residents written (not committed yet)", created + replaced);
-            }
+            added.write(tx, tenant, residents, vaccinations, alternativeNames);
         }
         if (!problems.isEmpty()) {
             throw new ImportException(problems);
@@ -146,20 +157,29 @@ public final class ResidentImporter {
         return new Report(created, replaced, unchanged, doses);
     }
 
+    /** The resident as stored: as the chunk read it, or read again when this import has changed it since. */
+    private static HeldRecords.Held heldNow(Tx tx, TenantCipher tenant, HeldRecords chunk, String id) throws SQLException {
+        Optional<HeldRecords.Held> read = chunk.take(id);
+        return read.isPresent() ? read.get() : HeldRecords.read(tx, tenant, List.of(id)).take(id).orElseThrow();
+    }
+
     /** Writes what differs between the held resident and the file's; false when nothing did. */
-    private boolean replaceChanged(Tx tx, TenantCipher tenant, String id, ImportedResident imported) throws SQLException {
+    private boolean replaceChanged(Tx tx, TenantCipher tenant, HoldersOfChunk holders, ImportedResident imported,
+            HeldRecords.Held stored) throws SQLException {
         boolean changed = false;
+        String id = stored.resident().id();
         Resident wanted = withId(imported.resident(), id);
-        if (!residents.findById(tx, tenant, id).map(wanted::equals).orElse(false)) {
+        if (!wanted.equals(stored.resident())) {
             residents.update(tx, tenant, wanted);
             changed = true;
         }
-        if (imported.myNumber() != null && !residents.hasMyNumber(tx, tenant, id, imported.myNumber())) {
+        if (imported.myNumber() != null && !imported.myNumber().equals(stored.myNumber())) {
             residents.replaceMyNumber(tx, tenant, id, imported.myNumber());
+            holders.myNumberReplaced(id, imported.myNumber());
             changed = true;
         }
         Map<Integer, Vaccination> held = new HashMap<>();
-        for (Vaccination dose : vaccinations.list(tx, tenant, id)) {
+        for (Vaccination dose : stored.doses()) {
             held.put(dose.doseNumber(), dose);
         }
         List<Vaccination> added = new ArrayList<>();
@@ -180,7 +200,7 @@ public final class ResidentImporter {
             vaccinations.insertAll(tx, tenant, id, added);
             changed = true;
         }
-        if (!Objects.equals(alternativeNames.find(tx, tenant, id).orElse(null), imported.alternativeName())) {
+        if (!Objects.equals(stored.alternativeName(), imported.alternativeName())) {
             alternativeNames.replace(tx, tenant, id, imported.alternativeName());
             changed = true;
         }

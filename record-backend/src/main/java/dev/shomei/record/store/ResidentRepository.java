@@ -12,7 +12,12 @@ import dev.shomei.record.domain.ResidentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,16 +33,39 @@ public final class ResidentRepository {
             + "r.family_name_kana_enc, r.given_name_kana_enc, r.family_name_roman_enc, r.given_name_roman_enc, "
             + "r.birth_date_enc, r.sex_enc, r.address_enc, r.nationality_enc, r.passport_number_enc, r.variant_kanji";
 
+    private static final String INSERT = "INSERT INTO resident (municipality_code, id, atena_number, status, "
+            + "family_name_kanji_enc, given_name_kanji_enc, family_name_kana_enc, given_name_kana_enc, family_name_roman_enc, "
+            + "given_name_roman_enc, birth_date_enc, sex_enc, address_enc, nationality_enc, passport_number_enc, "
+            + "variant_kanji, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_MY_NUMBER =
+            "INSERT INTO my_number (municipality_code, lookup_mac, resident_id, my_number_enc) VALUES (?, ?, ?, ?)";
+
     /** Inserts a resident with their My Number. */
     public void insert(Tx tx, TenantCipher tenant, Resident resident, MyNumber myNumber) throws SQLException {
-        requireSameMunicipality(tenant, resident);
+        tx.update(INSERT, residentRow(tenant, resident, System.currentTimeMillis()));
+        tx.update(INSERT_MY_NUMBER, myNumberRow(tenant, resident.id(), myNumber));
+    }
+
+    /**
+     * Inserts new residents with their My Numbers: one batch per table, so that an import costs two round trips
+     * per batch instead of two per resident.
+     */
+    public void insertAll(Tx tx, TenantCipher tenant, Map<Resident, MyNumber> residents) throws SQLException {
         long now = System.currentTimeMillis();
+        List<Object[]> residentRows = new ArrayList<>(residents.size());
+        List<Object[]> myNumberRows = new ArrayList<>(residents.size());
+        for (Map.Entry<Resident, MyNumber> entry : residents.entrySet()) {
+            residentRows.add(residentRow(tenant, entry.getKey(), now));
+            myNumberRows.add(myNumberRow(tenant, entry.getKey().id(), entry.getValue()));
+        }
+        tx.batch(INSERT, residentRows);
+        tx.batch(INSERT_MY_NUMBER, myNumberRows);
+    }
+
+    private static Object[] residentRow(TenantCipher tenant, Resident resident, long now) {
+        requireSameMunicipality(tenant, resident);
         String id = resident.id();
-        tx.update("INSERT INTO resident (municipality_code, id, atena_number, status, family_name_kanji_enc, "
-                        + "given_name_kanji_enc, family_name_kana_enc, given_name_kana_enc, family_name_roman_enc, "
-                        + "given_name_roman_enc, birth_date_enc, sex_enc, address_enc, nationality_enc, passport_number_enc, "
-                        + "variant_kanji, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                tenant.municipality().value(), id, resident.atenaNumber(), resident.status().name(),
+        return new Object[] {tenant.municipality().value(), id, resident.atenaNumber(), resident.status().name(),
                 seal(tenant, id, "family_name_kanji_enc", resident.nameKanji().family()),
                 seal(tenant, id, "given_name_kanji_enc", resident.nameKanji().given()),
                 seal(tenant, id, "family_name_kana_enc", family(resident.nameKana())),
@@ -49,8 +77,7 @@ public final class ResidentRepository {
                 seal(tenant, id, "address_enc", resident.address()),
                 seal(tenant, id, "nationality_enc", resident.nationality()),
                 seal(tenant, id, "passport_number_enc", resident.passportNumber()),
-                resident.variantKanji(), now, now);
-        insertMyNumber(tx, tenant, id, myNumber);
+                resident.variantKanji(), now, now};
     }
 
     /** Rewrites a resident's fields (not the My Number); returns false when no such resident is in this municipality. */
@@ -80,7 +107,7 @@ public final class ResidentRepository {
     public void replaceMyNumber(Tx tx, TenantCipher tenant, String residentId, MyNumber myNumber) throws SQLException {
         tx.update("DELETE FROM my_number WHERE municipality_code = ? AND resident_id = ?",
                 tenant.municipality().value(), residentId);
-        insertMyNumber(tx, tenant, residentId, myNumber);
+        tx.update(INSERT_MY_NUMBER, myNumberRow(tenant, residentId, myNumber));
     }
 
     public boolean setStatus(Tx tx, TenantCipher tenant, String residentId, ResidentStatus status) throws SQLException {
@@ -112,12 +139,6 @@ public final class ResidentRepository {
                 row -> map(tenant, row), tenant.municipality().value(), atenaNumber);
     }
 
-    /** The id of the resident with this atena number in this municipality, if any. */
-    public Optional<String> idOfAtenaNumber(Tx tx, TenantCipher tenant, String atenaNumber) throws SQLException {
-        return tx.queryOne("SELECT id FROM resident WHERE municipality_code = ? AND atena_number = ?",
-                row -> row.getString(1), tenant.municipality().value(), atenaNumber);
-    }
-
     /** The resident with this My Number in this municipality only: another municipality's resident is not found. */
     public Optional<Resident> findByMyNumber(Tx tx, TenantCipher tenant, MyNumber myNumber) throws SQLException {
         return tx.queryOne("SELECT " + COLUMNS + " FROM my_number m JOIN resident r "
@@ -126,10 +147,67 @@ public final class ResidentRepository {
                 row -> map(tenant, row), tenant.municipality().value(), tenant.lookupMac(myNumber));
     }
 
+    /** The id of the resident with this atena number in this municipality, if any. */
+    public Optional<String> idOfAtenaNumber(Tx tx, TenantCipher tenant, String atenaNumber) throws SQLException {
+        return tx.queryOne("SELECT id FROM resident WHERE municipality_code = ? AND atena_number = ?",
+                row -> row.getString(1), tenant.municipality().value(), atenaNumber);
+    }
+
+    /** {@link #idOfAtenaNumber} for many atena numbers in one query: the ids found, by atena number. */
+    public Map<String, String> idsOfAtenaNumbers(Tx tx, TenantCipher tenant, Collection<String> atenaNumbers)
+            throws SQLException {
+        Map<String, String> ids = new HashMap<>();
+        if (atenaNumbers.isEmpty()) {
+            return ids;
+        }
+        for (String[] row : tx.query("SELECT atena_number, id FROM resident WHERE municipality_code = ? AND atena_number IN ("
+                + Tx.placeholders(atenaNumbers.size()) + ")", r -> new String[] {r.getString(1), r.getString(2)},
+                Tx.municipalityAnd(tenant.municipality().value(), atenaNumbers))) {
+            ids.put(row[0], row[1]);
+        }
+        return ids;
+    }
+
     /** The id of the resident holding this My Number in this municipality, if any. */
     public Optional<String> residentIdOf(Tx tx, TenantCipher tenant, MyNumber myNumber) throws SQLException {
         return tx.queryOne("SELECT resident_id FROM my_number WHERE municipality_code = ? AND lookup_mac = ?",
                 row -> row.getString(1), tenant.municipality().value(), tenant.lookupMac(myNumber));
+    }
+
+    /** {@link #residentIdOf} for many My Numbers in one query: the holders found, by My Number. */
+    public Map<MyNumber, String> residentIdsOf(Tx tx, TenantCipher tenant, Collection<MyNumber> myNumbers)
+            throws SQLException {
+        Map<MyNumber, String> holders = new HashMap<>();
+        if (myNumbers.isEmpty()) {
+            return holders;
+        }
+        Map<String, MyNumber> byMac = new HashMap<>();
+        List<byte[]> macs = new ArrayList<>(myNumbers.size());
+        for (MyNumber myNumber : myNumbers) {
+            byte[] mac = tenant.lookupMac(myNumber);
+            byMac.put(HexFormat.of().formatHex(mac), myNumber);
+            macs.add(mac);
+        }
+        for (Object[] row : tx.query("SELECT lookup_mac, resident_id FROM my_number WHERE municipality_code = ? AND lookup_mac IN ("
+                + Tx.placeholders(macs.size()) + ")", r -> new Object[] {r.getBytes(1), r.getString(2)},
+                Tx.municipalityAnd(tenant.municipality().value(), macs))) {
+            holders.put(byMac.get(HexFormat.of().formatHex((byte[]) row[0])), (String) row[1]);
+        }
+        return holders;
+    }
+
+    /** {@link #findById} for many residents in one query: those found, by id. */
+    public Map<String, Resident> findAllById(Tx tx, TenantCipher tenant, Collection<String> residentIds) throws SQLException {
+        Map<String, Resident> found = new HashMap<>();
+        if (residentIds.isEmpty()) {
+            return found;
+        }
+        for (Resident resident : tx.query("SELECT " + COLUMNS + " FROM resident r WHERE r.municipality_code = ? AND r.id IN ("
+                + Tx.placeholders(residentIds.size()) + ")", row -> map(tenant, row),
+                Tx.municipalityAnd(tenant.municipality().value(), residentIds))) {
+            found.put(resident.id(), resident);
+        }
+        return found;
     }
 
     /** Whether the stored My Number of the resident is this one (it is decrypted and compared in memory). */
@@ -138,6 +216,22 @@ public final class ResidentRepository {
                         row -> row.getBytes(1), tenant.municipality().value(), residentId)
                 .map(sealed -> myNumber.digits().equals(tenant.open(MY_NUMBER_TABLE, "my_number_enc", residentId, sealed)))
                 .orElse(false);
+    }
+
+    /** The My Numbers these residents hold, opened, by resident id (compared in memory, as {@link #hasMyNumber} does). */
+    public Map<String, MyNumber> myNumbersOf(Tx tx, TenantCipher tenant, Collection<String> residentIds) throws SQLException {
+        Map<String, MyNumber> held = new HashMap<>();
+        if (residentIds.isEmpty()) {
+            return held;
+        }
+        for (Object[] row : tx.query("SELECT resident_id, my_number_enc FROM my_number WHERE municipality_code = ? "
+                + "AND resident_id IN (" + Tx.placeholders(residentIds.size()) + ")",
+                r -> new Object[] {r.getString(1), r.getBytes(2)},
+                Tx.municipalityAnd(tenant.municipality().value(), residentIds))) {
+            String id = (String) row[0];
+            held.put(id, MyNumber.of(tenant.open(MY_NUMBER_TABLE, "my_number_enc", id, (byte[]) row[1])));
+        }
+        return held;
     }
 
     public long count(Tx tx, TenantCipher tenant) throws SQLException {
@@ -166,10 +260,9 @@ public final class ResidentRepository {
         return tx.update("DELETE FROM resident WHERE municipality_code = ? AND id = ?", code, residentId) == 1;
     }
 
-    private static void insertMyNumber(Tx tx, TenantCipher tenant, String residentId, MyNumber myNumber) throws SQLException {
-        tx.update("INSERT INTO my_number (municipality_code, lookup_mac, resident_id, my_number_enc) VALUES (?, ?, ?, ?)",
-                tenant.municipality().value(), tenant.lookupMac(myNumber), residentId,
-                tenant.seal(MY_NUMBER_TABLE, "my_number_enc", residentId, myNumber.digits()));
+    private static Object[] myNumberRow(TenantCipher tenant, String residentId, MyNumber myNumber) {
+        return new Object[] {tenant.municipality().value(), tenant.lookupMac(myNumber), residentId,
+                tenant.seal(MY_NUMBER_TABLE, "my_number_enc", residentId, myNumber.digits())};
     }
 
     private static Resident map(TenantCipher tenant, ResultSet row) throws SQLException {

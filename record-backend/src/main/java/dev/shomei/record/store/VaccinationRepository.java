@@ -3,10 +3,14 @@ package dev.shomei.record.store;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.Vaccination;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,19 +24,40 @@ public final class VaccinationRepository {
             + "vaccinated_on_enc, product_enc, manufacturer_enc, lot_number_enc, ticket_number_enc, created_at, updated_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    private static final String COLUMNS = "id, dose_number, vaccinated_on_enc, product_enc, manufacturer_enc, "
+            + "lot_number_enc, ticket_number_enc";
+
     /** The resident's doses, by dose number. */
     public List<Vaccination> list(Tx tx, TenantCipher tenant, String residentId) throws SQLException {
-        return tx.query("SELECT id, dose_number, vaccinated_on_enc, product_enc, manufacturer_enc, lot_number_enc, "
-                        + "ticket_number_enc FROM vaccination WHERE municipality_code = ? AND resident_id = ? ORDER BY dose_number",
-                row -> {
-                    String id = row.getString(1);
-                    return new Vaccination(id, row.getInt(2),
-                            LocalDate.parse(tenant.open(TABLE, "vaccinated_on_enc", id, row.getBytes(3))),
-                            tenant.open(TABLE, "product_enc", id, row.getBytes(4)),
-                            tenant.open(TABLE, "manufacturer_enc", id, row.getBytes(5)),
-                            tenant.open(TABLE, "lot_number_enc", id, row.getBytes(6)),
-                            tenant.open(TABLE, "ticket_number_enc", id, row.getBytes(7)));
-                }, tenant.municipality().value(), residentId);
+        return tx.query("SELECT " + COLUMNS + " FROM vaccination WHERE municipality_code = ? AND resident_id = ? "
+                + "ORDER BY dose_number", row -> map(tenant, row, 1), tenant.municipality().value(), residentId);
+    }
+
+    /** {@link #list} for many residents in one query: their doses by dose number, by resident id (none: absent). */
+    public Map<String, List<Vaccination>> listAll(Tx tx, TenantCipher tenant, Collection<String> residentIds)
+            throws SQLException {
+        Map<String, List<Vaccination>> doses = new HashMap<>();
+        if (residentIds.isEmpty()) {
+            return doses;
+        }
+        for (Map.Entry<String, Vaccination> dose : tx.query("SELECT resident_id, " + COLUMNS + " FROM vaccination "
+                        + "WHERE municipality_code = ? AND resident_id IN (" + Tx.placeholders(residentIds.size()) + ") "
+                        + "ORDER BY resident_id, dose_number", row -> Map.entry(row.getString(1), map(tenant, row, 2)),
+                Tx.municipalityAnd(tenant.municipality().value(), residentIds))) {
+            doses.computeIfAbsent(dose.getKey(), id -> new ArrayList<>()).add(dose.getValue());
+        }
+        return doses;
+    }
+
+    /** The dose whose {@link #COLUMNS} start at column {@code first} of the row. */
+    private static Vaccination map(TenantCipher tenant, ResultSet row, int first) throws SQLException {
+        String id = row.getString(first);
+        return new Vaccination(id, row.getInt(first + 1),
+                LocalDate.parse(tenant.open(TABLE, "vaccinated_on_enc", id, row.getBytes(first + 2))),
+                tenant.open(TABLE, "product_enc", id, row.getBytes(first + 3)),
+                tenant.open(TABLE, "manufacturer_enc", id, row.getBytes(first + 4)),
+                tenant.open(TABLE, "lot_number_enc", id, row.getBytes(first + 5)),
+                tenant.open(TABLE, "ticket_number_enc", id, row.getBytes(first + 6)));
     }
 
     public Optional<Vaccination> find(Tx tx, TenantCipher tenant, String residentId, int doseNumber) throws SQLException {
@@ -45,10 +70,17 @@ public final class VaccinationRepository {
 
     /** Inserts several doses of one resident as one batch. */
     public void insertAll(Tx tx, TenantCipher tenant, String residentId, List<Vaccination> doses) throws SQLException {
+        insertAll(tx, tenant, Map.of(residentId, doses));
+    }
+
+    /** Inserts the doses of several residents (by resident id) as one batch. */
+    public void insertAll(Tx tx, TenantCipher tenant, Map<String, List<Vaccination>> dosesByResident) throws SQLException {
         long now = System.currentTimeMillis();
         List<Object[]> rows = new ArrayList<>();
-        for (Vaccination dose : doses) {
-            rows.add(sealedRow(tenant, residentId, dose, now, now));
+        for (Map.Entry<String, List<Vaccination>> resident : dosesByResident.entrySet()) {
+            for (Vaccination dose : resident.getValue()) {
+                rows.add(sealedRow(tenant, resident.getKey(), dose, now, now));
+            }
         }
         tx.batch(INSERT, rows);
     }
