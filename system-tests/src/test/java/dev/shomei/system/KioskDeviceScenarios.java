@@ -11,13 +11,12 @@ import dev.shomei.kiosk.cash.cctalk.CcTalkEmulator;
 import dev.shomei.kiosk.cash.cctalk.SocatPtyPair;
 import dev.shomei.kiosk.testing.CertificateCheck;
 import dev.shomei.kiosk.testing.LeftoverScanner;
+import dev.shomei.kiosk.testing.LiveTreeVisitor;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.record.generate.DemoData.DemoResident;
-import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
@@ -254,21 +253,11 @@ abstract class KioskDeviceScenarios {
     /** Whether a directory a running browser writes to holds a file; files it removes meanwhile are skipped. */
     private static boolean hasFiles(Path dir) throws Exception {
         boolean[] found = {false};
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        Files.walkFileTree(dir, new LiveTreeVisitor() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 found[0] = attributes.isRegularFile();
                 return found[0] ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException e) {
-                return FileVisitResult.CONTINUE;
             }
         });
         return found[0];
