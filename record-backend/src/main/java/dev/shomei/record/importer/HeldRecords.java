@@ -43,8 +43,8 @@ final class HeldRecords {
     }
 
     static HeldRecords read(Tx tx, TenantCipher tenant, Collection<String> residentIds) throws SQLException {
-        return new HeldRecords(new ResidentRepository().findAllById(tx, tenant, residentIds),
-                new ResidentRepository().myNumbersOf(tx, tenant, residentIds),
+        ResidentRepository residents = new ResidentRepository();
+        return new HeldRecords(residents.findAllById(tx, tenant, residentIds), residents.myNumbersOf(tx, tenant, residentIds),
                 new VaccinationRepository().listAll(tx, tenant, residentIds),
                 new AlternativeNameRepository().findAll(tx, tenant, residentIds));
     }

@@ -102,59 +102,81 @@ public final class ResidentImporter {
      */
     public Report write(Tx tx, MunicipalityCode municipality, List<ImportedResident> batch, boolean replace)
             throws SQLException {
-        TenantCipher tenant = store.keyring().cipher(tx, municipality);
-        List<String> problems = new ArrayList<>();
-        NewResidentBatch added = new NewResidentBatch();
-        int created = 0;
-        int replaced = 0;
-        int unchanged = 0;
-        int doses = 0;
+        Run run = new Run(tx, store.keyring().cipher(tx, municipality), replace);
         for (int from = 0; from < batch.size(); from += CHUNK) {
-            List<ImportedResident> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+            run.writeChunk(batch.subList(from, Math.min(batch.size(), from + CHUNK)));
+        }
+        if (!run.problems.isEmpty()) {
+            throw new ImportException(run.problems);
+        }
+        return new Report(run.created, run.replaced, run.unchanged, run.doses);
+    }
+
+    /** One call of {@link #write}: its transaction, what it found wrong and what it counted. */
+    private final class Run {
+        private final Tx tx;
+        private final TenantCipher tenant;
+        private final boolean replace;
+        private final NewResidentBatch added = new NewResidentBatch();
+        private final List<String> problems = new ArrayList<>();
+        private int created;
+        private int replaced;
+        private int unchanged;
+        private int doses;
+
+        Run(Tx tx, TenantCipher tenant, boolean replace) {
+            this.tx = tx;
+            this.tenant = tenant;
+            this.replace = replace;
+        }
+
+        void writeChunk(List<ImportedResident> chunk) throws SQLException {
             HoldersOfChunk holders = HoldersOfChunk.read(tx, tenant, residents, chunk);
             HeldRecords held = replace ? HeldRecords.read(tx, tenant, holders.residentIdsFound()) : null;
             for (ImportedResident imported : chunk) {
-                Optional<String> existing = holders.ofAtenaNumber(imported.resident().atenaNumber());
-                Optional<String> holder = imported.myNumber() == null ? Optional.empty()
-                        : holders.ofMyNumber(imported.myNumber());
-                if (!replace && (existing.isPresent() || holder.isPresent())) {
-                    continue;
-                }
-                if (holder.isPresent() && !holder.equals(existing)) {
-                    problems.add("line " + imported.line() + ": my_number: already recorded for another resident of this municipality");
-                    continue;
-                }
-                if (imported.myNumber() == null && existing.isEmpty()) {
-                    problems.add("line " + imported.line() + ": my_number: required for a new resident (no resident has "
-                            + "this atena_number)");
-                    continue;
-                }
-                if (existing.isPresent()) {
-                    if (added.holds(existing.get())) { // the same atena number twice (a file cannot; a caller could)
-                        added.write(tx, tenant, residents, vaccinations, alternativeNames);
+                if (writeResident(imported, holders, held)) {
+                    doses += imported.doses().size();
+                    if ((created + replaced) % PROGRESS_EVERY == 0) {
+                        LOG.log(Level.INFO, "import: {0} residents written (not committed yet)", created + replaced);
                     }
-                    if (replaceChanged(tx, tenant, holders, imported, heldNow(tx, tenant, held, existing.get()))) {
-                        replaced++;
-                    } else {
-                        unchanged++;
-                        continue;
-                    }
-                } else {
-                    added.add(imported);
-                    holders.added(imported.resident().id(), imported.resident().atenaNumber(), imported.myNumber());
-                    created++;
-                }
-                doses += imported.doses().size();
-                if ((created + replaced) % PROGRESS_EVERY == 0) {
-                    LOG.log(Level.INFO, "import: {0} residents written (not committed yet)", created + replaced);
                 }
             }
             added.write(tx, tenant, residents, vaccinations, alternativeNames);
         }
-        if (!problems.isEmpty()) {
-            throw new ImportException(problems);
+
+        /** Adds or replaces the resident, or counts why not; true when something was (or will be) written. */
+        private boolean writeResident(ImportedResident imported, HoldersOfChunk holders, HeldRecords held)
+                throws SQLException {
+            Optional<String> existing = holders.ofAtenaNumber(imported.resident().atenaNumber());
+            Optional<String> holder = imported.myNumber() == null ? Optional.empty() : holders.ofMyNumber(imported.myNumber());
+            if (!replace && (existing.isPresent() || holder.isPresent())) {
+                return false;
+            }
+            if (holder.isPresent() && !holder.equals(existing)) {
+                problems.add("line " + imported.line() + ": my_number: already recorded for another resident of this municipality");
+                return false;
+            }
+            if (imported.myNumber() == null && existing.isEmpty()) {
+                problems.add("line " + imported.line() + ": my_number: required for a new resident (no resident has "
+                        + "this atena_number)");
+                return false;
+            }
+            if (existing.isEmpty()) {
+                added.add(imported);
+                holders.added(imported.resident().id(), imported.resident().atenaNumber(), imported.myNumber());
+                created++;
+                return true;
+            }
+            if (added.holds(existing.get())) { // the same atena number twice (a file cannot; a caller could)
+                added.write(tx, tenant, residents, vaccinations, alternativeNames);
+            }
+            if (replaceChanged(tx, tenant, holders, imported, heldNow(tx, tenant, held, existing.get()))) {
+                replaced++;
+                return true;
+            }
+            unchanged++;
+            return false;
         }
-        return new Report(created, replaced, unchanged, doses);
     }
 
     /** The resident as stored: as the chunk read it, or read again when this import has changed it since. */
