@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -132,32 +131,5 @@ public record ShcRevocationList(String kid, long ctr, List<String> rids) {
             entries.add(rid.asText());
         }
         return new ShcRevocationList(kid, ctr.asLong(), entries);
-    }
-
-    /**
-     * The {@code vc.rid} of a SMART Health Card JWS, read without verifying anything (for tools and
-     * tests; the issuer has it from {@link SmartHealthCardIssuer#card} and never reads it back).
-     */
-    public static Optional<String> ridOf(String jws) {
-        try {
-            String[] parts = jws.split("\\.", -1);
-            JsonNode payload = StrictJson.parse(RawDeflate.inflate(
-                    dev.shomei.protocol.cert.Base64Url.decode(parts[1], "JWS payload")), "SMART Health Card payload");
-            return Optional.ofNullable(payload.path("vc").path("rid").asText(null));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The kid of a SMART Health Card JWS header, read without verifying anything. */
-    public static Optional<String> kidOf(String jws) {
-        try {
-            int dot = jws.indexOf('.');
-            JsonNode header = StrictJson.parse(dev.shomei.protocol.cert.Base64Url.decode(jws.substring(0, dot), "JWS header"),
-                    "JWS header");
-            return Optional.ofNullable(header.path("kid").asText(null));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

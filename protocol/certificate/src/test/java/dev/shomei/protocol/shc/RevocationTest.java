@@ -54,8 +54,8 @@ class RevocationTest {
         HealthCard card = new SmartHealthCardVerifier(Jwks.of(key.jwk())).verify(jws);
         assertEquals(ids.of(content.certificateId()), card.rid());
         assertFalse(card.rid().contains(content.person().familyName()));
-        assertEquals(key.kid(), ShcRevocationList.kidOf(jws).orElseThrow());
-        assertEquals(card.rid(), ShcRevocationList.ridOf(jws).orElseThrow());
+        assertEquals(key.kid(), UnverifiedJws.kidOf(jws).orElseThrow());
+        assertEquals(card.rid(), UnverifiedJws.ridOf(jws).orElseThrow());
         HealthCard without = new SmartHealthCardVerifier(Jwks.of(key.jwk()))
                 .verify(new SmartHealthCardIssuer("https://vrs.example.jp", key).issue(content, SIGNED));
         assertNull(without.rid());
@@ -67,12 +67,12 @@ class RevocationTest {
         CertificateContent content = CertificateFixtures.domestic(2);
         SmartHealthCardIssuer.Card card = new SmartHealthCardIssuer("https://vrs.example.jp", key, new RevocationIds(SECRET))
                 .card(content, SIGNED);
-        assertEquals(ShcRevocationList.kidOf(card.jws()).orElseThrow(), card.kid());
-        assertEquals(ShcRevocationList.ridOf(card.jws()).orElseThrow(), card.rid());
+        assertEquals(UnverifiedJws.kidOf(card.jws()).orElseThrow(), card.kid());
+        assertEquals(UnverifiedJws.ridOf(card.jws()).orElseThrow(), card.rid());
         SmartHealthCardIssuer.Card noRid = new SmartHealthCardIssuer("https://vrs.example.jp", key).card(content, SIGNED);
         assertEquals(key.kid(), noRid.kid());
         assertNull(noRid.rid());
-        assertTrue(ShcRevocationList.ridOf(noRid.jws()).isEmpty());
+        assertTrue(UnverifiedJws.ridOf(noRid.jws()).isEmpty());
     }
 
     @Test
