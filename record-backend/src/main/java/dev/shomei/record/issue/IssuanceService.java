@@ -31,7 +31,6 @@ import dev.shomei.record.revoke.Revocations;
 import dev.shomei.record.store.Ids;
 import dev.shomei.record.store.IssuanceRepository;
 import dev.shomei.record.store.MunicipalityRepository;
-import dev.shomei.record.store.AlternativeNameRepository;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import java.lang.System.Logger.Level;
@@ -69,7 +68,6 @@ public final class IssuanceService {
     private final CertificateIds certificateIds = new CertificateIds();
     private final MunicipalityRepository municipalities = new MunicipalityRepository();
     private final ResidentRepository residents = new ResidentRepository();
-    private final AlternativeNameRepository alternativeNames = new AlternativeNameRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
     private final IssuanceRepository issuances = new IssuanceRepository();
     private final Revocations revocations = new Revocations();
@@ -134,11 +132,11 @@ public final class IssuanceService {
                 requireSameRequest(tx, tenant, recorded.get(), request, valid.myNumber());
                 return new Recorded(recorded.get(), issuances.storedResponse(tx, tenant, recorded.get().id()).orElseThrow());
             }
-            Resident resident = residents.findByMyNumber(tx, tenant, valid.myNumber())
+            ResidentRepository.ForIssue found = residents.findForIssue(tx, tenant, valid.myNumber())
                     .orElseThrow(() -> refuse(ErrorCode.NO_RECORD, request, "no resident with this My Number here"));
-            return new Eligible(municipality, resident, residents.holdReason(tx, tenant, resident.id()),
-                    vaccinations.list(tx, tenant, resident.id()),
-                    alternativeNames.find(tx, tenant, resident.id()).orElse(null)); // printed beside the name (旧姓・別姓・別名)
+            Resident resident = found.resident();
+            return new Eligible(municipality, resident, found.hold(), vaccinations.list(tx, tenant, resident.id()),
+                    found.alternativeName()); // printed beside the name (旧姓・別姓・別名)
         });
         if (lookup instanceof Recorded recorded) {
             LOG.log(Level.INFO, "issue: transaction {0} answered from the record (certificate {1})",

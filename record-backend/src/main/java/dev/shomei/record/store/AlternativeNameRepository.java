@@ -69,6 +69,11 @@ public final class AlternativeNameRepository {
         return found;
     }
 
+    /** {@link #map}, or null when the columns are null (a resident without one, read through a left join). */
+    static AlternativeName mapOrNull(TenantCipher tenant, String residentId, ResultSet row, int first) throws SQLException {
+        return row.getBytes(first) == null ? null : map(tenant, residentId, row, first);
+    }
+
     private static AlternativeName map(TenantCipher tenant, String residentId, ResultSet row, int first)
             throws SQLException {
         return new AlternativeName(AlternativeName.Kind.valueOf(tenant.open(TABLE, "kind_enc", residentId, row.getBytes(first))),

@@ -2,6 +2,7 @@ package dev.shomei.record.store;
 
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
+import dev.shomei.protocol.cert.AlternativeName;
 import dev.shomei.record.crypto.TenantCipher;
 import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.MyNumber;
@@ -137,6 +138,30 @@ public final class ResidentRepository {
     public Optional<Resident> findByAtenaNumber(Tx tx, TenantCipher tenant, String atenaNumber) throws SQLException {
         return tx.queryOne("SELECT " + COLUMNS + " FROM resident r WHERE r.municipality_code = ? AND r.atena_number = ?",
                 row -> map(tenant, row), tenant.municipality().value(), atenaNumber);
+    }
+
+    /** What an issue reads of a resident: the record, the clerk's hold and the alternative name (or null). */
+    public record ForIssue(Resident resident, Optional<HoldReason> hold, AlternativeName alternativeName) {
+        @Override
+        public String toString() {
+            return "ForIssue[" + resident.id() + "]";
+        }
+    }
+
+    /**
+     * {@link #findByMyNumber}, {@link #holdReason} and the alternative name in one query: on PostgreSQL each query
+     * is a round trip, and an issue made eighteen (docs/benchmarks.md).
+     */
+    public Optional<ForIssue> findForIssue(Tx tx, TenantCipher tenant, MyNumber myNumber) throws SQLException {
+        return tx.queryOne("SELECT " + COLUMNS + ", r.hold_reason, a.kind_enc, a.name_enc, a.roman_enc FROM my_number m "
+                        + "JOIN resident r ON r.municipality_code = m.municipality_code AND r.id = m.resident_id "
+                        + "LEFT JOIN resident_alternative_name a ON a.municipality_code = r.municipality_code AND a.resident_id = r.id "
+                        + "WHERE m.municipality_code = ? AND m.lookup_mac = ?",
+                row -> {
+                    Resident resident = map(tenant, row);
+                    return new ForIssue(resident, Optional.ofNullable(row.getString(16)).map(HoldReason::valueOf),
+                            AlternativeNameRepository.mapOrNull(tenant, resident.id(), row, 17));
+                }, tenant.municipality().value(), tenant.lookupMac(myNumber));
     }
 
     /** The resident with this My Number in this municipality only: another municipality's resident is not found. */

@@ -570,6 +570,45 @@ public abstract class RecordStoreContract {
     }
 
     @Test
+    void anIssueReadsTheResidentTheHoldAndTheAlternativeNameInOneQuery() {
+        Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
+        add(SHINJUKU, TestData.takatsukasa(SHINJUKU), TAKATSUKASA_MY_NUMBER, TestData.doses(1));
+        ResidentRepository.ForIssue plain = store.database().read(tx ->
+                residents.findForIssue(tx, cipher(BUNKYO), TAKATSUKASA_MY_NUMBER)).orElseThrow();
+        assertEquals(resident, plain.resident());
+        assertEquals(java.util.Optional.empty(), plain.hold());
+        assertEquals(null, plain.alternativeName());
+
+        dev.shomei.protocol.cert.AlternativeName former = new dev.shomei.protocol.cert.AlternativeName(
+                dev.shomei.protocol.cert.AlternativeName.Kind.FORMER_SURNAME, "佐藤", "SATO");
+        store.database().write(tx -> {
+            residents.setHold(tx, cipher(BUNKYO), resident.id(), HoldReason.RECORD_UNDER_REVIEW);
+            new AlternativeNameRepository().replace(tx, cipher(BUNKYO), resident.id(), former);
+            return null;
+        });
+        ResidentRepository.ForIssue held = store.database().read(tx ->
+                residents.findForIssue(tx, cipher(BUNKYO), TAKATSUKASA_MY_NUMBER)).orElseThrow();
+        assertEquals(resident, held.resident());
+        assertEquals(java.util.Optional.of(HoldReason.RECORD_UNDER_REVIEW), held.hold());
+        assertEquals(former, held.alternativeName());
+        assertRefused(ErrorCode.RESIDENT_FLAGGED, TestData.request("f-1", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH,
+                CertificateType.DOMESTIC));
+        store.database().write(tx -> residents.setHold(tx, cipher(BUNKYO), resident.id(), null));
+        IssuanceResponse issued = service.issue(
+                TestData.request("f-2", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH, CertificateType.DOMESTIC), "test");
+        assertTrue(issued.certificate().content().person().printedName().endsWith("（旧姓 佐藤）"),
+                "the issued certificate prints the alternative name beside the name");
+
+        ResidentRepository.ForIssue inShinjuku = store.database().read(tx ->
+                residents.findForIssue(tx, cipher(SHINJUKU), TAKATSUKASA_MY_NUMBER)).orElseThrow();
+        assertEquals(SHINJUKU, inShinjuku.resident().municipality());
+        assertEquals(java.util.Optional.empty(), inShinjuku.hold(), "another municipality's hold and name are not read");
+        assertEquals(null, inShinjuku.alternativeName());
+        assertEquals(java.util.Optional.empty(), store.database().read(tx ->
+                residents.findForIssue(tx, cipher(BUNKYO), TestData.myNumber("11111111111"))));
+    }
+
+    @Test
     void aMovedOutResidentIsCertifiedByTheMunicipalityThatVaccinatedThemForItsOwnDoses() {
         Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
         store.database().write(tx -> residents.setStatus(tx, store.keyring().cipher(tx, BUNKYO), resident.id(),
