@@ -2,6 +2,7 @@ package dev.shomei.record.audit;
 
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
+import dev.shomei.record.db.Engine;
 import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.store.MunicipalityMoveRepository;
@@ -14,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,11 +33,17 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>A municipality's chain is frozen while the municipality is copied to another shard (from the
  * move's COPYING step at the source, and at the target until it takes over): an append refuses with
  * MUNICIPALITY_MOVING, so no change of any kind (they are all audited) lands behind the copy's back.
- * The check runs after the head's row lock, which the move also takes when it starts copying.
+ * The check runs after the head's row lock, which the move also takes when it starts copying; a
+ * transaction whose {@code MoveGuard} saw the same under the municipality's row lock skips it.
  */
 public final class AuditLog {
     public static final String SYSTEM_CHAIN = "-";
     static final byte[] GENESIS = new byte[32];
+
+    private static final String INSERT_ENTRY = "INSERT INTO audit_log (chain, seq, at_ms, actor_type, actor_id, source, "
+            + "action, municipality_code, target_type, target_id, outcome, detail, prev_mac, mac) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_HEAD = "UPDATE audit_head SET last_seq = ?, last_mac = ? WHERE chain = ?";
 
     private final SecretKey key;
     private final MunicipalityMoveRepository moves = new MunicipalityMoveRepository();
@@ -47,25 +55,48 @@ public final class AuditLog {
     /** Appends the event; returns its sequence number in its chain. */
     public long append(Tx tx, AuditEvent event) throws SQLException {
         String chain = event.chain();
-        tx.update("INSERT INTO audit_head (chain, last_seq, last_mac) VALUES (?, 0, ?) ON CONFLICT (chain) DO NOTHING",
-                chain, GENESIS);
-        record Head(long seq, byte[] mac) {
-        }
-        Head head = tx.queryOne("SELECT last_seq, last_mac FROM audit_head WHERE chain = ?" + tx.engine().forUpdate(),
-                row -> new Head(row.getLong(1), row.getBytes(2)), chain).orElseThrow();
-        if (event.municipality() != null) {
+        Head head = lockHead(tx, chain);
+        if (event.municipality() != null
+                && !tx.lockedFact(new MunicipalityMoveRepository.ChangesAccepted(event.municipality()))) {
             refuseWhileCopied(tx, event.municipality());
         }
         long seq = head.seq() + 1;
         long at = System.currentTimeMillis();
         byte[] mac = mac(chain, seq, at, fields(event), head.mac());
-        tx.update("INSERT INTO audit_log (chain, seq, at_ms, actor_type, actor_id, source, action, municipality_code, "
-                        + "target_type, target_id, outcome, detail, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                chain, seq, at, event.actorType(), event.actorId(), event.source(), event.action(),
+        Object[] entry = {chain, seq, at, event.actorType(), event.actorId(), event.source(), event.action(),
                 event.municipality() == null ? null : event.municipality().value(), event.targetType(), event.targetId(),
-                event.outcome(), event.detail(), head.mac(), mac);
-        tx.update("UPDATE audit_head SET last_seq = ?, last_mac = ? WHERE chain = ?", seq, mac, chain);
+                event.outcome(), event.detail(), head.mac(), mac};
+        if (tx.engine() == Engine.POSTGRESQL) {
+            // the head's update rides with the entry: one round trip less while the head is locked
+            Object[] parameters = new Object[entry.length + 3];
+            parameters[0] = seq;
+            parameters[1] = mac;
+            parameters[2] = chain;
+            System.arraycopy(entry, 0, parameters, 3, entry.length);
+            tx.update("WITH moved_head AS (" + UPDATE_HEAD + ") " + INSERT_ENTRY, parameters);
+        } else {
+            tx.update(INSERT_ENTRY, entry);
+            tx.update(UPDATE_HEAD, seq, mac, chain);
+        }
         return seq;
+    }
+
+    private record Head(long seq, byte[] mac) {
+    }
+
+    /**
+     * The chain's head, locked until the transaction ends; created at its genesis on the chain's first
+     * entry. One round trip once the chain exists.
+     */
+    private static Head lockHead(Tx tx, String chain) throws SQLException {
+        String select = "SELECT last_seq, last_mac FROM audit_head WHERE chain = ?" + tx.engine().forUpdate();
+        Optional<Head> head = tx.queryOne(select, row -> new Head(row.getLong(1), row.getBytes(2)), chain);
+        if (head.isPresent()) {
+            return head.get();
+        }
+        tx.update("INSERT INTO audit_head (chain, last_seq, last_mac) VALUES (?, 0, ?) ON CONFLICT (chain) DO NOTHING",
+                chain, GENESIS);
+        return tx.queryOne(select, row -> new Head(row.getLong(1), row.getBytes(2)), chain).orElseThrow();
     }
 
     /** Frozen exactly when the move holds its outcomes ({@link MunicipalityMoveRepository.Move#refusesOutcomes}). */

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One open transaction: small helpers over plain JDBC with positional parameters. Parameters may be
@@ -17,6 +19,7 @@ import java.util.Optional;
 public final class Tx {
     private final Connection connection;
     private final Engine engine;
+    private final Set<Object> lockedFacts = new HashSet<>();
 
     Tx(Connection connection, Engine engine) {
         this.connection = connection;
@@ -25,6 +28,19 @@ public final class Tx {
 
     public Engine engine() {
         return engine;
+    }
+
+    /**
+     * Notes a fact this transaction checked under a lock it keeps until it ends, so that a later step
+     * of the same transaction need not read it again (one round trip less on PostgreSQL; see MoveGuard).
+     */
+    public void noteLocked(Object fact) {
+        lockedFacts.add(fact);
+    }
+
+    /** Whether {@link #noteLocked} noted this fact (by {@code equals}) in this transaction. */
+    public boolean lockedFact(Object fact) {
+        return lockedFacts.contains(fact);
     }
 
     /** INSERT / UPDATE / DELETE; returns the number of rows changed. */

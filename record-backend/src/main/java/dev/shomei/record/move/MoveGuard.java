@@ -14,6 +14,7 @@ import java.util.Optional;
  * transaction that would change its rows. On PostgreSQL the municipality row is share-locked first:
  * the move takes it exclusively when it starts copying, so a write that began before waits for the
  * copy's start to be decided and none commits behind the copy's back (SQLite runs one writer at a time).
+ * A write that passed notes so in its transaction, and its audit entry does not check again.
  */
 public final class MoveGuard {
     private final MunicipalityMoveRepository moves = new MunicipalityMoveRepository();
@@ -32,6 +33,7 @@ public final class MoveGuard {
         if (move.isPresent() && move.get().refusesIssuance()) {
             throw moving(code);
         }
+        tx.noteLocked(new MunicipalityMoveRepository.ChangesAccepted(code)); // refusesIssuance covers refusesOutcomes
     }
 
     /** Throws MUNICIPALITY_MOVING when the municipality's outcomes wait for a move (after its drain). */
@@ -40,6 +42,7 @@ public final class MoveGuard {
         if (move.isPresent() && move.get().refusesOutcomes()) {
             throw moving(code);
         }
+        tx.noteLocked(new MunicipalityMoveRepository.ChangesAccepted(code));
     }
 
     private Optional<MunicipalityMoveRepository.Move> locked(Tx tx, MunicipalityCode code) throws SQLException {

@@ -35,6 +35,15 @@ public final class MunicipalityMoveRepository {
         }
     }
 
+    /**
+     * Noted in a write transaction ({@link Tx#noteLocked}) once it saw, holding the municipality's row
+     * shared (PostgreSQL) or as the single writer (SQLite), that no move holds the municipality's
+     * changes. The move takes that row exclusively before it starts copying, so it cannot start before
+     * the transaction ends, and the audit log's own check would read the same answer again.
+     */
+    public record ChangesAccepted(MunicipalityCode code) {
+    }
+
     public Optional<Move> find(Tx tx, MunicipalityCode code) throws SQLException {
         return tx.queryOne("SELECT role, step, peer FROM municipality_move WHERE municipality_code = ?",
                 row -> new Move(code, Role.valueOf(row.getString(1)), Step.valueOf(row.getString(2)), row.getString(3)),

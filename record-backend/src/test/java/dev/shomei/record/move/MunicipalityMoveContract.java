@@ -45,6 +45,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,47 @@ public abstract class MunicipalityMoveContract {
         setMove(target, SHINJUKU, MunicipalityMoveRepository.Role.INCOMING, MunicipalityMoveRepository.Step.COPIED);
         assertEquals(ErrorCode.MUNICIPALITY_MOVING, assertThrows(ShomeiException.class,
                 () -> target.changeFee(SHINJUKU, 500, "OPERATOR", "test")).code(), "nor at the target before it takes over");
+    }
+
+    /** An issue's or outcome's audit entry skips its own move check only when the guard passed in its transaction. */
+    @Test
+    void theMoveGuardNotesThatTheMunicipalityTakesChangesOnlyWhenItPassed() {
+        MoveGuard guard = new MoveGuard();
+        var bunkyo = new MunicipalityMoveRepository.ChangesAccepted(BUNKYO);
+        var shinjuku = new MunicipalityMoveRepository.ChangesAccepted(SHINJUKU);
+        assertEquals(List.of(true, false), source.database().write(tx -> {
+            guard.refuseIssue(tx, BUNKYO);
+            return List.of(tx.lockedFact(bunkyo), tx.lockedFact(shinjuku));
+        }), "noted for the municipality checked, not for another");
+        assertEquals(Boolean.FALSE, source.database().write(tx -> tx.lockedFact(bunkyo)), "nor in the next transaction");
+
+        setMove(source, MunicipalityMoveRepository.Role.OUTGOING, MunicipalityMoveRepository.Step.STOPPED);
+        assertEquals(Boolean.TRUE, source.database().write(tx -> {
+            guard.refuseOutcome(tx, BUNKYO); // outcomes still land while it drains
+            return tx.lockedFact(bunkyo);
+        }));
+        List<Boolean> notedAfterRefusal = new ArrayList<>();
+        assertEquals(ErrorCode.MUNICIPALITY_MOVING, refusal(() -> source.database().write(tx -> {
+            try {
+                guard.refuseIssue(tx, BUNKYO);
+            } finally {
+                notedAfterRefusal.add(tx.lockedFact(bunkyo));
+            }
+            return null;
+        })));
+        assertEquals(List.of(false), notedAfterRefusal, "a refused issue notes nothing");
+
+        setMove(source, MunicipalityMoveRepository.Role.OUTGOING, MunicipalityMoveRepository.Step.COPYING);
+        notedAfterRefusal.clear();
+        assertEquals(ErrorCode.MUNICIPALITY_MOVING, refusal(() -> source.database().write(tx -> {
+            try {
+                guard.refuseOutcome(tx, BUNKYO);
+            } finally {
+                notedAfterRefusal.add(tx.lockedFact(bunkyo));
+            }
+            return null;
+        })));
+        assertEquals(List.of(false), notedAfterRefusal, "a refused outcome notes nothing");
     }
 
     private void setMove(RecordStore store, MunicipalityMoveRepository.Role role, MunicipalityMoveRepository.Step step) {
