@@ -149,8 +149,9 @@ public final class ResidentRepository {
     }
 
     /**
-     * {@link #findByMyNumber}, {@link #holdReason} and the alternative name in one query: on PostgreSQL each query
-     * is a round trip, and an issue made eighteen (docs/benchmarks.md).
+     * The resident with this My Number in this municipality only (another municipality's resident is not
+     * found), with {@link #holdReason} and the alternative name, in one query: on PostgreSQL each query is
+     * a round trip (docs/benchmarks.md).
      */
     public Optional<ForIssue> findForIssue(Tx tx, TenantCipher tenant, MyNumber myNumber) throws SQLException {
         return tx.queryOne("SELECT " + COLUMNS + ", r.hold_reason, a.kind_enc, a.name_enc, a.roman_enc FROM my_number m "
@@ -162,14 +163,6 @@ public final class ResidentRepository {
                     return new ForIssue(resident, Optional.ofNullable(row.getString(16)).map(HoldReason::valueOf),
                             AlternativeNameRepository.mapOrNull(tenant, resident.id(), row, 17));
                 }, tenant.municipality().value(), tenant.lookupMac(myNumber));
-    }
-
-    /** The resident with this My Number in this municipality only: another municipality's resident is not found. */
-    public Optional<Resident> findByMyNumber(Tx tx, TenantCipher tenant, MyNumber myNumber) throws SQLException {
-        return tx.queryOne("SELECT " + COLUMNS + " FROM my_number m JOIN resident r "
-                        + "ON r.municipality_code = m.municipality_code AND r.id = m.resident_id "
-                        + "WHERE m.municipality_code = ? AND m.lookup_mac = ?",
-                row -> map(tenant, row), tenant.municipality().value(), tenant.lookupMac(myNumber));
     }
 
     /** The id of the resident with this atena number in this municipality, if any. */

@@ -111,8 +111,8 @@ class AlternativeNameImportTest {
     }
 
     private Resident resident(String myNumber) {
-        return store.database().read(tx -> new ResidentRepository().findByMyNumber(tx, store.keyring().cipher(tx, BUNKYO),
-                dev.shomei.record.domain.MyNumber.of(myNumber))).orElseThrow();
+        return store.database().read(tx -> new ResidentRepository().findForIssue(tx, store.keyring().cipher(tx, BUNKYO),
+                dev.shomei.record.domain.MyNumber.of(myNumber)).map(ResidentRepository.ForIssue::resident)).orElseThrow();
     }
 
     private Optional<AlternativeName> alternativeName(Resident resident) {

@@ -75,8 +75,8 @@ class ResidentImportTest {
         ResidentImporter.Report report = importer.importFile(BUNKYO, csv(goodFile()), "test");
         assertEquals(2, report.created());
         assertEquals(3, report.doses());
-        Resident first = store.database().read(tx -> new ResidentRepository().findByMyNumber(tx,
-                store.keyring().cipher(tx, BUNKYO), dev.shomei.record.domain.MyNumber.of(suzuki))).orElseThrow();
+        Resident first = store.database().read(tx -> new ResidentRepository().findForIssue(tx,
+                store.keyring().cipher(tx, BUNKYO), dev.shomei.record.domain.MyNumber.of(suzuki)).map(ResidentRepository.ForIssue::resident)).orElseThrow();
         assertEquals("鈴木", first.nameKanji().family());
         assertEquals("ICHIRO", first.nameRoman().given());
         assertTrue(first.hasPassportData());

@@ -177,10 +177,10 @@ public abstract class RecordStoreContract {
     @Test
     void aResidentIsFoundOnlyInsideTheirMunicipality() {
         Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
-        assertTrue(store.database().read(tx -> residents.findByMyNumber(tx, store.keyring().cipher(tx, BUNKYO),
-                TAKATSUKASA_MY_NUMBER)).isPresent());
-        assertTrue(store.database().read(tx -> residents.findByMyNumber(tx, store.keyring().cipher(tx, SHINJUKU),
-                TAKATSUKASA_MY_NUMBER)).isEmpty());
+        assertTrue(store.database().read(tx -> residents.findForIssue(tx, store.keyring().cipher(tx, BUNKYO),
+                TAKATSUKASA_MY_NUMBER).map(ResidentRepository.ForIssue::resident)).isPresent());
+        assertTrue(store.database().read(tx -> residents.findForIssue(tx, store.keyring().cipher(tx, SHINJUKU),
+                TAKATSUKASA_MY_NUMBER).map(ResidentRepository.ForIssue::resident)).isEmpty());
         assertTrue(store.database().read(tx -> residents.findById(tx, store.keyring().cipher(tx, SHINJUKU),
                 resident.id())).isEmpty());
         assertTrue(store.database().read(tx -> vaccinations.list(tx, store.keyring().cipher(tx, SHINJUKU),
@@ -228,7 +228,8 @@ public abstract class RecordStoreContract {
     @Test
     void personalFieldsRoundTripAndTheMyNumberSitsInItsOwnTable() {
         Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
-        Resident read = store.database().read(tx -> residents.findByMyNumber(tx, cipher(BUNKYO), TAKATSUKASA_MY_NUMBER))
+        Resident read = store.database().read(tx -> residents.findForIssue(tx, cipher(BUNKYO), TAKATSUKASA_MY_NUMBER)
+                .map(ResidentRepository.ForIssue::resident))
                 .orElseThrow();
         assertEquals(TestData.FAMILY_KANJI, read.nameKanji().family());
         assertEquals(TestData.GIVEN_ROMAN, read.nameRoman().given());
