@@ -18,6 +18,7 @@ import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.protocol.vds.VdsNcSealer;
 import dev.shomei.record.RecordStore;
 import dev.shomei.record.crypto.TenantCipher;
+import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.MyNumber;
 import dev.shomei.record.domain.Resident;
@@ -40,6 +41,7 @@ import dev.shomei.record.users.TotpSecrets;
 import dev.shomei.record.users.UserAdministration;
 import dev.shomei.record.users.UserRepository;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -203,28 +205,28 @@ public abstract class MunicipalityMoveContract {
             guard.refuseOutcome(tx, BUNKYO); // outcomes still land while it drains
             return tx.lockedFact(bunkyo);
         }));
-        List<Boolean> notedAfterRefusal = new ArrayList<>();
-        assertEquals(ErrorCode.MUNICIPALITY_MOVING, refusal(() -> source.database().write(tx -> {
-            try {
-                guard.refuseIssue(tx, BUNKYO);
-            } finally {
-                notedAfterRefusal.add(tx.lockedFact(bunkyo));
-            }
-            return null;
-        })));
-        assertEquals(List.of(false), notedAfterRefusal, "a refused issue notes nothing");
+        assertFalse(notedWhenRefused(guard::refuseIssue, bunkyo), "a refused issue notes nothing");
 
         setMove(source, MunicipalityMoveRepository.Role.OUTGOING, MunicipalityMoveRepository.Step.COPYING);
-        notedAfterRefusal.clear();
+        assertFalse(notedWhenRefused(guard::refuseOutcome, bunkyo), "a refused outcome notes nothing");
+    }
+
+    private interface GuardCheck {
+        void check(Tx tx, MunicipalityCode code) throws SQLException;
+    }
+
+    /** Runs a check the guard refuses (MUNICIPALITY_MOVING) in a write; whether its transaction had noted the fact. */
+    private boolean notedWhenRefused(GuardCheck check, MunicipalityMoveRepository.ChangesAccepted fact) {
+        List<Boolean> noted = new ArrayList<>();
         assertEquals(ErrorCode.MUNICIPALITY_MOVING, refusal(() -> source.database().write(tx -> {
             try {
-                guard.refuseOutcome(tx, BUNKYO);
+                check.check(tx, fact.code());
             } finally {
-                notedAfterRefusal.add(tx.lockedFact(bunkyo));
+                noted.add(tx.lockedFact(fact));
             }
             return null;
         })));
-        assertEquals(List.of(false), notedAfterRefusal, "a refused outcome notes nothing");
+        return noted.getFirst();
     }
 
     private void setMove(RecordStore store, MunicipalityMoveRepository.Role role, MunicipalityMoveRepository.Step step) {
