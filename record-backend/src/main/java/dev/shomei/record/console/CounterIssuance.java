@@ -33,7 +33,6 @@ import dev.shomei.record.store.CounterIssuanceRepository;
 import dev.shomei.record.store.CounterIssuanceRepository.CounterFacts;
 import dev.shomei.record.store.Ids;
 import dev.shomei.record.store.IssuanceRepository;
-import dev.shomei.record.store.MunicipalityRepository;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import dev.shomei.record.users.Actor;
@@ -75,7 +74,6 @@ final class CounterIssuance {
     private final IssuanceOutcomes outcomes;
     private final Clock clock;
     private final CertificateIds certificateIds = new CertificateIds();
-    private final MunicipalityRepository municipalities = new MunicipalityRepository();
     private final ResidentRepository residents = new ResidentRepository();
     private final AlternativeNameRepository alternativeNames = new AlternativeNameRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
@@ -230,9 +228,9 @@ final class CounterIssuance {
 
     /** The kiosk's rules (IssuanceService) for a person standing at the counter: no birth-date check, no kiosk hours. */
     private Eligible eligible(Tx tx, MunicipalityCode code, String residentId, CertificateType type) throws SQLException {
-        moveGuard.refuseIssueEarly(tx, code); // stopped for a move to another shard: like the kiosks
+        // stopped for a move to another shard: like the kiosks
+        Municipality municipality = moveGuard.refuseIssueEarly(tx, code).orElseThrow();
         TenantCipher tenant = keyring.cipher(tx, code);
-        Municipality municipality = municipalities.find(tx, code).orElseThrow();
         Resident resident = residents.findById(tx, tenant, residentId)
                 .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no such resident"));
         if (!resident.status().mayBeCertified()) {

@@ -30,7 +30,6 @@ import dev.shomei.record.move.MoveGuard;
 import dev.shomei.record.revoke.Revocations;
 import dev.shomei.record.store.Ids;
 import dev.shomei.record.store.IssuanceRepository;
-import dev.shomei.record.store.MunicipalityRepository;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import java.lang.System.Logger.Level;
@@ -66,7 +65,6 @@ public final class IssuanceService {
     private final CertificateContents contents;
     private final Clock clock;
     private final CertificateIds certificateIds = new CertificateIds();
-    private final MunicipalityRepository municipalities = new MunicipalityRepository();
     private final ResidentRepository residents = new ResidentRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
     private final IssuanceRepository issuances = new IssuanceRepository();
@@ -119,8 +117,8 @@ public final class IssuanceService {
         MunicipalityCode code = valid.municipality();
         // one read transaction for everything the checks need: the municipality, an earlier answer, the resident
         Lookup lookup = database.read(tx -> {
-            moveGuard.refuseIssueEarly(tx, code); // moving (or moved away): not "not taking part"
-            Municipality municipality = municipalities.find(tx, code)
+            // moving (or moved away): MUNICIPALITY_MOVING, not "not taking part"
+            Municipality municipality = moveGuard.refuseIssueEarly(tx, code)
                     .filter(Municipality::kioskParticipating)
                     .orElseThrow(() -> refuse(ErrorCode.MUNICIPALITY_NOT_PARTICIPATING, request, "municipality does not take part"));
             if (request.type() == CertificateType.OVERSEAS && !municipality.offersOverseas()) {

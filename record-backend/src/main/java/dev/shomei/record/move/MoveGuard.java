@@ -4,8 +4,10 @@ import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.record.db.Engine;
 import dev.shomei.record.db.Tx;
+import dev.shomei.record.domain.Municipality;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.store.MunicipalityMoveRepository;
+import dev.shomei.record.store.MunicipalityRepository;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -18,13 +20,18 @@ import java.util.Optional;
  */
 public final class MoveGuard {
     private final MunicipalityMoveRepository moves = new MunicipalityMoveRepository();
+    private final MunicipalityRepository municipalities = new MunicipalityRepository();
 
-    /** The early check in a read-only transaction (no lock): refuses before any signing work. */
-    public void refuseIssueEarly(Tx tx, MunicipalityCode code) throws SQLException {
-        Optional<MunicipalityMoveRepository.Move> move = moves.find(tx, code);
-        if (move.isPresent() && move.get().refusesIssuance()) {
+    /**
+     * The early check in a read-only transaction (no lock): refuses before any signing work. Returns
+     * the municipality, read in the same query.
+     */
+    public Optional<Municipality> refuseIssueEarly(Tx tx, MunicipalityCode code) throws SQLException {
+        MunicipalityRepository.WithMove found = municipalities.findWithMove(tx, code);
+        if (found.move().isPresent() && found.move().get().refusesIssuance()) {
             throw moving(code);
         }
+        return found.municipality();
     }
 
     /** Throws MUNICIPALITY_MOVING when the municipality's issuance is stopped for a move (in the write transaction). */

@@ -2,6 +2,7 @@ package dev.shomei.record.store;
 
 import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.MunicipalityCode;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +47,14 @@ public final class MunicipalityMoveRepository {
 
     public Optional<Move> find(Tx tx, MunicipalityCode code) throws SQLException {
         return tx.queryOne("SELECT role, step, peer FROM municipality_move WHERE municipality_code = ?",
-                row -> new Move(code, Role.valueOf(row.getString(1)), Step.valueOf(row.getString(2)), row.getString(3)),
-                code.value());
+                row -> mapOrEmpty(code, row, 1).orElseThrow(), code.value());
+    }
+
+    /** The move in {@code role, step, peer} from column {@code first} on; empty when a left join found none. */
+    static Optional<Move> mapOrEmpty(MunicipalityCode code, ResultSet row, int first) throws SQLException {
+        String role = row.getString(first);
+        return role == null ? Optional.empty()
+                : Optional.of(new Move(code, Role.valueOf(role), Step.valueOf(row.getString(first + 1)), row.getString(first + 2)));
     }
 
     public Map<String, Move> all(Tx tx) throws SQLException {

@@ -18,6 +18,23 @@ public final class MunicipalityRepository {
         return tx.queryOne("SELECT " + COLUMNS + " FROM municipality WHERE code = ?", MunicipalityRepository::map, code.value());
     }
 
+    /** A municipality (if this database has it) and its move to or from another shard (if one is under way). */
+    public record WithMove(Optional<Municipality> municipality, Optional<MunicipalityMoveRepository.Move> move) {
+    }
+
+    /**
+     * {@link #find} and {@link MunicipalityMoveRepository#find} in one query, for the issue path's
+     * unlocked early check: on PostgreSQL each query is a round trip (docs/benchmarks.md). A municipality
+     * moved away has a move and no row.
+     */
+    public WithMove findWithMove(Tx tx, MunicipalityCode code) throws SQLException {
+        return tx.queryOne("SELECT " + COLUMNS + ", role, step, peer FROM (SELECT CAST(? AS TEXT) AS wanted) w "
+                        + "LEFT JOIN municipality ON code = w.wanted LEFT JOIN municipality_move ON municipality_code = w.wanted",
+                row -> new WithMove(row.getString(1) == null ? Optional.empty() : Optional.of(map(row)),
+                        MunicipalityMoveRepository.mapOrEmpty(code, row, 11)),
+                code.value()).orElseThrow();
+    }
+
     public List<Municipality> list(Tx tx) throws SQLException {
         return tx.query("SELECT " + COLUMNS + " FROM municipality ORDER BY code", MunicipalityRepository::map);
     }

@@ -30,6 +30,7 @@ import dev.shomei.record.issue.QrCertificateSigner;
 import dev.shomei.record.keys.IssuerKeys;
 import dev.shomei.record.keys.ShcKeyRing;
 import dev.shomei.record.store.MunicipalityMoveRepository;
+import dev.shomei.record.store.MunicipalityRepository;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.VaccinationRepository;
 import dev.shomei.record.testing.TestData;
@@ -51,6 +52,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,6 +188,31 @@ public abstract class MunicipalityMoveContract {
         setMove(target, SHINJUKU, MunicipalityMoveRepository.Role.INCOMING, MunicipalityMoveRepository.Step.COPIED);
         assertEquals(ErrorCode.MUNICIPALITY_MOVING, assertThrows(ShomeiException.class,
                 () -> target.changeFee(SHINJUKU, 500, "OPERATOR", "test")).code(), "nor at the target before it takes over");
+    }
+
+    /** The issue path's first read: the municipality and its move in one query, whichever of the two exists. */
+    @Test
+    void theMunicipalityAndItsMoveAreReadTogetherWhicheverExists() {
+        MunicipalityRepository municipalities = new MunicipalityRepository();
+        MunicipalityRepository.WithMove plain = source.database().read(tx -> municipalities.findWithMove(tx, BUNKYO));
+        assertEquals(BUNKYO, plain.municipality().orElseThrow().code());
+        assertEquals(Optional.empty(), plain.move());
+        assertEquals(new MunicipalityRepository.WithMove(Optional.empty(), Optional.empty()),
+                target.database().read(tx -> municipalities.findWithMove(tx, BUNKYO)), "neither at the target yet");
+
+        setMove(source, MunicipalityMoveRepository.Role.OUTGOING, MunicipalityMoveRepository.Step.COPYING);
+        MunicipalityRepository.WithMove moving = source.database().read(tx -> municipalities.findWithMove(tx, BUNKYO));
+        assertEquals(BUNKYO, moving.municipality().orElseThrow().code());
+        assertEquals(MunicipalityMoveRepository.Step.COPYING, moving.move().orElseThrow().step());
+        assertEquals(Optional.empty(), source.database().read(tx -> municipalities.findWithMove(tx, SHINJUKU)).move(),
+                "another municipality's row has no move");
+
+        setMove(target, BUNKYO, MunicipalityMoveRepository.Role.INCOMING, MunicipalityMoveRepository.Step.STOPPED);
+        MunicipalityRepository.WithMove incoming = target.database().read(tx -> municipalities.findWithMove(tx, BUNKYO));
+        assertEquals(Optional.empty(), incoming.municipality(), "a move without the municipality's row");
+        assertEquals(MunicipalityMoveRepository.Role.INCOMING, incoming.move().orElseThrow().role());
+        assertEquals(ErrorCode.MUNICIPALITY_MOVING, refusal(() -> target.database().read(tx ->
+                new MoveGuard().refuseIssueEarly(tx, BUNKYO))), "and the guard refuses on it");
     }
 
     /** An issue's or outcome's audit entry skips its own move check only when the guard passed in its transaction. */
