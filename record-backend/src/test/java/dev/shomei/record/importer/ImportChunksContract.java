@@ -180,7 +180,8 @@ abstract class ImportChunksContract {
         assertEquals(3, inBunkyo.created(), "the same atena numbers and My Numbers are new in Bunkyo");
         assertEquals(6, count("resident"));
         assertEquals(TestData.SHINJUKU, read((tx, tenant) -> residents.findForIssue(tx,
-                store.keyring().cipher(tx, TestData.SHINJUKU), number(0)).map(ResidentRepository.ForIssue::resident)).orElseThrow().municipality());
+                        store.keyring().cipher(tx, TestData.SHINJUKU), number(0)).map(ResidentRepository.ForIssue::resident))
+                .orElseThrow().municipality());
     }
 
     /** Resident 0 gives up number(0) for a new one; a new resident in a later row (same chunk or a later one) takes it. */

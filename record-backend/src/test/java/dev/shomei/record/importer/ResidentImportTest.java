@@ -76,7 +76,8 @@ class ResidentImportTest {
         assertEquals(2, report.created());
         assertEquals(3, report.doses());
         Resident first = store.database().read(tx -> new ResidentRepository().findForIssue(tx,
-                store.keyring().cipher(tx, BUNKYO), dev.shomei.record.domain.MyNumber.of(suzuki)).map(ResidentRepository.ForIssue::resident)).orElseThrow();
+                store.keyring().cipher(tx, BUNKYO), dev.shomei.record.domain.MyNumber.of(suzuki))
+                .map(ResidentRepository.ForIssue::resident)).orElseThrow();
         assertEquals("鈴木", first.nameKanji().family());
         assertEquals("ICHIRO", first.nameRoman().given());
         assertTrue(first.hasPassportData());
