@@ -131,7 +131,11 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Runs {@code work} in a read-only transaction that sees everything committed before it. */
+    /**
+     * Runs {@code work} as a read that sees everything committed before it: on SQLite one transaction
+     * (one snapshot), on PostgreSQL each statement on its own (see {@link #readInAutoCommit}). Its
+     * {@link Tx} refuses writes.
+     */
     public <T> T read(TxWork<T> work) {
         return inTransaction(reader, work, true);
     }
@@ -161,18 +165,17 @@ public final class Database implements AutoCloseable {
     private <T> T inTransaction(HikariDataSource pool, TxWork<T> work, boolean readOnly) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = pool.getConnection()) {
+                if (readOnly && engine == Engine.POSTGRESQL) {
+                    return readInAutoCommit(connection, work);
+                }
                 begin(connection, readOnly);
                 try {
-                    T result = work.run(new Tx(connection, engine));
+                    T result = work.run(new Tx(connection, engine, readOnly));
                     commit(connection);
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(connection);
                     throw e;
-                } finally {
-                    if (readOnly && engine == Engine.POSTGRESQL) {
-                        connection.setReadOnly(false);
-                    }
                 }
             } catch (SQLException e) {
                 if (engine.isUniqueViolation(e)) {
@@ -189,6 +192,22 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A PostgreSQL read runs its statements in auto-commit mode: at READ COMMITTED each statement sees
+     * what was committed before it whether or not a transaction wraps them, so a {@code BEGIN READ ONLY}
+     * … {@code COMMIT} bought no consistency, only a round trip more (the {@code COMMIT}; 0.19 ms on a
+     * loopback, docs/benchmarks.md). {@link Tx} refuses writes in a read instead, on both engines.
+     * Switching auto-commit on and off again sends nothing while no transaction is open.
+     */
+    private <T> T readInAutoCommit(Connection connection, TxWork<T> work) throws SQLException {
+        connection.setAutoCommit(true);
+        try {
+            return work.run(new Tx(connection, engine, true));
+        } finally {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    /**
      * SQLite connections stay in auto-commit mode and transactions are explicit statements: the
      * driver would otherwise open the next transaction right after each commit, and an idle pooled
      * writer would hold the database's write lock against every other process.
@@ -198,8 +217,6 @@ public final class Database implements AutoCloseable {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
             }
-        } else if (readOnly) {
-            connection.setReadOnly(true);
         }
     }
 

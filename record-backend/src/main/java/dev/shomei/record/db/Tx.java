@@ -13,17 +13,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One open transaction: small helpers over plain JDBC with positional parameters. Parameters may be
+ * One open transaction, or a read (see {@code Database.read}): small helpers over plain JDBC with
+ * positional parameters. Parameters may be
  * {@code String}, {@code Integer}, {@code Long}, {@code Boolean}, {@code byte[]} or {@code null}.
  */
 public final class Tx {
     private final Connection connection;
     private final Engine engine;
+    private final boolean readOnly;
     private final Set<Object> lockedFacts = new HashSet<>();
 
-    Tx(Connection connection, Engine engine) {
+    Tx(Connection connection, Engine engine, boolean readOnly) {
         this.connection = connection;
         this.engine = engine;
+        this.readOnly = readOnly;
     }
 
     public Engine engine() {
@@ -45,6 +48,7 @@ public final class Tx {
 
     /** INSERT / UPDATE / DELETE; returns the number of rows changed. */
     public int update(String sql, Object... parameters) throws SQLException {
+        refuseInRead();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             return statement.executeUpdate();
@@ -53,6 +57,7 @@ public final class Tx {
 
     /** Runs the same statement once per parameter row, as one JDBC batch. */
     public void batch(String sql, List<Object[]> rows) throws SQLException {
+        refuseInRead();
         if (rows.isEmpty()) {
             return;
         }
@@ -109,8 +114,16 @@ public final class Tx {
 
     /** Runs DDL or other parameterless SQL. */
     public void execute(String sql) throws SQLException {
+        refuseInRead();
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /** A read's statements may each commit on their own (PostgreSQL), so a write in one is a bug caught here. */
+    private void refuseInRead() {
+        if (readOnly) {
+            throw new IllegalStateException("a read transaction does not write");
         }
     }
 
