@@ -71,14 +71,19 @@ public final class Tx {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        List<T> result = new ArrayList<>();
+        forEach(sql, row -> result.add(mapper.map(row)), parameters);
+        return result;
+    }
+
+    /** Hands each row of the query to {@code handler}, in order: for results that are not one object per row. */
+    public void forEach(String sql, RowHandler handler, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
                 while (rows.next()) {
-                    result.add(mapper.map(rows));
+                    handler.handle(rows);
                 }
-                return result;
             }
         }
     }

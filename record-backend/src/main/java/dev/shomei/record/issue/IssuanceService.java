@@ -31,7 +31,6 @@ import dev.shomei.record.revoke.Revocations;
 import dev.shomei.record.store.Ids;
 import dev.shomei.record.store.IssuanceRepository;
 import dev.shomei.record.store.ResidentRepository;
-import dev.shomei.record.store.VaccinationRepository;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +65,6 @@ public final class IssuanceService {
     private final Clock clock;
     private final CertificateIds certificateIds = new CertificateIds();
     private final ResidentRepository residents = new ResidentRepository();
-    private final VaccinationRepository vaccinations = new VaccinationRepository();
     private final IssuanceRepository issuances = new IssuanceRepository();
     private final Revocations revocations = new Revocations();
     private final MoveGuard moveGuard = new MoveGuard();
@@ -133,7 +131,7 @@ public final class IssuanceService {
             ResidentRepository.ForIssue found = residents.findForIssue(tx, tenant, valid.myNumber())
                     .orElseThrow(() -> refuse(ErrorCode.NO_RECORD, request, "no resident with this My Number here"));
             Resident resident = found.resident();
-            return new Eligible(municipality, resident, found.hold(), vaccinations.list(tx, tenant, resident.id()),
+            return new Eligible(municipality, resident, found.hold(), found.doses(),
                     found.alternativeName()); // printed beside the name (旧姓・別姓・別名)
         });
         if (lookup instanceof Recorded recorded) {

@@ -10,6 +10,7 @@ import dev.shomei.record.domain.PersonName;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.domain.HoldReason;
 import dev.shomei.record.domain.ResidentStatus;
+import dev.shomei.record.domain.Vaccination;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -33,6 +34,14 @@ public final class ResidentRepository {
     private static final String COLUMNS = "r.id, r.atena_number, r.status, r.family_name_kanji_enc, r.given_name_kanji_enc, "
             + "r.family_name_kana_enc, r.given_name_kana_enc, r.family_name_roman_enc, r.given_name_roman_enc, "
             + "r.birth_date_enc, r.sex_enc, r.address_enc, r.nationality_enc, r.passport_number_enc, r.variant_kanji";
+
+    /** {@link #findForIssue}: the resident's {@link #COLUMNS} (1-15), hold (16), alternative name (17-19), a dose (20-). */
+    private static final String FOR_ISSUE = "SELECT " + COLUMNS + ", r.hold_reason, a.kind_enc, a.name_enc, a.roman_enc, "
+            + VaccinationRepository.columns("v") + " FROM my_number m "
+            + "JOIN resident r ON r.municipality_code = m.municipality_code AND r.id = m.resident_id "
+            + "LEFT JOIN resident_alternative_name a ON a.municipality_code = r.municipality_code AND a.resident_id = r.id "
+            + "LEFT JOIN vaccination v ON v.municipality_code = r.municipality_code AND v.resident_id = r.id "
+            + "WHERE m.municipality_code = ? AND m.lookup_mac = ? ORDER BY v.dose_number";
 
     private static final String INSERT = "INSERT INTO resident (municipality_code, id, atena_number, status, "
             + "family_name_kanji_enc, given_name_kanji_enc, family_name_kana_enc, given_name_kana_enc, family_name_roman_enc, "
@@ -140,8 +149,12 @@ public final class ResidentRepository {
                 row -> map(tenant, row), tenant.municipality().value(), atenaNumber);
     }
 
-    /** What an issue reads of a resident: the record, the clerk's hold and the alternative name (or null). */
-    public record ForIssue(Resident resident, Optional<HoldReason> hold, AlternativeName alternativeName) {
+    /**
+     * What an issue reads of a resident: the record, the clerk's hold, the alternative name (or null)
+     * and the doses by dose number.
+     */
+    public record ForIssue(Resident resident, Optional<HoldReason> hold, AlternativeName alternativeName,
+            List<Vaccination> doses) {
         @Override
         public String toString() {
             return "ForIssue[" + resident.id() + "]";
@@ -150,19 +163,24 @@ public final class ResidentRepository {
 
     /**
      * The resident with this My Number in this municipality only (another municipality's resident is not
-     * found), with {@link #holdReason} and the alternative name, in one query: on PostgreSQL each query is
-     * a round trip (docs/benchmarks.md).
+     * found), with {@link #holdReason}, the alternative name and the doses, in one query: on PostgreSQL
+     * each query is a round trip (docs/benchmarks.md). One row per dose (one with no dose columns for a
+     * resident without doses); the resident's columns repeat on each and are opened from the first.
      */
     public Optional<ForIssue> findForIssue(Tx tx, TenantCipher tenant, MyNumber myNumber) throws SQLException {
-        return tx.queryOne("SELECT " + COLUMNS + ", r.hold_reason, a.kind_enc, a.name_enc, a.roman_enc FROM my_number m "
-                        + "JOIN resident r ON r.municipality_code = m.municipality_code AND r.id = m.resident_id "
-                        + "LEFT JOIN resident_alternative_name a ON a.municipality_code = r.municipality_code AND a.resident_id = r.id "
-                        + "WHERE m.municipality_code = ? AND m.lookup_mac = ?",
-                row -> {
-                    Resident resident = map(tenant, row);
-                    return new ForIssue(resident, Optional.ofNullable(row.getString(16)).map(HoldReason::valueOf),
-                            AlternativeNameRepository.mapOrNull(tenant, resident.id(), row, 17));
-                }, tenant.municipality().value(), tenant.lookupMac(myNumber));
+        ForIssue[] first = new ForIssue[1];
+        List<Vaccination> doses = new ArrayList<>();
+        tx.forEach(FOR_ISSUE, row -> {
+            if (first[0] == null) {
+                Resident resident = map(tenant, row);
+                first[0] = new ForIssue(resident, Optional.ofNullable(row.getString(16)).map(HoldReason::valueOf),
+                        AlternativeNameRepository.mapOrNull(tenant, resident.id(), row, 17), doses);
+            }
+            if (row.getString(20) != null) {
+                doses.add(VaccinationRepository.map(tenant, row, 20));
+            }
+        }, tenant.municipality().value(), tenant.lookupMac(myNumber));
+        return Optional.ofNullable(first[0]);
     }
 
     /** The id of the resident with this atena number in this municipality, if any. */

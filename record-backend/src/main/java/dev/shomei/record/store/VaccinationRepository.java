@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Doses of one municipality's residents. Date, product, manufacturer, lot and ticket number (接種券番号)
@@ -24,8 +26,14 @@ public final class VaccinationRepository {
             + "vaccinated_on_enc, product_enc, manufacturer_enc, lot_number_enc, ticket_number_enc, created_at, updated_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private static final String COLUMNS = "id, dose_number, vaccinated_on_enc, product_enc, manufacturer_enc, "
-            + "lot_number_enc, ticket_number_enc";
+    private static final String COLUMNS = columns(null);
+
+    /** The columns {@link #map} reads, in its order, each prefixed with {@code alias.} unless it is null. */
+    static String columns(String alias) {
+        String prefix = alias == null ? "" : alias + ".";
+        return Stream.of("id", "dose_number", "vaccinated_on_enc", "product_enc", "manufacturer_enc",
+                "lot_number_enc", "ticket_number_enc").map(column -> prefix + column).collect(Collectors.joining(", "));
+    }
 
     /** The resident's doses, by dose number. */
     public List<Vaccination> list(Tx tx, TenantCipher tenant, String residentId) throws SQLException {
@@ -50,7 +58,7 @@ public final class VaccinationRepository {
     }
 
     /** The dose whose {@link #COLUMNS} start at column {@code first} of the row. */
-    private static Vaccination map(TenantCipher tenant, ResultSet row, int first) throws SQLException {
+    static Vaccination map(TenantCipher tenant, ResultSet row, int first) throws SQLException {
         String id = row.getString(first);
         return new Vaccination(id, row.getInt(first + 1),
                 LocalDate.parse(tenant.open(TABLE, "vaccinated_on_enc", id, row.getBytes(first + 2))),

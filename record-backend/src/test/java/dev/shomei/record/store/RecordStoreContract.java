@@ -571,14 +571,22 @@ public abstract class RecordStoreContract {
     }
 
     @Test
-    void anIssueReadsTheResidentTheHoldAndTheAlternativeNameInOneQuery() {
-        Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, TestData.doses(2));
-        add(SHINJUKU, TestData.takatsukasa(SHINJUKU), TAKATSUKASA_MY_NUMBER, TestData.doses(1));
+    void anIssueReadsTheResidentTheHoldTheAlternativeNameAndTheDosesInOneQuery() {
+        List<Vaccination> doses = TestData.doses(3);
+        Resident resident = add(BUNKYO, TestData.takatsukasa(BUNKYO), TAKATSUKASA_MY_NUMBER, List.of(doses.get(2), doses.get(0), doses.get(1)));
+        List<Vaccination> shinjukuDoses = TestData.doses(1);
+        add(SHINJUKU, TestData.takatsukasa(SHINJUKU), TAKATSUKASA_MY_NUMBER, shinjukuDoses);
         ResidentRepository.ForIssue plain = store.database().read(tx ->
                 residents.findForIssue(tx, cipher(BUNKYO), TAKATSUKASA_MY_NUMBER)).orElseThrow();
         assertEquals(resident, plain.resident());
         assertEquals(java.util.Optional.empty(), plain.hold());
         assertEquals(null, plain.alternativeName());
+        assertEquals(doses, plain.doses(), "every dose, by dose number");
+        Resident undosed = add(BUNKYO, TestData.plain(BUNKYO, "A-000202", TestData.BIRTH), TestData.myNumber("22222222222"), List.of());
+        ResidentRepository.ForIssue withoutDoses = store.database().read(tx ->
+                residents.findForIssue(tx, cipher(BUNKYO), TestData.myNumber("22222222222"))).orElseThrow();
+        assertEquals(undosed, withoutDoses.resident());
+        assertEquals(List.of(), withoutDoses.doses());
 
         dev.shomei.protocol.cert.AlternativeName former = new dev.shomei.protocol.cert.AlternativeName(
                 dev.shomei.protocol.cert.AlternativeName.Kind.FORMER_SURNAME, "佐藤", "SATO");
@@ -592,6 +600,7 @@ public abstract class RecordStoreContract {
         assertEquals(resident, held.resident());
         assertEquals(java.util.Optional.of(HoldReason.RECORD_UNDER_REVIEW), held.hold());
         assertEquals(former, held.alternativeName());
+        assertEquals(doses, held.doses(), "each dose once beside the alternative name");
         assertRefused(ErrorCode.RESIDENT_FLAGGED, TestData.request("f-1", BUNKYO, TAKATSUKASA_MY_NUMBER, TestData.BIRTH,
                 CertificateType.DOMESTIC));
         store.database().write(tx -> residents.setHold(tx, cipher(BUNKYO), resident.id(), null));
@@ -605,6 +614,7 @@ public abstract class RecordStoreContract {
         assertEquals(SHINJUKU, inShinjuku.resident().municipality());
         assertEquals(java.util.Optional.empty(), inShinjuku.hold(), "another municipality's hold and name are not read");
         assertEquals(null, inShinjuku.alternativeName());
+        assertEquals(shinjukuDoses, inShinjuku.doses(), "nor its doses");
         assertEquals(java.util.Optional.empty(), store.database().read(tx ->
                 residents.findForIssue(tx, cipher(BUNKYO), TestData.myNumber("11111111111"))));
     }
