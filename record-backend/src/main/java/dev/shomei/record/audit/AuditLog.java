@@ -3,6 +3,7 @@ package dev.shomei.record.audit;
 import dev.shomei.protocol.ErrorCode;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.record.db.Engine;
+import dev.shomei.record.db.RowMapper;
 import dev.shomei.record.db.Tx;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.store.MunicipalityMoveRepository;
@@ -90,13 +91,14 @@ public final class AuditLog {
      */
     private static Head lockHead(Tx tx, String chain) throws SQLException {
         String select = "SELECT last_seq, last_mac FROM audit_head WHERE chain = ?" + tx.engine().forUpdate();
-        Optional<Head> head = tx.queryOne(select, row -> new Head(row.getLong(1), row.getBytes(2)), chain);
+        RowMapper<Head> mapper = row -> new Head(row.getLong(1), row.getBytes(2));
+        Optional<Head> head = tx.queryOne(select, mapper, chain);
         if (head.isPresent()) {
             return head.get();
         }
         tx.update("INSERT INTO audit_head (chain, last_seq, last_mac) VALUES (?, 0, ?) ON CONFLICT (chain) DO NOTHING",
                 chain, GENESIS);
-        return tx.queryOne(select, row -> new Head(row.getLong(1), row.getBytes(2)), chain).orElseThrow();
+        return tx.queryOne(select, mapper, chain).orElseThrow();
     }
 
     /** Frozen exactly when the move holds its outcomes ({@link MunicipalityMoveRepository.Move#refusesOutcomes}). */

@@ -59,8 +59,7 @@ public final class MunicipalityMoveRepository {
 
     public Map<String, Move> all(Tx tx) throws SQLException {
         return tx.query("SELECT municipality_code, role, step, peer FROM municipality_move",
-                row -> new Move(MunicipalityCode.of(row.getString(1)), Role.valueOf(row.getString(2)),
-                        Step.valueOf(row.getString(3)), row.getString(4)))
+                row -> mapOrEmpty(MunicipalityCode.of(row.getString(1)), row, 2).orElseThrow())
                 .stream().collect(Collectors.toMap(move -> move.code().value(), move -> move));
     }
 
