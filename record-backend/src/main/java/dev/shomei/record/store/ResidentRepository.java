@@ -168,19 +168,20 @@ public final class ResidentRepository {
      * resident without doses); the resident's columns repeat on each and are opened from the first.
      */
     public Optional<ForIssue> findForIssue(Tx tx, TenantCipher tenant, MyNumber myNumber) throws SQLException {
-        ForIssue[] first = new ForIssue[1];
+        ForIssue[] withoutDoses = new ForIssue[1]; // from the first row
         List<Vaccination> doses = new ArrayList<>();
         tx.forEach(FOR_ISSUE, row -> {
-            if (first[0] == null) {
+            if (withoutDoses[0] == null) {
                 Resident resident = map(tenant, row);
-                first[0] = new ForIssue(resident, Optional.ofNullable(row.getString(16)).map(HoldReason::valueOf),
-                        AlternativeNameRepository.mapOrNull(tenant, resident.id(), row, 17), doses);
+                withoutDoses[0] = new ForIssue(resident, Optional.ofNullable(row.getString(16)).map(HoldReason::valueOf),
+                        AlternativeNameRepository.mapOrNull(tenant, resident.id(), row, 17), List.of());
             }
             if (row.getString(20) != null) {
                 doses.add(VaccinationRepository.map(tenant, row, 20));
             }
         }, tenant.municipality().value(), tenant.lookupMac(myNumber));
-        return Optional.ofNullable(first[0]);
+        return Optional.ofNullable(withoutDoses[0])
+                .map(found -> new ForIssue(found.resident(), found.hold(), found.alternativeName(), List.copyOf(doses)));
     }
 
     /** The id of the resident with this atena number in this municipality, if any. */

@@ -582,6 +582,7 @@ public abstract class RecordStoreContract {
         assertEquals(java.util.Optional.empty(), plain.hold());
         assertEquals(null, plain.alternativeName());
         assertEquals(doses, plain.doses(), "every dose, by dose number");
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> plain.doses().clear());
         Resident undosed = add(BUNKYO, TestData.plain(BUNKYO, "A-000202", TestData.BIRTH), TestData.myNumber("22222222222"), List.of());
         ResidentRepository.ForIssue withoutDoses = store.database().read(tx ->
                 residents.findForIssue(tx, cipher(BUNKYO), TestData.myNumber("22222222222"))).orElseThrow();
