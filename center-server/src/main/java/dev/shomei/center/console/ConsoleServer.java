@@ -82,6 +82,11 @@ public final class ConsoleServer implements AutoCloseable {
         ConsoleServer console = new ConsoleServer(context, identity, List.of(identity.certificate()), host, port,
                 clients, clientCas);
         console.server.start();
+        if (!console.server.isRunning()) {
+            // Helidon logs the bind failure and returns normally; a center without its console must not start
+            console.close();
+            throw new IllegalStateException("the operator console could not listen on " + host + ":" + port + " (in use?)");
+        }
         LOG.log(System.Logger.Level.INFO, "operator console on https://{0}:{1,number,#}/ (registered PCs only: {2})", host,
                 console.port(), clients.required());
         return console;

@@ -94,6 +94,19 @@ class CenterLineIT {
         }
     }
 
+    @Test
+    void aConsolePortInUseStopsTheCenterInsteadOfACenterWithoutItsConsole(@TempDir Path otherDir) {
+        int taken = start(s -> s).center.consolePort();
+        FakeBackendServer otherBackend = new FakeBackendServer(pki, new FakeBackend(pki, Clock.systemUTC()));
+        try {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> new CenterFixture(otherDir, pki, cards, otherBackend, s -> s.withPorts(0, taken)));
+            assertTrue(refused.getMessage().contains(":" + taken + " (in use?)"), refused.getMessage());
+        } finally {
+            otherBackend.close();
+        }
+    }
+
     private static IssueRequest issue(String txid, CardFiles files) {
         return new IssueRequest(txid, FakeMunicipalities.BUNKYO, CertificateType.DOMESTIC, 1, Language.JA,
                 files.ef0001(), files.ef0002(), files.ef0003(), files.ef0004());

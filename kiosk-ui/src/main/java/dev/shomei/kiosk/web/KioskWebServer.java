@@ -48,6 +48,11 @@ public final class KioskWebServer implements AutoCloseable {
                 .routing(routing -> routing(routing, api, actualPort::get))
                 .build()
                 .start();
+        if (!server.isRunning()) {
+            // Helidon logs the bind failure and returns normally; a kiosk without its screen must not start
+            session.removeListener(broadcaster);
+            throw new IllegalStateException("the kiosk screen could not listen on " + LOOPBACK + ":" + port + " (in use?)");
+        }
         actualPort.set(server.port());
         LOG.log(Level.INFO, "kiosk screen on http://{0}:{1}/", LOOPBACK, String.valueOf(server.port()));
         return new KioskWebServer(server, broadcaster, session);

@@ -135,6 +135,13 @@ class KioskWebServerIT {
     }
 
     @Test
+    void aPortInUseStopsTheKioskInsteadOfAScreenThatServesNothing() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> KioskWebServer.start(server.port(), session, SimulatedHardware.none()));
+        assertTrue(refused.getMessage().contains(":" + server.port() + " (in use?)"), refused.getMessage());
+    }
+
+    @Test
     void aKioskWithSimulatedHardwareSaysItIsADemo() throws Exception {
         assertTrue(json.readTree(get("/api/hardware").body()).get("demo").asBoolean());
     }

@@ -156,6 +156,13 @@ public final class BackendServer implements AutoCloseable {
                 .shutdownHook(false)
                 .build();
         server.start();
+        if (!server.isRunning()) {
+            // Helidon logs the socket that could not bind, closes the others and returns normally: a
+            // backend serving nothing must not carry on as if it had started
+            throw new IllegalStateException("could not listen on " + settings.host() + " (api port " + settings.apiPort()
+                    + ", console port " + settings.consolePort() + ", public port " + settings.publicPort()
+                    + "): a port in use? The log names the socket");
+        }
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "backend-housekeeping");

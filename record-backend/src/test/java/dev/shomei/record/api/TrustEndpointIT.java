@@ -104,6 +104,24 @@ class TrustEndpointIT {
     }
 
     @Test
+    void aPortInUseStopsTheBackendAndFreesThePortsItHadBound() throws Exception {
+        int publicPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            publicPort = probe.getLocalPort();
+        }
+        BackendServer.Settings clash = new BackendServer.Settings("127.0.0.1", server.apiPort(), 0, pki.backendServer(),
+                pki.rootCaCertificate(), List.of(pki.centerClient().certificate()), Duration.ofMinutes(15),
+                Duration.ofMinutes(10), Set::of, publicPort);
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> BackendServer.start(clash, store, keys, Clock.systemUTC(), rules -> { }));
+        assertTrue(refused.getMessage().contains("api port " + server.apiPort()), refused.getMessage());
+        // the public socket, bound before the API's failed, was closed again
+        try (java.net.ServerSocket again = new java.net.ServerSocket(publicPort, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertEquals(publicPort, again.getLocalPort());
+        }
+    }
+
+    @Test
     void everyDocumentIsPublicCacheableAndAnswers304WhenUnchanged() throws Exception {
         String kid = keys.shc().current().kid();
         for (String path : List.of(BackendApi.JWKS, TrustRoutes.CRL_PREFIX + kid + ".json", TrustRoutes.CSCA,
