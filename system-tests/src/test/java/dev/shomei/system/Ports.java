@@ -1,24 +1,58 @@
 package dev.shomei.system;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Free loopback ports for the processes under test, and waiting for them to listen. */
+/**
+ * Free loopback ports for the processes under test, and waiting for them to listen.
+ *
+ * <p>The ports come from below the kernel's ephemeral range ({@code ip_local_port_range}), handed out
+ * in turn and never twice in one JVM. A test that kills a process and starts it again on the same
+ * port needs that port to stay free while the process is down, and an ephemeral one may not: any
+ * {@code bind} to port 0 on the machine may take it (the restarted backend binds its own public
+ * socket to port 0 just before its API port). A CI run failed so: the killed backend, started again,
+ * could not listen on its API port. Below the range the kernel never hands a port out by itself.
+ */
 public final class Ports {
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    private static final int SPAN = 8_000;
+    private static final int FIRST = firstBelowEphemeralRange();
+    private static final AtomicInteger NEXT = new AtomicInteger(new Random().nextInt(SPAN));
+
     private Ports() {
     }
 
+    /** A port nothing listens on now and that no earlier call returned. */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int tries = 0; tries < SPAN; tries++) {
+            int port = FIRST + Math.floorMod(NEXT.getAndIncrement(), SPAN);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+                return port;
+            } catch (IOException inUse) {
+                // taken by another process: the next one
+            }
         }
+        throw new IllegalStateException("no free port in " + FIRST + ".." + (FIRST + SPAN - 1));
+    }
+
+    /** The first of {@link #SPAN} ports just below the ephemeral range (32768 when it cannot be read). */
+    private static int firstBelowEphemeralRange() {
+        int ephemeralLow = 32_768;
+        try {
+            ephemeralLow = Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException unreadable) {
+            // not Linux: Linux's default start
+        }
+        return Math.max(1_024, ephemeralLow - SPAN);
     }
 
     /** Waits until something accepts on 127.0.0.1:{@code port}; fails when {@code process} dies first. */
