@@ -44,15 +44,20 @@ public final class Ports {
         throw new IllegalStateException("no free port in " + FIRST + ".." + (FIRST + SPAN - 1));
     }
 
-    /** The first of {@link #SPAN} ports just below the ephemeral range (32768 when it cannot be read). */
+    /**
+     * The first of {@link #SPAN} ports just below the ephemeral range (which starts at 32768 when the
+     * file cannot be read), and above every port Chromium refuses to load a page from (its list ends
+     * at 10080: the kiosk screen on port 6000 was ERR_UNSAFE_PORT).
+     */
     private static int firstBelowEphemeralRange() {
         int ephemeralLow = 32_768;
         try {
-            ephemeralLow = Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+            // not Files.readString: it trusts the file's size, which /proc reports as 0, and returned "3"
+            ephemeralLow = Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).getFirst().trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException unreadable) {
             // not Linux: Linux's default start
         }
-        return Math.max(1_024, ephemeralLow - SPAN);
+        return Math.max(10_081, ephemeralLow - SPAN);
     }
 
     /** Waits until something accepts on 127.0.0.1:{@code port}; fails when {@code process} dies first. */
