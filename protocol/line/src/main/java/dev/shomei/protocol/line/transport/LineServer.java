@@ -67,10 +67,11 @@ public final class LineServer implements AutoCloseable {
                     .channel();
             LOG.log(Level.INFO, "line server listening on {0} ({1})", listener.localAddress(), EventLoops.transport());
             return new LineServer(boss, workers, listener, connections);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
             EventLoops.shutdownGracefully(boss, SHUTDOWN_TIMEOUT);
             EventLoops.shutdownGracefully(workers, SHUTDOWN_TIMEOUT);
-            throw e;
+            throw new IllegalStateException("the line server could not listen on " + address.getHostString() + ":"
+                    + address.getPort() + " (" + e.getMessage() + ")", e);
         }
     }
 

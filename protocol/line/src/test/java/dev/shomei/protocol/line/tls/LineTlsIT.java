@@ -148,6 +148,30 @@ class LineTlsIT {
     }
 
     @Test
+    void aPortInUseIsRefusedWithTheAddressAndStopsTheEventLoops() throws InterruptedException {
+        server = LineServer.start(new InetSocketAddress("127.0.0.1", 0),
+                LineTls.serverContext(pki.centerServer(), pki.rootCaPem()), LineSettings.server(), () -> new CenterStub(observed));
+        int taken = server.port();
+        long loopsBefore = lineThreads();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> LineServer.start(
+                new InetSocketAddress("127.0.0.1", taken), LineTls.serverContext(pki.centerServer(), pki.rootCaPem()),
+                LineSettings.server(), () -> new CenterStub(observed)));
+        assertTrue(refused.getMessage().startsWith("the line server could not listen on 127.0.0.1:" + taken + " ("),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("in use"), refused.getMessage());
+        long deadline = System.nanoTime() + TIMEOUT.toNanos(); // a stopped loop's thread ends just after its future
+        while (lineThreads() > loopsBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(lineThreads() <= loopsBefore, "the refused server's event loop threads were stopped");
+    }
+
+    private static long lineThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("line-accept") || t.getName().startsWith("line-io")).count();
+    }
+
+    @Test
     void theKioskRefusesACenterFromAnotherCa() {
         server = LineServer.start(new InetSocketAddress("127.0.0.1", 0),
                 LineTls.serverContext(otherPki.centerServer(), otherPki.rootCaPem()), LineSettings.server(),
