@@ -58,12 +58,12 @@ public final class LogLineFormat extends Formatter {
     /**
      * Puts this format on the root logger's console handlers, unless a logging configuration file or
      * class was given ({@code -Djava.util.logging.config.file}), which then decides. For the mains of
-     * long-running components.
+     * long-running components. Returns whether it did (false: the configuration decides).
      */
-    public static void useUnlessConfigured() {
+    public static boolean useUnlessConfigured() {
         if (System.getProperty("java.util.logging.config.file") != null
                 || System.getProperty("java.util.logging.config.class") != null) {
-            return;
+            return false;
         }
         LogLineFormat format = new LogLineFormat();
         for (Handler handler : Logger.getLogger("").getHandlers()) {
@@ -71,5 +71,6 @@ public final class LogLineFormat extends Formatter {
                 handler.setFormatter(format);
             }
         }
+        return true;
     }
 }

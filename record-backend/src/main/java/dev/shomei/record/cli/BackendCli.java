@@ -91,6 +91,8 @@ public final class BackendCli {
             backend: real backend with --demo (docs/operations.md).
             backend: ************************************************************************""";
     private static final Set<String> COMMON = Set.of("--db", "--db-replica", "--master-keys");
+    /** HikariCP's loggers (through SLF4J's JUL provider); held so that the level set on it is not collected. */
+    private static final java.util.logging.Logger POOL_LOG = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
     private static final String DEFAULT_ISSUER = "https://127.0.0.1:" + BackendApi.DEFAULT_CONSOLE_PORT;
 
     private final Path state;
@@ -104,7 +106,10 @@ public final class BackendCli {
     }
 
     public static void main(String[] args) {
-        LogLineFormat.useUnlessConfigured();
+        if (LogLineFormat.useUnlessConfigured()) {
+            // the pool's start and stop lines would fill every command's output; its warnings and errors stay
+            POOL_LOG.setLevel(java.util.logging.Level.WARNING);
+        }
         Path state = Path.of(System.getProperty("shomei.state", "state")).toAbsolutePath();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
