@@ -80,6 +80,7 @@ demo_main() {
     case "$1" in
       --postgres) [ $# -ge 2 ] || die "--postgres needs a JDBC URL"; db_args=(--db "$2"); shift 2 ;;
       --service-hours) hours_args=(); shift ;;
+      -h|--help) usage | sed -n '/^  demo /,/^  test /p' | sed '$d'; exit 0 ;;
       *) die "demo: unknown option '$1'" ;;
     esac
   done

@@ -54,11 +54,13 @@ public final class LoadGenerator {
         try {
             args = LoadArgs.parse(argv);
         } catch (LoadArgs.UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println("loadgen: " + e.getMessage());
+            if (e.getMessage().isEmpty()) { // --help
+                out.print(LoadArgs.USAGE);
+                System.exit(0);
             }
+            System.err.println("loadgen: " + e.getMessage());
             System.err.print(LoadArgs.USAGE);
-            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            System.exit(2);
             return;
         }
         Path state = Path.of(System.getProperty("shomei.state", "state")).toAbsolutePath();

@@ -9,6 +9,7 @@ import dev.shomei.center.registry.CertificatePin;
 import dev.shomei.center.registry.Terminal;
 import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.consolesecurity.PasswordHashes;
+import dev.shomei.protocol.HelpOption;
 import dev.shomei.protocol.LogLineFormat;
 import dev.shomei.protocol.line.tls.PeerIdentity;
 import dev.shomei.protocol.pki.CaKeyGuard;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -48,6 +50,10 @@ public final class CenterMain {
 
     public static void main(String[] args) throws Exception {
         LogLineFormat.useUnlessConfigured();
+        if (HelpOption.asked(args)) {
+            System.out.print(USAGE);
+            System.exit(0);
+        }
         if (args.length == 1 && "audit-verify".equals(args[0])) {
             System.exit(auditVerify(Path.of(System.getProperty("shomei.state", "state")).resolve("center"), System.out));
         }
@@ -58,48 +64,24 @@ public final class CenterMain {
             System.exit(firstAdmin(args));
         }
         if (args.length == 0 || !"serve".equals(args[0])) {
-            System.err.println("usage: center serve [--demo [--open-all-day]] [--keys DIR] [--line-port 8420] [--console-port 8421] "
-                    + "[--backend https://127.0.0.1:8410] [--console-client-certificates required|off]\n"
-                    + "       center enrol --terminal ID --certificate FILE [--label LABEL]\n"
-                    + "       center first-admin --username NAME [--password-stdin]\n       center audit-verify");
+            System.err.print(USAGE);
             System.exit(2);
         }
         Path state = Path.of(System.getProperty("shomei.state", "state"));
         Path dir = state.resolve("center");
-        CenterSettings settings = CenterSettings.load(dir.resolve(CenterSettings.FILE_NAME));
-        int linePort = settings.linePort();
-        int consolePort = settings.consolePort();
-        boolean demo = false;
-        boolean openAllDay = false;
-        Path keysDir = state.resolve("pki");
-        for (int i = 1; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--demo")) {
-                demo = true;
-                continue;
-            }
-            if (option.equals("--open-all-day")) {
-                openAllDay = true;
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--line-port" -> linePort = Integer.parseInt(value);
-                case "--console-port" -> consolePort = Integer.parseInt(value);
-                case "--backend" -> settings = settings.withBackend(URI.create(value));
-                case "--keys" -> keysDir = Path.of(value);
-                case "--console-client-certificates" -> settings = settings.withConsoleClientCertificates(switch (value) {
-                    case "required" -> true;
-                    case "off" -> false;
-                    default -> throw new IllegalArgumentException("--console-client-certificates is required or off");
-                });
-                default -> throw new IllegalArgumentException("unknown option " + option);
-            }
+        ServeOptions options;
+        try {
+            options = ServeOptions.parse(args, CenterSettings.load(dir.resolve(CenterSettings.FILE_NAME)), state.resolve("pki"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("center: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
         }
-        settings = settings.withPorts(linePort, consolePort);
+        CenterSettings settings = options.settings();
+        boolean demo = options.demo();
+        boolean openAllDay = options.openAllDay();
+        Path keysDir = options.keys();
         if (!settings.consoleClientCertificates()) {
             System.err.println("""
                     *****************************************************************************
@@ -148,6 +130,76 @@ public final class CenterMain {
                 + settings.cardTrust() + " "
                 + cardKeys.keyIds() + (demo ? " [DEMO: dev PKI, dev card trust]" : ""));
         stopped.await();
+    }
+
+    static final String USAGE = """
+            usage: center serve [--demo [--open-all-day]] [--keys DIR] [--line-port 8420] [--console-port 8421]
+                                [--backend https://127.0.0.1:8410] [--console-client-certificates required|off]
+                   center enrol --terminal ID --certificate FILE [--label LABEL]
+                   center first-admin --username NAME [--password-stdin]
+                   center audit-verify
+            (docs/operations.md says what each does and which files a production center needs)
+            """;
+
+    /**
+     * The command line of {@code serve}, applied over {@code center.yaml}'s settings.
+     *
+     * @throws IllegalArgumentException naming the option that is wrong
+     */
+    record ServeOptions(CenterSettings settings, boolean demo, boolean openAllDay, Path keys) {
+        static ServeOptions parse(String[] args, CenterSettings settings, Path defaultKeys) {
+            int linePort = settings.linePort();
+            int consolePort = settings.consolePort();
+            boolean demo = false;
+            boolean openAllDay = false;
+            Path keys = defaultKeys;
+            for (int i = 1; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--demo")) {
+                    demo = true;
+                    continue;
+                }
+                if (option.equals("--open-all-day")) {
+                    openAllDay = true;
+                    continue;
+                }
+                if (!VALUED_OPTIONS.contains(option)) {
+                    throw new IllegalArgumentException("unknown option " + option);
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--line-port" -> linePort = port(option, value);
+                    case "--console-port" -> consolePort = port(option, value);
+                    case "--backend" -> settings = settings.withBackend(URI.create(value));
+                    case "--keys" -> keys = Path.of(value);
+                    case "--console-client-certificates" -> settings = settings.withConsoleClientCertificates(switch (value) {
+                        case "required" -> true;
+                        case "off" -> false;
+                        default -> throw new IllegalArgumentException("--console-client-certificates is required or off");
+                    });
+                    default -> throw new IllegalStateException("an option without a case: " + option);
+                }
+            }
+            return new ServeOptions(settings.withPorts(linePort, consolePort), demo, openAllDay, keys);
+        }
+
+        private static final Set<String> VALUED_OPTIONS = Set.of(
+                "--line-port", "--console-port", "--backend", "--keys", "--console-client-certificates");
+
+        private static int port(String option, String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port >= 0 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // told below
+            }
+            throw new IllegalArgumentException(option + " must be a port number 0..65535");
+        }
     }
 
     /** {@code center first-admin --username NAME [--password-stdin]}: see {@link FirstAdmin}. */

@@ -1,6 +1,7 @@
 package dev.shomei.center;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shomei.center.console.auth.OperatorAccounts;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +69,52 @@ class CenterMainTest {
         assertEquals(9420, changed.linePort());
         assertEquals(Duration.ofMinutes(2), changed.reconcileAfter());
         assertEquals(dev.shomei.card.data.TrustedCardKeys.Profile.TEST, changed.cardTrust());
+    }
+
+    @Test
+    void serveOptionsApplyOverTheSettingsFile() throws Exception {
+        CenterSettings file = CenterSettings.load(state.resolve("center/center.yaml"));
+        CenterMain.ServeOptions options = CenterMain.ServeOptions.parse(new String[] {"serve", "--demo", "--open-all-day",
+                "--line-port", "9420", "--console-port", "0", "--backend", "https://10.0.0.7:8410",
+                "--console-client-certificates", "off", "--keys", "/etc/shomei/keys"}, file, state.resolve("pki"));
+        assertTrue(options.demo());
+        assertTrue(options.openAllDay());
+        assertEquals(9420, options.settings().linePort());
+        assertEquals(0, options.settings().consolePort());
+        assertEquals("https://10.0.0.7:8410", options.settings().backend().baseUri().toString());
+        assertEquals(false, options.settings().consoleClientCertificates());
+        assertEquals(Path.of("/etc/shomei/keys"), options.keys());
+
+        CenterMain.ServeOptions none = CenterMain.ServeOptions.parse(new String[] {"serve"}, file, state.resolve("pki"));
+        assertEquals(false, none.demo());
+        assertEquals(8420, none.settings().linePort());
+        assertEquals(state.resolve("pki"), none.keys());
+    }
+
+    @Test
+    void aWrongServeOptionIsNamedAndNothingStarts() throws Exception {
+        CenterSettings file = CenterSettings.load(state.resolve("center/center.yaml"));
+        Map<String[], String> mistakes = Map.of(
+                new String[] {"serve", "--colour", "red"}, "unknown option --colour",
+                new String[] {"serve", "--line-port"}, "--line-port needs a value",
+                new String[] {"serve", "--line-port", "x"}, "--line-port must be a port number 0..65535",
+                new String[] {"serve", "--console-port", "70000"}, "--console-port must be a port number 0..65535",
+                new String[] {"serve", "--console-client-certificates", "maybe"}, "--console-client-certificates is required or off");
+        mistakes.forEach((args, message) -> assertEquals(message, assertThrows(IllegalArgumentException.class,
+                () -> CenterMain.ServeOptions.parse(args, file, state)).getMessage()));
+    }
+
+    @Test
+    void theUsageNamesEveryServeOption() {
+        for (String option : List.of("--demo", "--open-all-day", "--line-port", "--console-port", "--backend", "--keys",
+                "--console-client-certificates")) {
+            assertTrue(CenterMain.USAGE.contains(option), option);
+            if (!option.equals("--demo") && !option.equals("--open-all-day")) {
+                assertThrows(IllegalArgumentException.class, () -> CenterMain.ServeOptions.parse(
+                        new String[] {"serve", option}, CenterSettings.load(state.resolve("center.yaml")), state),
+                        "a known option that needs a value: " + option);
+            }
+        }
     }
 
     private static String passwordOf(String logins, String user) {

@@ -20,6 +20,7 @@ import dev.shomei.kiosk.device.Printers;
 import dev.shomei.kiosk.session.KioskSession;
 import dev.shomei.kiosk.web.KioskWebServer;
 import dev.shomei.kiosk.web.SimulatedHardware;
+import dev.shomei.protocol.HelpOption;
 import dev.shomei.protocol.LogLineFormat;
 import dev.shomei.protocol.line.tls.LineTls;
 import dev.shomei.protocol.pki.CaKeyGuard;
@@ -66,15 +67,25 @@ public final class KioskMain {
             kiosk: with --keys holding only its own key, certificate and the CA certificate.
             kiosk: ************************************************************************""";
 
+    static final String USAGE = """
+            usage: shomei kiosk serve [--demo] [--keys DIR] [--terminal K0001] [--center HOST:PORT,...]
+                                      [--reader NAME] [--printer tray:DIR|ipp:NAME] [--coins SERIAL-DEVICE]
+                                      [--port 8430] [--demo-card FILE] [--heartbeat-seconds 30]
+            Without --demo: --coins is required and --keys holds only the terminal's key, its certificate and the
+            CA certificate (docs/operations.md).
+            """;
+
     private KioskMain() {
     }
 
     public static void main(String[] args) {
         LogLineFormat.useUnlessConfigured();
+        if (HelpOption.asked(args)) {
+            System.out.print(USAGE);
+            System.exit(0);
+        }
         if (args.length == 0 || !"serve".equals(args[0])) {
-            System.err.println("usage: shomei kiosk serve [--demo] [--terminal K0001] [--center HOST:PORT,...] "
-                    + "[--reader NAME] [--printer tray:DIR|ipp:NAME] [--coins SERIAL-DEVICE] [--port 8430] [--demo-card FILE] "
-                    + "[--heartbeat-seconds 30] [--keys DIR]");
+            System.err.print(USAGE);
             System.exit(2);
         }
         Options options;
@@ -82,6 +93,7 @@ public final class KioskMain {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("shomei kiosk: " + e.getMessage());
+            System.err.print(USAGE);
             System.exit(2);
             return;
         }

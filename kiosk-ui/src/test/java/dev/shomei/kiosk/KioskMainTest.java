@@ -54,6 +54,16 @@ class KioskMainTest {
     }
 
     @Test
+    void theUsageNamesEveryOption() {
+        for (String option : List.of("--demo", "--terminal", "--center", "--reader", "--printer", "--port", "--demo-card",
+                "--heartbeat-seconds", "--coins", "--keys")) {
+            assertTrue(KioskMain.USAGE.contains(option + " ") || KioskMain.USAGE.contains(option + "]"), option);
+        }
+        assertThrows(IllegalArgumentException.class, () -> KioskMain.Options.parse(new String[] {"serve", "--print"}),
+                "and the parser knows no other");
+    }
+
+    @Test
     void badOptionsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> KioskMain.Options.parse(new String[] {"serve", "--what"}));
         assertThrows(IllegalArgumentException.class, () -> KioskMain.Options.parse(new String[] {"serve", "--port", "x"}));

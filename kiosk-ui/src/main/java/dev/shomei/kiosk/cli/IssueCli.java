@@ -1,5 +1,6 @@
 package dev.shomei.kiosk.cli;
 
+import dev.shomei.protocol.HelpOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,6 +46,12 @@ public final class IssueCli {
     /** The demo kiosk is K0001; headless runs take another terminal so both can be online. */
     public static final String DEFAULT_TERMINAL = "K0002";
 
+    static final String USAGE = """
+            usage: shomei issue --card FILE --pin NNNN --municipality CODE --type domestic|overseas [--copies N]
+                                --out DIR [--center HOST:PORT,...] [--terminal K0002] [--language ja|en] [--keys DIR]
+            One kiosk transaction against the running demo; prints one JSON line (exit 0 printed, 1 refused, 2 usage).
+            """;
+
     private IssueCli() {
     }
 
@@ -63,6 +70,10 @@ public final class IssueCli {
 
     /** With the kiosk's clock (service hours are checked against it). */
     static int run(String[] args, PrintStream out, Path stateDir, Clock clock) {
+        if (HelpOption.asked(args)) {
+            out.print(USAGE);
+            return 0;
+        }
         ObjectMapper json = new ObjectMapper();
         CliOptions options;
         HeadlessIssue.Order order;

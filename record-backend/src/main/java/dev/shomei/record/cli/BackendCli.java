@@ -1,5 +1,6 @@
 package dev.shomei.record.cli;
 
+import dev.shomei.protocol.HelpOption;
 import dev.shomei.protocol.LogLineFormat;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.BackendApi;
@@ -121,9 +122,13 @@ public final class BackendCli {
 
     /** Runs one command; {@code serve} returns only when the process is asked to stop. */
     int run(String[] args) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 2;
+        }
+        if (HelpOption.asked(args)) {
             out.print(USAGE);
-            return args.length == 0 ? 2 : 0;
+            return 0;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {

@@ -66,6 +66,16 @@ class BackendCliTest {
     }
 
     @Test
+    void helpAfterACommandPrintsTheUsageAndDoesNothingElse() throws Exception {
+        assertEquals(0, run("import", "--municipality", "131059", "--help"));
+        assertTrue(out().contains("import --municipality CODE FILE.csv"), out());
+        assertEquals(0, run("serve", "-h"));
+        try (var files = Files.list(state)) {
+            assertEquals(java.util.List.of(state.resolve("pki")), files.toList(), "no database made, nothing imported");
+        }
+    }
+
+    @Test
     void aNewMunicipalityIsAddedOnceAndThenTakesAnImport() throws Exception {
         String[] add = {"add-municipality", "--code", "012025", "--name-ja", "函館市", "--name-en", "Hakodate City",
                 "--mayor-ja", "函館市長", "--mayor-en", "Mayor of Hakodate City", "--fee", "200"};

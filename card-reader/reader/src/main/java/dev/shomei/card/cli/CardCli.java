@@ -1,5 +1,6 @@
 package dev.shomei.card.cli;
 
+import dev.shomei.protocol.HelpOption;
 import dev.shomei.card.transport.PcscReaders;
 import dev.shomei.protocol.pki.KeyDirectory;
 import java.io.Console;
@@ -67,14 +68,14 @@ public final class CardCli {
             if (args.length == 0) {
                 throw new UsageException("a command is required");
             }
+            if (HelpOption.asked(args)) {
+                out.print(USAGE);
+                return 0;
+            }
             return switch (args[0]) {
                 case "new" -> new CardNewCommand(out, jlisDevKey, random).run(args);
                 case "read" -> new CardReadCommand(out, readers, jlisDevKey, pinPrompt).run(args);
                 case "vpcd" -> new CardVpcdCommand(out).run(args);
-                case "help", "--help", "-h" -> {
-                    out.print(USAGE);
-                    yield 0;
-                }
                 default -> throw new UsageException("unknown command " + args[0]);
             };
         } catch (UsageException e) {

@@ -136,6 +136,11 @@ class CardCliTest {
             assertTrue(err().contains("usage: shomei card new"), err());
             assertFalse(Files.exists(Path.of(out)));
         }
+        for (String[] help : new String[][] {{"help"}, {"new", "--help"}, {"read", "-h"}, {"vpcd", "--help"}}) {
+            assertEquals(0, run(help), String.join(" ", help));
+            assertTrue(out().contains("usage: shomei card new") && err().isEmpty(), out());
+            assertFalse(Files.exists(Path.of(out)));
+        }
         run("new", "--out", out, "--my-number", "123456789017");
         assertTrue(err().contains("check digit"), err());
         assertFalse(err().contains("123456789017"), "the refused number is not echoed");

@@ -1,5 +1,6 @@
 package dev.shomei.printing.cli;
 
+import dev.shomei.protocol.HelpOption;
 import dev.shomei.printing.verify.CertificateVerifier;
 import dev.shomei.printing.verify.QrScanner;
 import dev.shomei.printing.verify.RevocationLists;
@@ -65,6 +66,10 @@ public final class VerifyCli {
 
     /** Runs the command; {@code stateDir} holds the keys ({@code pki/}) used when no trust flags are given. */
     static int run(String[] args, PrintStream out, PrintStream err, Path stateDir) {
+        if (HelpOption.asked(args)) {
+            out.println(USAGE_TEXT);
+            return VALID;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -145,7 +150,6 @@ public final class VerifyCli {
                     case "--trust" -> trust = value(args, ++i, arg);
                     case "--crl" -> crls.add(Path.of(value(args, ++i, arg)));
                     case "--vds-revoked" -> vdsRevoked = Path.of(value(args, ++i, arg));
-                    case "-h", "--help" -> throw new IllegalArgumentException("verify a certificate's QR codes");
                     default -> {
                         if (arg.startsWith("--") || file != null) {
                             throw new IllegalArgumentException("unexpected argument " + arg);

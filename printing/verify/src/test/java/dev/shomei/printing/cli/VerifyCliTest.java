@@ -148,6 +148,14 @@ class VerifyCliTest {
     }
 
     @Test
+    void helpIsNotAnError() {
+        Run help = verify("--help");
+        assertEquals(VerifyCli.VALID, help.status());
+        assertTrue(help.out().startsWith("usage: shomei verify"), help.out());
+        assertEquals("", help.err());
+    }
+
+    @Test
     void aFileWithoutQrCodesIsInvalid() throws Exception {
         Path file = pdf("no-qr.pdf", new SignedCertificate(
                 variant(CertificateFixtures.domestic(1)), null, null));

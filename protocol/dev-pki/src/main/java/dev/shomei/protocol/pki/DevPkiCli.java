@@ -1,5 +1,6 @@
 package dev.shomei.protocol.pki;
 
+import dev.shomei.protocol.HelpOption;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -10,6 +11,8 @@ import java.nio.file.Path;
  * read what it made (the launcher runs it before starting one).
  */
 public final class DevPkiCli {
+    static final String USAGE = "usage: shomei pki [--terminal ID]   the dev PKI (demo and tests only)";
+
     private DevPkiCli() {
     }
 
@@ -18,6 +21,11 @@ public final class DevPkiCli {
     }
 
     static int run(String[] args, Path state, PrintStream out, PrintStream err) {
+        if (HelpOption.asked(args)) {
+            out.println(USAGE);
+            out.print(ProvisioningCli.USAGE);
+            return 0;
+        }
         if (args.length > 0 && (args[0].equals("csr") || args[0].equals("sign"))) {
             return ProvisioningCli.run(args, out, err);
         }
@@ -25,7 +33,7 @@ public final class DevPkiCli {
         if (args.length == 2 && args[0].equals("--terminal")) {
             terminal = args[1];
         } else if (args.length != 0) {
-            err.println("usage: shomei pki [--terminal ID]");
+            err.println(USAGE);
             return 2;
         }
         DevPki pki = DevPki.ensure(state.resolve("pki"));

@@ -47,6 +47,14 @@ class DevPkiCliTest {
     }
 
     @Test
+    void helpMakesNoKeys() {
+        assertEquals(0, run("--help"));
+        assertEquals(0, run("sign", "-h"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("shomei pki sign --csr FILE"));
+        assertTrue(Files.notExists(state.resolve("pki")));
+    }
+
+    @Test
     void aBadTerminalIdOrUsageIsRefusedWithTwo() {
         assertEquals(2, run("--terminal", "../K1"));
         assertEquals(2, run("--bogus"));
