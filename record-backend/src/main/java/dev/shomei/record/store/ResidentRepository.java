@@ -155,6 +155,10 @@ public final class ResidentRepository {
      */
     public record ForIssue(Resident resident, Optional<HoldReason> hold, AlternativeName alternativeName,
             List<Vaccination> doses) {
+        ForIssue withDoses(List<Vaccination> theDoses) {
+            return new ForIssue(resident, hold, alternativeName, List.copyOf(theDoses));
+        }
+
         @Override
         public String toString() {
             return "ForIssue[" + resident.id() + "]";
@@ -180,8 +184,7 @@ public final class ResidentRepository {
                 doses.add(VaccinationRepository.map(tenant, row, 20));
             }
         }, tenant.municipality().value(), tenant.lookupMac(myNumber));
-        return Optional.ofNullable(withoutDoses[0])
-                .map(found -> new ForIssue(found.resident(), found.hold(), found.alternativeName(), List.copyOf(doses)));
+        return Optional.ofNullable(withoutDoses[0]).map(found -> found.withDoses(doses));
     }
 
     /** The id of the resident with this atena number in this municipality, if any. */
