@@ -19,7 +19,6 @@ import dev.shomei.protocol.line.tls.PeerIdentity;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
@@ -107,15 +106,6 @@ final class CenterLineHandler extends SimpleChannelInboundHandler<LineMessage> {
             LOG.log(System.Logger.Level.INFO, "line: terminal {0} disconnected", terminalId);
         }
         ctx.fireChannelInactive();
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
-            LOG.log(System.Logger.Level.INFO, "line: TLS handshake with {0} failed: {1}",
-                    ctx.channel().remoteAddress(), done.cause() == null ? "?" : done.cause().getMessage());
-        }
-        ctx.fireUserEventTriggered(event);
     }
 
     @Override

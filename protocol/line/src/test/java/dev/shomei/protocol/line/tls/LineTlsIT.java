@@ -217,6 +217,77 @@ class LineTlsIT {
         assertTrue(observed.messages.isEmpty());
     }
 
+    /**
+     * What connects without speaking TLS is logged once and without its bytes: a client that sends
+     * plain HTTP (Netty's own message would be a hex dump of its request), one that says nothing until
+     * the handshake times out, and a health check that connects and closes (DEBUG only: a load
+     * balancer does that once a second).
+     */
+    @Test
+    void aPeerThatDoesNotSpeakTlsIsLoggedOnceAndWithoutWhatItSent() throws Exception {
+        startServer(LineSettings.server().withHandshakeTimeout(Duration.ofMillis(500)));
+        java.util.logging.Logger guardLog = java.util.logging.Logger.getLogger(
+                dev.shomei.protocol.line.transport.LineGuard.class.getName());
+        List<java.util.logging.LogRecord> logged = new CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level before = guardLog.getLevel();
+        guardLog.setLevel(java.util.logging.Level.ALL);
+        guardLog.addHandler(capture);
+        try {
+            byte[] request = "GET /?name=YAMADA HTTP/1.0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            try (java.net.Socket plain = new java.net.Socket("127.0.0.1", server.port())) {
+                plain.getOutputStream().write(request);
+                assertTrue(closedByThePeer(plain), "closed by the center");
+            }
+            try (java.net.Socket silent = new java.net.Socket("127.0.0.1", server.port())) {
+                assertTrue(closedByThePeer(silent), "closed after the handshake timeout");
+            }
+            new java.net.Socket("127.0.0.1", server.port()).close();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (logged.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            guardLog.removeHandler(capture);
+            guardLog.setLevel(before);
+        }
+        List<String> lines = logged.stream().map(r -> r.getLevel() + " " + new java.util.logging.SimpleFormatter()
+                .formatMessage(r)).toList();
+        String hex = java.util.HexFormat.of().formatHex("YAMADA".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("INFO ") && lines.get(0).contains("does not speak TLS"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("INFO ") && lines.get(1).contains("no TLS handshake within"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("FINE ") && lines.get(2).contains("closed before the TLS handshake"),
+                lines.get(2));
+        for (String line : lines) {
+            assertFalse(line.contains(hex) || line.toUpperCase(java.util.Locale.ROOT).contains(hex.toUpperCase(
+                    java.util.Locale.ROOT)) || line.contains("YAMADA"), line);
+        }
+    }
+
+    /** The end of the stream, or a reset (a peer that closes with unread bytes in its buffer resets). */
+    private static boolean closedByThePeer(java.net.Socket socket) throws java.io.IOException {
+        socket.setSoTimeout((int) TIMEOUT.toMillis());
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
+    }
+
     @Test
     void closingTheServerClosesItsConnectionsGracefully() throws Exception {
         startServer(LineSettings.server());
