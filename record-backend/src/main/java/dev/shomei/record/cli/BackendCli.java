@@ -94,6 +94,8 @@ public final class BackendCli {
     private static final Set<String> COMMON = Set.of("--db", "--db-replica", "--master-keys");
     /** HikariCP's loggers (through SLF4J's JUL provider); held so that the level set on it is not collected. */
     private static final java.util.logging.Logger POOL_LOG = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
+    /** Flyway's loggers; likewise held. */
+    private static final java.util.logging.Logger MIGRATIONS_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
     private static final String DEFAULT_ISSUER = "https://127.0.0.1:" + BackendApi.DEFAULT_CONSOLE_PORT;
 
     private final Path state;
@@ -108,8 +110,10 @@ public final class BackendCli {
 
     public static void main(String[] args) {
         if (LogLineFormat.useUnlessConfigured()) {
-            // the pool's start and stop lines would fill every command's output; its warnings and errors stay
+            // the pool's start and stop lines, and Flyway's ~25 per new database (SchemaMigrations says in one
+            // line what it applied), would fill every command's output; their warnings and errors stay
             POOL_LOG.setLevel(java.util.logging.Level.WARNING);
+            MIGRATIONS_LOG.setLevel(java.util.logging.Level.WARNING);
         }
         Path state = Path.of(System.getProperty("shomei.state", "state")).toAbsolutePath();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

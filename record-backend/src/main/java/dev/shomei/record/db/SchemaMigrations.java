@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema up to date with Flyway: the engine's scripts
@@ -38,9 +40,11 @@ final class SchemaMigrations {
         if (legacy != null) {
             takeOverLegacyHistory(database, dataSource, legacy);
         }
-        int applied = flyway(database.engine(), dataSource).load().migrate().migrationsExecuted;
-        if (applied > 0) {
-            LOG.log(Level.INFO, "schema migrated: {0} migration(s) applied", applied);
+        MigrateResult result = flyway(database.engine(), dataSource).load().migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.log(Level.INFO, "schema migrated to v{0}: {1} migration(s) applied ({2})", result.targetSchemaVersion,
+                    result.migrationsExecuted, result.migrations.stream()
+                            .map(migration -> migration.version + " " + migration.description).collect(Collectors.joining(", ")));
         }
     }
 
@@ -55,7 +59,7 @@ final class SchemaMigrations {
                 .locations(location(engine))
                 .outOfOrder(true)
                 .placeholderReplacement(false) // scripts are plain SQL; "${" means nothing
-                // java.util.logging like the rest of the backend (there is no SLF4J binding)
+                // java.util.logging like the rest of the backend, chosen here rather than found on the class path
                 .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator");
     }
 

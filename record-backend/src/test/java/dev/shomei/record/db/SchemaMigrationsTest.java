@@ -43,6 +43,43 @@ class SchemaMigrationsTest extends SchemaMigrationsContract {
         assertTrue(postgresql.firstEntry().getValue().contains("PARTITION BY HASH (municipality_code)"));
     }
 
+    @Test
+    void aNewDatabaseIsMigratedWithOneLogLineNamingEveryVersion() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(SchemaMigrations.class.getName());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            String url = newDatabaseUrl();
+            try (Database database = Database.open(url)) {
+                TreeMap<Integer, String> scripts = scripts(Engine.SQLITE);
+                assertEquals(1, lines.size(), lines.toString());
+                String line = lines.get(0);
+                assertTrue(line.startsWith("schema migrated to v" + scripts.lastKey() + ": " + scripts.size()
+                        + " migration(s) applied (001 records, 050 clerk users, "), line);
+            }
+            lines.clear();
+            try (Database again = Database.open(url)) {
+                assertEquals(List.of(), lines, "nothing to say when nothing was applied");
+            }
+        } finally {
+            log.removeHandler(capture);
+        }
+    }
+
     private static List<String> tables(String sql) {
         Matcher matcher = Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?([a-z_0-9]+)").matcher(sql);
         List<String> tables = new ArrayList<>();
