@@ -1,6 +1,7 @@
 package dev.shomei.kiosk.cli;
 
 import dev.shomei.protocol.HelpOption;
+import dev.shomei.protocol.LogLineFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,6 +57,7 @@ public final class IssueCli {
     }
 
     public static void main(String[] args) {
+        LogLineFormat.useUnlessConfigured();
         System.exit(run(args, System.out, Path.of(System.getProperty("shomei.state", "state"))));
     }
 

@@ -1,5 +1,6 @@
 package dev.shomei.record.importer;
 
+import dev.shomei.printing.pdf.TrueTypeFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 
@@ -34,7 +34,7 @@ public final class NameGlyphs {
     public static NameGlyphs of(Path... files) {
         List<CmapLookup> fonts = new ArrayList<>();
         for (Path file : files) {
-            try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()))) {
+            try (TrueTypeFont font = TrueTypeFiles.parse(new RandomAccessReadBufferedFile(file.toFile()))) {
                 CmapLookup cmap = font.getUnicodeCmapLookup(); // the subtable keeps its map after the file closes
                 if (cmap == null) {
                     throw new IOException("font has no Unicode cmap");

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -73,7 +72,7 @@ final class FontFace {
     /** Reads and parses a TrueType font file. */
     static FontFace load(Path file) {
         try {
-            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(Files.readAllBytes(file)));
+            TrueTypeFont font = TrueTypeFiles.parse(new RandomAccessReadBuffer(Files.readAllBytes(file)));
             if (font.getGlyph() == null) {
                 throw new IOException("not a TrueType-outline font (no glyf table)");
             }
