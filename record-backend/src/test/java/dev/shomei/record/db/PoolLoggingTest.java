@@ -2,12 +2,8 @@ package dev.shomei.record.db;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shomei.protocol.testing.LogCapture;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,28 +14,10 @@ class PoolLoggingTest {
 
     @Test
     void thePoolsLinesReachJavaUtilLogging() {
-        Logger hikari = Logger.getLogger("com.zaxxer.hikari");
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getLoggerName() + ": " + record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        hikari.addHandler(capture);
-        try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("records.db"))) {
-            assertTrue(lines.stream().anyMatch(line -> line.startsWith("com.zaxxer.hikari")
-                    && line.contains("shomei-sqlite-writer")), lines.toString());
-        } finally {
-            hikari.removeHandler(capture);
+        try (LogCapture hikari = LogCapture.of("com.zaxxer.hikari");
+                Database database = Database.open("jdbc:sqlite:" + dir.resolve("records.db"))) {
+            assertTrue(hikari.messages().stream().anyMatch(line -> line.contains("shomei-sqlite-writer")),
+                    hikari.messages().toString());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.shomei.record.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shomei.protocol.testing.LogCapture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,38 +46,17 @@ class SchemaMigrationsTest extends SchemaMigrationsContract {
 
     @Test
     void aNewDatabaseIsMigratedWithOneLogLineNamingEveryVersion() {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(SchemaMigrations.class.getName());
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                lines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
-        try {
+        try (LogCapture log = LogCapture.of(SchemaMigrations.class)) {
             String url = newDatabaseUrl();
             try (Database database = Database.open(url)) {
                 TreeMap<Integer, String> scripts = scripts(Engine.SQLITE);
-                assertEquals(1, lines.size(), lines.toString());
-                String line = lines.get(0);
-                assertTrue(line.startsWith("schema migrated to v" + scripts.lastKey() + ": " + scripts.size()
-                        + " migration(s) applied (001 records, 050 clerk users, "), line);
+                assertEquals(1, log.messages().size(), log.messages().toString());
+                assertTrue(log.messages().get(0).startsWith("INFO schema migrated to v" + scripts.lastKey() + ": "
+                        + scripts.size() + " migration(s) applied (001 records, 050 clerk users, "), log.messages().get(0));
             }
-            lines.clear();
             try (Database again = Database.open(url)) {
-                assertEquals(List.of(), lines, "nothing to say when nothing was applied");
+                assertEquals(1, log.messages().size(), "nothing more to say when nothing was applied: " + log.messages());
             }
-        } finally {
-            log.removeHandler(capture);
         }
     }
 

@@ -12,7 +12,7 @@ import dev.shomei.card.myna.InputAssistApClient;
 import dev.shomei.card.myna.PinIncorrectException;
 import dev.shomei.card.sim.VirtualCardFile;
 import dev.shomei.card.sim.VpcdClient;
-import dev.shomei.card.testing.LogCapture;
+import dev.shomei.protocol.testing.LogCapture;
 import dev.shomei.card.testing.Pcscd;
 import dev.shomei.card.testing.RecordingTransport;
 import dev.shomei.card.testing.TestCards;

@@ -10,7 +10,7 @@ import dev.shomei.card.myna.CardRead;
 import dev.shomei.card.myna.InputAssistApClient;
 import dev.shomei.card.myna.PinIncorrectException;
 import dev.shomei.card.sim.VirtualTerminals;
-import dev.shomei.card.testing.LogCapture;
+import dev.shomei.protocol.testing.LogCapture;
 import dev.shomei.card.testing.NoSecrets;
 import dev.shomei.card.testing.TestCards;
 import java.util.List;

@@ -23,6 +23,7 @@ import dev.shomei.protocol.line.transport.LineServer;
 import dev.shomei.protocol.line.transport.LineSettings;
 import dev.shomei.protocol.pki.DevPki;
 import dev.shomei.protocol.pki.TlsIdentity;
+import dev.shomei.protocol.testing.LogCapture;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -226,27 +227,8 @@ class LineTlsIT {
     @Test
     void aPeerThatDoesNotSpeakTlsIsLoggedOnceAndWithoutWhatItSent() throws Exception {
         startServer(LineSettings.server().withHandshakeTimeout(Duration.ofMillis(500)));
-        java.util.logging.Logger guardLog = java.util.logging.Logger.getLogger(
-                dev.shomei.protocol.line.transport.LineGuard.class.getName());
-        List<java.util.logging.LogRecord> logged = new CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Level before = guardLog.getLevel();
-        guardLog.setLevel(java.util.logging.Level.ALL);
-        guardLog.addHandler(capture);
-        try {
+        List<String> lines;
+        try (LogCapture guardLog = LogCapture.of(dev.shomei.protocol.line.transport.LineGuard.class)) {
             byte[] request = "GET /?name=YAMADA HTTP/1.0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             try (java.net.Socket plain = new java.net.Socket("127.0.0.1", server.port())) {
                 plain.getOutputStream().write(request);
@@ -257,15 +239,11 @@ class LineTlsIT {
             }
             new java.net.Socket("127.0.0.1", server.port()).close();
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (logged.size() < 3 && System.nanoTime() < deadline) {
+            while (guardLog.messages().size() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-        } finally {
-            guardLog.removeHandler(capture);
-            guardLog.setLevel(before);
+            lines = guardLog.messages();
         }
-        List<String> lines = logged.stream().map(r -> r.getLevel() + " " + new java.util.logging.SimpleFormatter()
-                .formatMessage(r)).toList();
         String hex = java.util.HexFormat.of().formatHex("YAMADA".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertEquals(3, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("INFO ") && lines.get(0).contains("does not speak TLS"), lines.get(0));
