@@ -147,6 +147,9 @@ public final class CenterMain {
      * @throws IllegalArgumentException naming the option that is wrong
      */
     record ServeOptions(CenterSettings settings, boolean demo, boolean openAllDay, Path keys) {
+        private static final Set<String> VALUED_OPTIONS = Set.of(
+                "--line-port", "--console-port", "--backend", "--keys", "--console-client-certificates");
+
         static ServeOptions parse(String[] args, CenterSettings settings, Path defaultKeys) {
             int linePort = settings.linePort();
             int consolePort = settings.consolePort();
@@ -185,9 +188,6 @@ public final class CenterMain {
             }
             return new ServeOptions(settings.withPorts(linePort, consolePort), demo, openAllDay, keys);
         }
-
-        private static final Set<String> VALUED_OPTIONS = Set.of(
-                "--line-port", "--console-port", "--backend", "--keys", "--console-client-certificates");
 
         private static int port(String option, String value) {
             try {

@@ -1,7 +1,5 @@
 package dev.shomei.kiosk.cli;
 
-import dev.shomei.protocol.HelpOption;
-import dev.shomei.protocol.LogLineFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +15,9 @@ import dev.shomei.kiosk.session.KioskSession;
 import dev.shomei.kiosk.voice.Speaker;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.HelpOption;
 import dev.shomei.protocol.Language;
+import dev.shomei.protocol.LogLineFormat;
 import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.line.tls.LineTls;
 import dev.shomei.protocol.pki.KeyDirectory;

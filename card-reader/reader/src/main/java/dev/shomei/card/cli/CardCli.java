@@ -1,7 +1,7 @@
 package dev.shomei.card.cli;
 
-import dev.shomei.protocol.HelpOption;
 import dev.shomei.card.transport.PcscReaders;
+import dev.shomei.protocol.HelpOption;
 import dev.shomei.protocol.pki.KeyDirectory;
 import java.io.Console;
 import java.io.PrintStream;

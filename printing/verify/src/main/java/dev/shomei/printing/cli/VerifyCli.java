@@ -1,12 +1,12 @@
 package dev.shomei.printing.cli;
 
-import dev.shomei.protocol.HelpOption;
 import dev.shomei.printing.verify.CertificateVerifier;
 import dev.shomei.printing.verify.QrScanner;
 import dev.shomei.printing.verify.RevocationLists;
 import dev.shomei.printing.verify.ScannedQr;
 import dev.shomei.printing.verify.TrustSources;
 import dev.shomei.printing.verify.Verdict;
+import dev.shomei.protocol.HelpOption;
 import dev.shomei.protocol.cert.CertificateVerificationException;
 import dev.shomei.protocol.pki.KeyDirectory;
 import dev.shomei.protocol.pki.Pem;
