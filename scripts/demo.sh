@@ -25,6 +25,7 @@ demo_start() {
     return 0
   fi
   mkdir -p "$STATE/logs"
+  ensure_crash_dir
   # shellcheck disable=SC2046
   "$JAVA" $(java_opts) ${SHOMEI_JAVA_OPTS:-} -cp "$(class_path "$module")" "$class" "$@" \
     >"$STATE/logs/$name.log" 2>&1 &
