@@ -25,7 +25,8 @@ public final class CardCli {
                    shomei card read [--reader NAME] [--pin NNNN] [--show-data] [--trust dev|test|production]
                                     [--wait SECONDS] [--trace]
                      field diagnostic: reader, card, AP, tries left, PIN, each file, signature -> OK/NG;
-                     asks for the PIN without echo when --pin is not given; the 4 info only with --show-data
+                     asks for the PIN without echo when --pin is not given (--pin only for test cards: a
+                     command line is visible to every user's ps); the 4 info only with --show-data
                    shomei card vpcd --card FILE [--host 127.0.0.1] [--port 35963]
                      puts the card file into pcscd's reader "Virtual PCD 00 00" until Ctrl-C
             """;
