@@ -14,8 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * (ISSUED or an error code, PRINTED / VOIDED): never a municipality's resident, never a terminal.
  */
 public final class BackendMetrics {
+    /** Published per backend (quantiles over a sliding window; not summable across backends: sum the counts). */
+    private static final double[] MEDIAN_AND_TAIL = {0.5, 0.99};
+
     private final MeterRegistry registry;
     private final Timer issueLatency;
+    private final Timer outcomeLatency;
     private final Counter timeoutVoids;
     private final Map<String, Counter> issueResults = new ConcurrentHashMap<>();
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
@@ -23,7 +27,9 @@ public final class BackendMetrics {
     public BackendMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.issueLatency = registry.getOrCreate(Timer.builder("shomei_backend_issue_latency")
-                .description("Time to answer an issue request"));
+                .description("Time to answer an issue request").percentiles(MEDIAN_AND_TAIL));
+        this.outcomeLatency = registry.getOrCreate(Timer.builder("shomei_backend_outcome_latency")
+                .description("Time to record a PRINTED or VOIDED report (its commit included)").percentiles(MEDIAN_AND_TAIL));
         this.timeoutVoids = registry.getOrCreate(Counter.builder("shomei_backend_timeout_voids")
                 .description("Issuances voided because no PRINTED/VOIDED report came in time"));
     }
@@ -41,10 +47,11 @@ public final class BackendMetrics {
     }
 
     /** A status report recorded: PRINTED or VOIDED. */
-    public void outcome(String status) {
+    public void outcome(String status, Duration latency) {
         outcomes.computeIfAbsent(status, s -> registry.getOrCreate(Counter.builder("shomei_backend_outcomes")
                 .description("Status reports by status")
                 .tags(List.of(Tag.create("status", s))))).increment();
+        outcomeLatency.record(latency);
     }
 
     public void timeoutVoids(int count) {

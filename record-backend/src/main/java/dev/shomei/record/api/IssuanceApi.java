@@ -81,9 +81,10 @@ public final class IssuanceApi {
     }
 
     private void status(ServerRequest req, ServerResponse res) {
+        long start = System.nanoTime();
         StatusUpdate update = BackendJson.read(body(req), StatusUpdate.class);
         StatusResponse response = outcomes.update(update, client(req));
-        metrics.outcome(response.status().name());
+        metrics.outcome(response.status().name(), Duration.ofNanos(System.nanoTime() - start));
         json(res, response);
     }
 

@@ -108,6 +108,12 @@ class BackendApiIT {
         HttpResponse<String> printed = TlsClients.post(center, api + BackendApi.ISSUANCE_STATUS,
                 BackendJson.writeString(new StatusUpdate("131059", "api-1", IssuanceStatus.PRINTED, null)));
         assertEquals(IssuanceStatus.PRINTED, BackendJson.read(printed.body(), StatusResponse.class).status());
+
+        String metrics = TlsClients.get(TlsClients.client(null, pki.rootCaCertificate()), console + "/observe/metrics").body();
+        java.util.regex.Matcher outcomeTimes = java.util.regex.Pattern
+                .compile("(?m)^shomei_backend_outcome_latency\\S*_count(\\{[^}]*})? ([0-9.]+)$").matcher(metrics);
+        assertTrue(outcomeTimes.find(), metrics);
+        assertTrue(Double.parseDouble(outcomeTimes.group(2)) >= 1, "the report's time was recorded: " + outcomeTimes.group());
     }
 
     @Test
