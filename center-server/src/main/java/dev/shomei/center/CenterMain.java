@@ -9,6 +9,7 @@ import dev.shomei.center.registry.CertificatePin;
 import dev.shomei.center.registry.Terminal;
 import dev.shomei.center.registry.TerminalRegistry;
 import dev.shomei.consolesecurity.PasswordHashes;
+import dev.shomei.protocol.CliOptions;
 import dev.shomei.protocol.HelpOption;
 import dev.shomei.protocol.LogLineFormat;
 import dev.shomei.protocol.line.tls.PeerIdentity;
@@ -147,46 +148,31 @@ public final class CenterMain {
      * @throws IllegalArgumentException naming the option that is wrong
      */
     record ServeOptions(CenterSettings settings, boolean demo, boolean openAllDay, Path keys) {
-        private static final Set<String> VALUED_OPTIONS = Set.of(
-                "--line-port", "--console-port", "--backend", "--keys", "--console-client-certificates");
-
         static ServeOptions parse(String[] args, CenterSettings settings, Path defaultKeys) {
-            int linePort = settings.linePort();
-            int consolePort = settings.consolePort();
-            boolean demo = false;
-            boolean openAllDay = false;
-            Path keys = defaultKeys;
-            for (int i = 1; i < args.length; i++) {
-                String option = args[i];
-                if (option.equals("--demo")) {
-                    demo = true;
-                    continue;
-                }
-                if (option.equals("--open-all-day")) {
-                    openAllDay = true;
-                    continue;
-                }
-                if (!VALUED_OPTIONS.contains(option)) {
-                    throw new IllegalArgumentException("unknown option " + option);
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(option + " needs a value");
-                }
-                String value = args[++i];
-                switch (option) {
-                    case "--line-port" -> linePort = port(option, value);
-                    case "--console-port" -> consolePort = port(option, value);
-                    case "--backend" -> settings = settings.withBackend(URI.create(value));
-                    case "--keys" -> keys = Path.of(value);
-                    case "--console-client-certificates" -> settings = settings.withConsoleClientCertificates(switch (value) {
-                        case "required" -> true;
-                        case "off" -> false;
-                        default -> throw new IllegalArgumentException("--console-client-certificates is required or off");
-                    });
-                    default -> throw new IllegalStateException("an option without a case: " + option);
-                }
+            CliOptions options = CliOptions.parse(args, 1, Set.of("--line-port", "--console-port", "--backend", "--keys",
+                    "--console-client-certificates"), Set.of("--demo", "--open-all-day"));
+            String backend = options.optional("--backend", null);
+            if (backend != null) {
+                settings = settings.withBackend(URI.create(backend));
             }
-            return new ServeOptions(settings.withPorts(linePort, consolePort), demo, openAllDay, keys);
+            String clientCertificates = options.optional("--console-client-certificates", null);
+            if (clientCertificates != null) {
+                settings = settings.withConsoleClientCertificates(switch (clientCertificates) {
+                    case "required" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException("--console-client-certificates is required or off");
+                });
+            }
+            settings = settings.withPorts(port(options, "--line-port", settings.linePort()),
+                    port(options, "--console-port", settings.consolePort()));
+            String keys = options.optional("--keys", null);
+            return new ServeOptions(settings, options.flag("--demo"), options.flag("--open-all-day"),
+                    keys == null ? defaultKeys : Path.of(keys));
+        }
+
+        private static int port(CliOptions options, String option, int fallback) {
+            String value = options.optional(option, null);
+            return value == null ? fallback : port(option, value);
         }
 
         private static int port(String option, String value) {

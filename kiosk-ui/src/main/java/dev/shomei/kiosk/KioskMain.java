@@ -20,6 +20,7 @@ import dev.shomei.kiosk.device.Printers;
 import dev.shomei.kiosk.session.KioskSession;
 import dev.shomei.kiosk.web.KioskWebServer;
 import dev.shomei.kiosk.web.SimulatedHardware;
+import dev.shomei.protocol.CliOptions;
 import dev.shomei.protocol.HelpOption;
 import dev.shomei.protocol.LogLineFormat;
 import dev.shomei.protocol.line.tls.LineTls;
@@ -251,7 +252,7 @@ public final class KioskMain {
         }
 
         static Options parse(String[] args) {
-            var parsed = dev.shomei.kiosk.cli.CliOptions.parse(args, 1,
+            var parsed = CliOptions.parse(args, 1,
                     Set.of("--terminal", "--center", "--reader", "--printer", "--port", "--demo-card", "--heartbeat-seconds",
                             "--coins", "--keys"),
                     Set.of("--demo"));

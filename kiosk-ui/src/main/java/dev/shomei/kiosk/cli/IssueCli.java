@@ -15,6 +15,7 @@ import dev.shomei.kiosk.session.KioskSession;
 import dev.shomei.kiosk.voice.Speaker;
 import dev.shomei.protocol.CertificateType;
 import dev.shomei.protocol.ErrorCode;
+import dev.shomei.protocol.CliOptions;
 import dev.shomei.protocol.HelpOption;
 import dev.shomei.protocol.Language;
 import dev.shomei.protocol.LogLineFormat;

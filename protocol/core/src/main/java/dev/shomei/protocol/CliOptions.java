@@ -1,10 +1,13 @@
-package dev.shomei.kiosk.cli;
+package dev.shomei.protocol;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} and {@code --flag} options, checked against what a command knows. */
+/**
+ * {@code --name value} and {@code --flag} options, checked against what a command knows: the
+ * command lines of the center, the kiosk and the headless issue ({@link HelpOption} is the help rule).
+ */
 public final class CliOptions {
     private final Map<String, String> values = new LinkedHashMap<>();
 
