@@ -1,5 +1,6 @@
 package dev.shomei.record.api;
 
+import dev.shomei.record.db.ConnectionTimes;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
@@ -11,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The backend's Prometheus metrics ({@code /observe/metrics}). Labels are results and outcomes
- * (ISSUED or an error code, PRINTED / VOIDED): never a municipality's resident, never a terminal.
+ * (ISSUED or an error code, PRINTED / VOIDED) and connection pools: never a municipality's resident,
+ * never a terminal.
  */
-public final class BackendMetrics {
+public final class BackendMetrics implements ConnectionTimes {
     /** Published per backend (quantiles over a sliding window; not summable across backends: sum the counts). */
     private static final double[] MEDIAN_AND_TAIL = {0.5, 0.99};
 
@@ -23,6 +25,8 @@ public final class BackendMetrics {
     private final Counter timeoutVoids;
     private final Map<String, Counter> issueResults = new ConcurrentHashMap<>();
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Timer> connectionWaits = new ConcurrentHashMap<>();
+    private final Map<String, Timer> connectionHolds = new ConcurrentHashMap<>();
 
     public BackendMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -52,6 +56,24 @@ public final class BackendMetrics {
                 .description("Status reports by status")
                 .tags(List.of(Tag.create("status", s))))).increment();
         outcomeLatency.record(latency);
+    }
+
+    @Override
+    public void waited(String pool, Duration wait) {
+        connectionWaits.computeIfAbsent(pool, p -> poolTimer("shomei_backend_db_connection_wait",
+                "Time waited for a database connection (SQLite's writer pool: the queue for the one writer)", p))
+                .record(wait);
+    }
+
+    @Override
+    public void held(String pool, Duration held) {
+        connectionHolds.computeIfAbsent(pool, p -> poolTimer("shomei_backend_db_connection_held",
+                "Time a database connection was in use (whole milliseconds)", p)).record(held);
+    }
+
+    private Timer poolTimer(String name, String description, String pool) {
+        return registry.getOrCreate(Timer.builder(name).description(description)
+                .tags(List.of(Tag.create("pool", pool))).percentiles(MEDIAN_AND_TAIL));
     }
 
     public void timeoutVoids(int count) {

@@ -39,10 +39,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource replica;
     private final SqliteCheckpointer checkpointer;
     private final Path sqliteFile;
+    private final ConnectionTimes.Forwarder connectionTimes;
 
     private Database(Engine engine, HikariDataSource writer, HikariDataSource reader, HikariDataSource replica,
-            SqliteCheckpointer checkpointer, Path sqliteFile) {
+            SqliteCheckpointer checkpointer, Path sqliteFile, ConnectionTimes.Forwarder connectionTimes) {
         this.engine = engine;
+        this.connectionTimes = connectionTimes;
         this.sqliteFile = sqliteFile;
         this.writer = writer;
         this.reader = reader;
@@ -61,21 +63,22 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl, String replicaUrl) {
         Engine engine = Engine.ofUrl(jdbcUrl);
+        ConnectionTimes.Forwarder times = new ConnectionTimes.Forwarder();
         Database database = switch (engine) {
             case SQLITE -> {
                 if (replicaUrl != null) {
                     throw new IllegalArgumentException("a read replica needs PostgreSQL");
                 }
                 Path file = sqliteFile(jdbcUrl);
-                HikariDataSource writer = sqlitePool(file, "shomei-sqlite-writer", 1);
+                HikariDataSource writer = sqlitePool(file, "shomei-sqlite-writer", 1, times);
                 restrict(file, "rw-------"); // ciphertext only, still nobody else's business
-                HikariDataSource reader = sqlitePool(file, "shomei-sqlite-reader", SQLITE_READERS);
-                yield new Database(engine, writer, reader, reader, checkpointer(file, writer, reader), file);
+                HikariDataSource reader = sqlitePool(file, "shomei-sqlite-reader", SQLITE_READERS, times);
+                yield new Database(engine, writer, reader, reader, checkpointer(file, writer, reader), file, times);
             }
             case POSTGRESQL -> {
-                HikariDataSource primary = postgresqlPool(jdbcUrl, "shomei-postgresql");
-                HikariDataSource replica = replicaUrl == null ? primary : postgresqlPool(replicaUrl, "shomei-replica");
-                yield new Database(engine, primary, primary, replica, null, null);
+                HikariDataSource primary = postgresqlPool(jdbcUrl, "shomei-postgresql", times);
+                HikariDataSource replica = replicaUrl == null ? primary : postgresqlPool(replicaUrl, "shomei-replica", times);
+                yield new Database(engine, primary, primary, replica, null, null, times);
             }
         };
         try {
@@ -109,6 +112,11 @@ public final class Database implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** Tells {@code listener} from now on how long each connection was waited for and held ({@code null}: nobody). */
+    public void reportConnectionTimes(ConnectionTimes listener) {
+        connectionTimes.listenWith(listener);
     }
 
     /** Runs {@code work} in a read-write transaction on the primary. */
@@ -325,10 +333,11 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    private static HikariDataSource sqlitePool(Path file, String name, int size) {
+    private static HikariDataSource sqlitePool(Path file, String name, int size, ConnectionTimes.Forwarder times) {
         SQLiteDataSource dataSource = withUrl(sqliteConfig(), file);
         HikariConfig pool = new HikariConfig();
         pool.setPoolName(name);
+        pool.setMetricsTrackerFactory(times);
         pool.setDataSource(dataSource);
         pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(1);
@@ -337,9 +346,10 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(pool);
     }
 
-    private static HikariDataSource postgresqlPool(String jdbcUrl, String name) {
+    private static HikariDataSource postgresqlPool(String jdbcUrl, String name, ConnectionTimes.Forwarder times) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName(name);
+        pool.setMetricsTrackerFactory(times);
         pool.setJdbcUrl(jdbcUrl);
         String user = System.getenv("SHOMEI_DB_USER");
         String password = System.getenv("SHOMEI_DB_PASSWORD");

@@ -114,6 +114,13 @@ class BackendApiIT {
                 .compile("(?m)^shomei_backend_outcome_latency\\S*_count(\\{[^}]*})? ([0-9.]+)$").matcher(metrics);
         assertTrue(outcomeTimes.find(), metrics);
         assertTrue(Double.parseDouble(outcomeTimes.group(2)) >= 1, "the report's time was recorded: " + outcomeTimes.group());
+        for (String timer : new String[] {"wait", "held"}) {
+            java.util.regex.Matcher writerTimes = java.util.regex.Pattern.compile("(?m)^shomei_backend_db_connection_"
+                    + timer + "\\S*_count\\{[^}]*pool=\"shomei-sqlite-writer\"[^}]*} ([0-9.]+)$").matcher(metrics);
+            assertTrue(writerTimes.find(), "the writer connection's " + timer + " time is published: " + metrics);
+            assertTrue(Double.parseDouble(writerTimes.group(1)) >= 2, "the issue and the report each took the writer: "
+                    + writerTimes.group());
+        }
     }
 
     @Test
