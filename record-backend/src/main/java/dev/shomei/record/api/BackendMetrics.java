@@ -1,6 +1,7 @@
 package dev.shomei.record.api;
 
-import dev.shomei.record.db.ConnectionTimes;
+import dev.shomei.record.db.DatabaseObserver;
+import io.helidon.metrics.api.DistributionSummary;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (ISSUED or an error code, PRINTED / VOIDED) and connection pools: never a municipality's resident,
  * never a terminal.
  */
-public final class BackendMetrics implements ConnectionTimes {
+public final class BackendMetrics implements DatabaseObserver {
     /** Published per backend (quantiles over a sliding window; not summable across backends: sum the counts). */
     private static final double[] MEDIAN_AND_TAIL = {0.5, 0.99};
 
@@ -23,6 +24,8 @@ public final class BackendMetrics implements ConnectionTimes {
     private final Timer issueLatency;
     private final Timer outcomeLatency;
     private final Counter timeoutVoids;
+    private final Timer writeQueueWait;
+    private final DistributionSummary writeGroupSize;
     private final Map<String, Counter> issueResults = new ConcurrentHashMap<>();
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Timer> connectionWaits = new ConcurrentHashMap<>();
@@ -36,6 +39,11 @@ public final class BackendMetrics implements ConnectionTimes {
                 .description("Time to record a PRINTED or VOIDED report (its commit included)").percentiles(MEDIAN_AND_TAIL));
         this.timeoutVoids = registry.getOrCreate(Counter.builder("shomei_backend_timeout_voids")
                 .description("Issuances voided because no PRINTED/VOIDED report came in time"));
+        this.writeQueueWait = registry.getOrCreate(Timer.builder("shomei_backend_db_write_queue_wait")
+                .description("Time a SQLite write queued for the one writer before its group's transaction began")
+                .percentiles(MEDIAN_AND_TAIL));
+        this.writeGroupSize = registry.getOrCreate(DistributionSummary.builder("shomei_backend_db_write_group_size")
+                .description("Writes made durable by one SQLite commit"));
     }
 
     public MeterRegistry registry() {
@@ -59,16 +67,26 @@ public final class BackendMetrics implements ConnectionTimes {
     }
 
     @Override
-    public void waited(String pool, Duration wait) {
+    public void connectionWaited(String pool, Duration wait) {
         connectionWaits.computeIfAbsent(pool, p -> poolTimer("shomei_backend_db_connection_wait",
-                "Time waited for a database connection (SQLite's writer pool: the queue for the one writer)", p))
+                "Time waited for a database connection", p))
                 .record(wait);
     }
 
     @Override
-    public void held(String pool, Duration held) {
+    public void connectionHeld(String pool, Duration held) {
         connectionHolds.computeIfAbsent(pool, p -> poolTimer("shomei_backend_db_connection_held",
                 "Time a database connection was in use (whole milliseconds)", p)).record(held);
+    }
+
+    @Override
+    public void writeQueued(Duration queued) {
+        writeQueueWait.record(queued);
+    }
+
+    @Override
+    public void groupCommitted(int writes) {
+        writeGroupSize.record(writes);
     }
 
     private Timer poolTimer(String name, String description, String pool) {

@@ -89,7 +89,7 @@ public final class BackendServer implements AutoCloseable {
     public static BackendServer start(Settings settings, RecordStore store, IssuerKeys keys, Clock clock,
                                       Consumer<HttpRouting.Builder> console) {
         BackendMetrics metrics = new BackendMetrics(Metrics.createMeterRegistry());
-        store.database().reportConnectionTimes(metrics);
+        store.database().observeWith(metrics);
         IssuanceService issuance = new IssuanceService(store.database(), store.keyring(), store.audit(),
                 new QrCertificateSigner(keys), new CertificateContents(VaccineCatalog.standard()), clock);
         IssuanceOutcomes outcomes = new IssuanceOutcomes(store.database(), store.audit(), clock);

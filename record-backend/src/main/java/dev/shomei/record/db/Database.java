@@ -19,7 +19,8 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>SQLite allows one writer at a time: writes go through a pool of exactly one connection whose
  * transactions start with {@code BEGIN IMMEDIATE} (so they queue, up to the busy timeout, instead of
- * failing half-way; other processes queue the same way), reads
+ * failing half-way; other processes queue the same way); this process's writes queue in
+ * {@link SqliteGroupCommit}, which commits those that queued together in one transaction. Reads go
  * through a separate pool (WAL lets them run beside the writer). PostgreSQL uses one pool for both,
  * and optionally a second one on a read replica for work that tolerates replication lag.
  *
@@ -39,12 +40,14 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource replica;
     private final SqliteCheckpointer checkpointer;
     private final Path sqliteFile;
-    private final ConnectionTimes.Forwarder connectionTimes;
+    private final DatabaseObserver.Current observer;
+    private final SqliteGroupCommit groupCommit;
 
     private Database(Engine engine, HikariDataSource writer, HikariDataSource reader, HikariDataSource replica,
-            SqliteCheckpointer checkpointer, Path sqliteFile, ConnectionTimes.Forwarder connectionTimes) {
+            SqliteCheckpointer checkpointer, Path sqliteFile, DatabaseObserver.Current observer) {
         this.engine = engine;
-        this.connectionTimes = connectionTimes;
+        this.observer = observer;
+        this.groupCommit = engine == Engine.SQLITE ? new SqliteGroupCommit(writer, observer) : null;
         this.sqliteFile = sqliteFile;
         this.writer = writer;
         this.reader = reader;
@@ -63,22 +66,22 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl, String replicaUrl) {
         Engine engine = Engine.ofUrl(jdbcUrl);
-        ConnectionTimes.Forwarder times = new ConnectionTimes.Forwarder();
+        DatabaseObserver.Current observer = new DatabaseObserver.Current();
         Database database = switch (engine) {
             case SQLITE -> {
                 if (replicaUrl != null) {
                     throw new IllegalArgumentException("a read replica needs PostgreSQL");
                 }
                 Path file = sqliteFile(jdbcUrl);
-                HikariDataSource writer = sqlitePool(file, "shomei-sqlite-writer", 1, times);
+                HikariDataSource writer = sqlitePool(file, "shomei-sqlite-writer", 1, observer);
                 restrict(file, "rw-------"); // ciphertext only, still nobody else's business
-                HikariDataSource reader = sqlitePool(file, "shomei-sqlite-reader", SQLITE_READERS, times);
-                yield new Database(engine, writer, reader, reader, checkpointer(file, writer, reader), file, times);
+                HikariDataSource reader = sqlitePool(file, "shomei-sqlite-reader", SQLITE_READERS, observer);
+                yield new Database(engine, writer, reader, reader, checkpointer(file, writer, reader), file, observer);
             }
             case POSTGRESQL -> {
-                HikariDataSource primary = postgresqlPool(jdbcUrl, "shomei-postgresql", times);
-                HikariDataSource replica = replicaUrl == null ? primary : postgresqlPool(replicaUrl, "shomei-replica", times);
-                yield new Database(engine, primary, primary, replica, null, null, times);
+                HikariDataSource primary = postgresqlPool(jdbcUrl, "shomei-postgresql", observer);
+                HikariDataSource replica = replicaUrl == null ? primary : postgresqlPool(replicaUrl, "shomei-replica", observer);
+                yield new Database(engine, primary, primary, replica, null, null, observer);
             }
         };
         try {
@@ -114,29 +117,35 @@ public final class Database implements AutoCloseable {
         return engine;
     }
 
-    /** Tells {@code listener} from now on how long each connection was waited for and held ({@code null}: nobody). */
-    public void reportConnectionTimes(ConnectionTimes listener) {
-        connectionTimes.listenWith(listener);
+    /** Tells {@code observer} from now on what the connection pools and SQLite's writer queue cost ({@code null}: nobody). */
+    public void observeWith(DatabaseObserver observer) {
+        this.observer.set(observer);
     }
 
-    /** Runs {@code work} in a read-write transaction on the primary. */
+    /**
+     * Runs {@code work} in a read-write transaction on the primary; returns once it is durable. On
+     * SQLite several writes may share one transaction ({@link SqliteGroupCommit}), each in a
+     * savepoint of its own: one that fails changes nothing, and a write must not start another write.
+     */
     public <T> T write(TxWork<T> work) {
-        return inTransaction(writer, work, false);
+        return groupCommit != null ? groupCommit.write(work, false) : inTransaction(writer, work, false);
     }
 
     /**
      * Like {@link #write}, for a transaction that adds many rows to a table (an import, a generated
      * data set, a municipality's copy, the sealing of old doses). On PostgreSQL its statements are
      * planned again at each execution: the generic plan a connection cached while a table was still
-     * small or empty (a sequential scan) would otherwise stay in use as the transaction grows it.
+     * small or empty (a sequential scan) would otherwise stay in use as the transaction grows it. On
+     * SQLite it commits alone, never in a group with other writes.
      */
     public <T> T bulkWrite(TxWork<T> work) {
-        return write(tx -> {
-            if (engine == Engine.POSTGRESQL) {
-                tx.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-            }
+        if (groupCommit != null) {
+            return groupCommit.write(work, true); // alone: kiosks' writes do not wait for its commit
+        }
+        return inTransaction(writer, tx -> {
+            tx.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             return work.run(tx);
-        });
+        }, false);
     }
 
     /**
@@ -171,7 +180,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T inTransaction(HikariDataSource pool, TxWork<T> work, boolean readOnly) {
-        for (int attempt = 1; ; attempt++) {
+        return withRetries(engine, () -> {
             try (Connection connection = pool.getConnection()) {
                 if (readOnly && engine == Engine.POSTGRESQL) {
                     return readInAutoCommit(connection, work);
@@ -185,18 +194,41 @@ public final class Database implements AutoCloseable {
                     rollbackQuietly(connection);
                     throw e;
                 }
+            }
+        });
+    }
+
+    /** One try at a transaction. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code attempt} again while it fails with a transient error, up to {@value #ATTEMPTS} times;
+     * a lasting failure comes out as {@link UniqueViolationException} or {@link DatabaseException}.
+     */
+    static <T> T withRetries(Engine engine, Attempt<T> attempt) {
+        for (int n = 1; ; n++) {
+            try {
+                return attempt.run();
             } catch (SQLException e) {
-                if (engine.isUniqueViolation(e)) {
-                    throw new UniqueViolationException(e);
-                }
-                if (engine.isTransient(e) && attempt < ATTEMPTS) {
-                    LOG.log(Level.DEBUG, "transient database failure, attempt {0}; retrying", attempt);
-                    pause(attempt);
+                if (engine.isTransient(e) && !engine.isUniqueViolation(e) && n < ATTEMPTS) {
+                    LOG.log(Level.DEBUG, "transient database failure, attempt {0}; retrying", n);
+                    pause(n);
                     continue;
                 }
-                throw new DatabaseException("database operation failed (SQLState " + e.getSQLState() + ")", e);
+                throw failure(engine, e);
             }
         }
+    }
+
+    /** What a caller sees of a lasting SQL failure: nothing of the statement, only its SQLState. */
+    static RuntimeException failure(Engine engine, SQLException e) {
+        if (engine.isUniqueViolation(e)) {
+            return new UniqueViolationException(e);
+        }
+        return new DatabaseException("database operation failed (SQLState " + e.getSQLState() + ")", e);
     }
 
     /**
@@ -239,15 +271,26 @@ public final class Database implements AutoCloseable {
     }
 
     private void rollbackQuietly(Connection connection) {
-        try {
-            if (engine == Engine.SQLITE) {
-                // only called after BEGIN succeeded
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("ROLLBACK");
-                }
-            } else {
-                connection.rollback();
+        if (engine == Engine.SQLITE) {
+            // only called after BEGIN succeeded
+            try (Statement statement = connection.createStatement()) {
+                rollbackQuietly(statement);
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "rollback failed (SQLState " + e.getSQLState() + ")");
             }
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "rollback failed (SQLState " + e.getSQLState() + ")");
+        }
+    }
+
+    /** Ends a SQLite transaction that {@code statement}'s connection began with {@code BEGIN}, keeping nothing. */
+    static void rollbackQuietly(Statement statement) {
+        try {
+            statement.execute("ROLLBACK");
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "rollback failed (SQLState " + e.getSQLState() + ")");
         }
@@ -274,6 +317,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         if (checkpointer != null) {
             checkpointer.close();
         }
@@ -333,11 +379,11 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    private static HikariDataSource sqlitePool(Path file, String name, int size, ConnectionTimes.Forwarder times) {
+    private static HikariDataSource sqlitePool(Path file, String name, int size, DatabaseObserver.Current observer) {
         SQLiteDataSource dataSource = withUrl(sqliteConfig(), file);
         HikariConfig pool = new HikariConfig();
         pool.setPoolName(name);
-        pool.setMetricsTrackerFactory(times);
+        pool.setMetricsTrackerFactory(observer);
         pool.setDataSource(dataSource);
         pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(1);
@@ -346,10 +392,10 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(pool);
     }
 
-    private static HikariDataSource postgresqlPool(String jdbcUrl, String name, ConnectionTimes.Forwarder times) {
+    private static HikariDataSource postgresqlPool(String jdbcUrl, String name, DatabaseObserver.Current observer) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName(name);
-        pool.setMetricsTrackerFactory(times);
+        pool.setMetricsTrackerFactory(observer);
         pool.setJdbcUrl(jdbcUrl);
         String user = System.getenv("SHOMEI_DB_USER");
         String password = System.getenv("SHOMEI_DB_PASSWORD");
