@@ -176,6 +176,18 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The launcher's crash-report options of this JVM (no core file, no replay file, the report in the
+     * private crash folder), so that the own stack crashes as {@code ./shomei backend serve} and
+     * {@code ./shomei center serve} would.
+     */
+    private static List<String> crashOptions() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.equals("-XX:-CreateCoredumpOnCrash") || option.equals("-XX:-DumpReplayDataOnError")
+                        || option.startsWith("-XX:ErrorFile="))
+                .toList();
+    }
+
     private static List<String> command(Path dir, List<String> jvmOptions, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -189,6 +201,7 @@ public final class LocalStack implements AutoCloseable {
         }
         command.add("-XX:+DisableAttachMechanism");
         command.add("--enable-native-access=ALL-UNNAMED"); // as the launcher: SQLite's and Netty's native libraries
+        command.addAll(crashOptions());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

@@ -11,18 +11,27 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * SQLite's writes, committed in groups. SQLite has one writer, and every commit syncs the log to
- * disk ({@code synchronous=FULL}). Writes queue here; one thread takes every write queued so far, runs
- * each in a savepoint of one {@code BEGIN IMMEDIATE} transaction, commits once, and only then answers
- * each caller: no write is acknowledged before it is durable. A write that fails is rolled back to its
- * savepoint, and only its caller sees the error; the others in its group still commit.
+ * disk ({@code synchronous=FULL}). Writes queue for a writer thread of their own, which takes every
+ * write queued so far, runs each in a savepoint of one {@code BEGIN IMMEDIATE} transaction, commits
+ * once, and only then answers each caller: no write is acknowledged before it is durable. A write
+ * that fails is rolled back to its savepoint, and only its caller sees the error; the others in its
+ * group still commit. A platform thread's write that finds nobody writing and nothing queued (a
+ * command, an import, a benchmark) commits on its own thread instead, as a transaction of its own.
  *
  * <p>Why not the one-connection pool every write used to take turns on: under the load generator's
  * 32 kiosks, writes waited p50 8.9 ms and p99 92 ms for that connection while holding it p99 6 ms
  * (docs/benchmarks.md, "Group commit"): each write paid its own sync, and each hand-over of the
- * connection waited for the next writer's thread to be scheduled on two busy cores.
+ * connection waited for the next writer's thread to be scheduled on two busy cores. Why a thread of
+ * its own: the server's requests run on virtual threads, and a commit's sync is a native call that
+ * holds its virtual thread's carrier, one of two; committed by the requests themselves (each taking
+ * the lead in turn), the backend's issue p50 was 4.7 ms instead of 2.6-3.4 (same page). Why a
+ * platform thread's lone write does not go through it: the hand-over there and back doubled a single
+ * caller's p99 ({@code BackendIssueBench}).
  *
  * <p>A {@linkplain Database#bulkWrite bulk write} (an import's chunk, a municipality's copy) runs in a
  * group of its own, so that a kiosk's write never waits for its commit.
@@ -36,6 +45,9 @@ final class SqliteGroupCommit implements AutoCloseable {
     private final DatabaseObserver observer;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    /** Held by whoever runs a transaction: the writer thread, or a platform thread's lone write. Fair: a waiting group goes first. */
+    private final Semaphore writing = new Semaphore(1, true);
+    private volatile Thread writingThread;
     private volatile boolean closed;
 
     SqliteGroupCommit(HikariDataSource writer, DatabaseObserver observer) {
@@ -44,19 +56,39 @@ final class SqliteGroupCommit implements AutoCloseable {
         this.thread = Thread.ofPlatform().name(writer.getPoolName()).daemon().start(this::commitQueuedWrites);
     }
 
-    /** Runs {@code work} in the next group; returns once its group has committed. */
+    /** Runs {@code work} alone or in the next group; returns once it has committed. */
     <T> T write(TxWork<T> work, boolean alone) {
-        if (Thread.currentThread() == thread) {
+        if (Thread.currentThread() == thread || Thread.currentThread() == writingThread) {
             throw new IllegalStateException("a write inside a write would wait for itself");
         }
         refuseWhenClosed();
         Pending<T> pending = new Pending<>(work, alone);
+        if (!Thread.currentThread().isVirtual() && queue.isEmpty() && takeTurnIfFree()) {
+            try {
+                writingThread = Thread.currentThread();
+                commitWithRetries(List.of(pending));
+            } finally {
+                writingThread = null;
+                writing.release();
+            }
+            return pending.await();
+        }
         queue.add(pending);
         if (closed) {
             // close() may have failed what was queued before this write arrived
             pending.fail(new DatabaseException("the database is closed", null));
         }
         return pending.await();
+    }
+
+    /** Whether this caller may write now: nobody writes, and no group waits (the semaphore's fairness). */
+    private boolean takeTurnIfFree() {
+        try {
+            return writing.tryAcquire(0, TimeUnit.NANOSECONDS); // unlike tryAcquire(), honours the queue of waiters
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false; // queue instead: the answer still comes
+        }
     }
 
     private void refuseWhenClosed() {
@@ -73,23 +105,35 @@ final class SqliteGroupCommit implements AutoCloseable {
                 return;
             }
             group.add(first);
-            while (!first.alone && group.size() < MAX_GROUP && queue.peek() != null && !queue.peek().alone
-                    && queue.peek() != CLOSING) {
-                group.add(queue.poll()); // the only consumer: what peek saw is what poll takes
-            }
-            long began = System.nanoTime();
-            for (Pending<?> pending : group) {
-                observer.writeQueued(Duration.ofNanos(began - pending.queuedAt));
-            }
+            writing.acquireUninterruptibly();
             try {
-                Database.withRetries(Engine.SQLITE, () -> {
-                    commit(group);
-                    return null;
-                });
-            } catch (RuntimeException | Error e) {
-                group.forEach(pending -> pending.fail(e));
+                writingThread = thread;
+                while (!first.alone && group.size() < MAX_GROUP && queue.peek() != null && !queue.peek().alone
+                        && queue.peek() != CLOSING) {
+                    group.add(queue.poll()); // the only consumer: what peek saw is what poll takes
+                }
+                commitWithRetries(group);
+            } finally {
+                writingThread = null;
+                writing.release();
             }
             group.clear();
+        }
+    }
+
+    /** Commits the group, again on a transient failure; every write in it is answered either way. */
+    private void commitWithRetries(List<Pending<?>> group) {
+        long began = System.nanoTime();
+        for (Pending<?> pending : group) {
+            observer.writeQueued(Duration.ofNanos(began - pending.queuedAt));
+        }
+        try {
+            Database.withRetries(Engine.SQLITE, () -> {
+                commit(group);
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            group.forEach(pending -> pending.fail(e));
         }
     }
 
@@ -107,8 +151,8 @@ final class SqliteGroupCommit implements AutoCloseable {
                 throw e;
             }
         }
-        group.forEach(Pending::answer);
         observer.groupCommitted(group.size());
+        group.forEach(Pending::answer);
     }
 
     private Pending<?> takeUninterruptibly() {

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SQLite's writes committed in groups ({@link SqliteGroupCommit}), through {@link Database}: writes
- * queued behind a running one share the next commit, each keeps its own outcome, and a bulk write
- * commits alone.
+ * SQLite's writes committed in groups ({@link SqliteGroupCommit}), through {@link Database}: a
+ * platform thread's lone write commits on its own thread, a virtual thread's on the writer's, writes queued behind a running one share the next commit,
+ * each keeps its own outcome, and a bulk write commits alone.
  */
 class SqliteGroupCommitTest {
     @TempDir
@@ -67,11 +67,7 @@ class SqliteGroupCommitTest {
 
     @Test
     void writesQueuedBehindARunningOneShareTheNextCommitAndEachKeepsItsOutcome() throws Exception {
-        CompletableFuture<Integer> blocker = writeWhenQueued(() -> database.write(tx -> {
-            await(release);
-            return tx.update("INSERT INTO note (id, text) VALUES (1, 'first')");
-        }));
-        awaitRunning(); // the first write holds the writer: what follows queues
+        CompletableFuture<Integer> blocker = startBlockingWrite(); // holds the writer: what follows queues
         CompletableFuture<Integer> second = writeWhenQueued(() -> insert(2));
         ShomeiException refusal = new ShomeiException(ErrorCode.INVALID_REQUEST, "refused after writing");
         CompletableFuture<Integer> refused = writeWhenQueued(() -> database.write(tx -> {
@@ -95,11 +91,7 @@ class SqliteGroupCommitTest {
 
     @Test
     void aBulkWriteCommitsInAGroupOfItsOwn() throws Exception {
-        CompletableFuture<Integer> blocker = writeWhenQueued(() -> database.write(tx -> {
-            await(release);
-            return tx.update("INSERT INTO note (id, text) VALUES (1, 'first')");
-        }));
-        awaitRunning();
+        CompletableFuture<Integer> blocker = startBlockingWrite();
         List<CompletableFuture<Integer>> writes = new ArrayList<>();
         writes.add(writeWhenQueued(() -> insert(2)));
         writes.add(writeWhenQueued(() -> insert(3)));
@@ -113,6 +105,16 @@ class SqliteGroupCommitTest {
         }
         assertEquals(List.of(1, 2, 1, 1), groups);
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ids());
+    }
+
+    @Test
+    void aPlatformThreadsLoneWriteCommitsOnItsOwnThreadAVirtualThreadsOnTheWriters() throws Exception {
+        assertSame(Thread.currentThread(), database.write(tx -> Thread.currentThread()), "no hand-over for a lone write");
+        CompletableFuture<String> committedOn = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> committedOn.complete(database.write(tx -> Thread.currentThread().getName())));
+        assertEquals("shomei-sqlite-writer", committedOn.get(10, TimeUnit.SECONDS),
+                "a commit's sync must not hold one of the few carriers of virtual threads");
+        assertEquals(List.of(1, 1), groups);
     }
 
     @Test
@@ -158,19 +160,31 @@ class SqliteGroupCommitTest {
         return answer;
     }
 
-    /** Returns once the writer thread runs a work (the first test write waits in it for {@link #release}). */
-    private void awaitRunning() throws InterruptedException {
-        while (!running) {
-            Thread.sleep(1);
-        }
+    /**
+     * Starts a write of row 1 that waits inside its transaction until {@link #release}; returns once it
+     * runs (nothing was queued, so on the thread started here).
+     */
+    private CompletableFuture<Integer> startBlockingWrite() throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<Integer> answer = new CompletableFuture<>();
+        writers.add(Thread.ofPlatform().start(() -> {
+            try {
+                answer.complete(database.write(tx -> {
+                    running.countDown();
+                    awaitRelease();
+                    return tx.update("INSERT INTO note (id, text) VALUES (1, 'first')");
+                }));
+            } catch (Throwable e) {
+                answer.completeExceptionally(e);
+            }
+        }));
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        return answer;
     }
 
-    private volatile boolean running;
-
-    private void await(CountDownLatch latch) {
-        running = true;
+    private void awaitRelease() {
         try {
-            assertTrue(latch.await(10, TimeUnit.SECONDS));
+            assertTrue(release.await(10, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
