@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private static final int ATTEMPTS = 5;
     private static final int SQLITE_BUSY_TIMEOUT_MS = 15_000;
     private static final int SQLITE_READERS = 4;
+    private static final Duration SQLITE_FIRST_CONNECTION = Duration.ofSeconds(5);
     private static final int POSTGRESQL_POOL = 16;
 
     private final Engine engine;
@@ -307,11 +308,12 @@ public final class Database implements AutoCloseable {
 
     private static SqliteCheckpointer checkpointer(Path file, HikariDataSource writer, HikariDataSource reader) {
         try {
-            return new SqliteCheckpointer(withUrl(sqliteConfig(), file));
-        } catch (java.sql.SQLException e) {
+            // its connection's pragmas can meet the same passing SQLITE_BUSY as a pool's (sqlitePool)
+            return withRetries(Engine.SQLITE, () -> new SqliteCheckpointer(withUrl(sqliteConfig(), file)));
+        } catch (RuntimeException e) {
             writer.close();
             reader.close();
-            throw new IllegalStateException("cannot open the SQLite database for checkpoints", e);
+            throw e;
         }
     }
 
@@ -389,6 +391,11 @@ public final class Database implements AutoCloseable {
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true); // transactions are explicit BEGIN/COMMIT statements, see begin()
         pool.setConnectionTimeout(Duration.ofSeconds(60).toMillis());
+        // A new connection's pragmas can meet SQLITE_BUSY at once, busy timeout or not, while another
+        // process opens or closes the same file (processes starting at once on a new database: seen in
+        // CI, SchemaMigrationsContract.processesStartingAtOnceMigrateOnce). The pool's first connection
+        // is tried again for a while, as every later one already is, instead of failing the start.
+        pool.setInitializationFailTimeout(SQLITE_FIRST_CONNECTION.toMillis());
         return new HikariDataSource(pool);
     }
 

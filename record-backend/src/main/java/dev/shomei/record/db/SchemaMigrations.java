@@ -59,6 +59,9 @@ final class SchemaMigrations {
                 .locations(location(engine))
                 .outOfOrder(true)
                 .placeholderReplacement(false) // scripts are plain SQL; "${" means nothing
+                // SQLite: a connection's pragmas can meet a passing SQLITE_BUSY while another process opens
+                // or closes the new file (Database.sqlitePool); Flyway connects again after 1 s, then 2 s
+                .connectRetries(engine == Engine.SQLITE ? 2 : 0)
                 // java.util.logging like the rest of the backend, chosen here rather than found on the class path
                 .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator");
     }
