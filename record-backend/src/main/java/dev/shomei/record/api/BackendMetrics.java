@@ -1,8 +1,8 @@
 package dev.shomei.record.api;
 
 import dev.shomei.record.db.DatabaseObserver;
-import io.helidon.metrics.api.DistributionSummary;
 import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.DistributionSummary;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
