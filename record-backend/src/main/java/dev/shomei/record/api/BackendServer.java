@@ -88,7 +88,7 @@ public final class BackendServer implements AutoCloseable {
     /** @param console mounts the clerk console on the console port; {@code null} for none */
     public static BackendServer start(Settings settings, RecordStore store, IssuerKeys keys, Clock clock,
                                       Consumer<HttpRouting.Builder> console) {
-        BackendMetrics metrics = new BackendMetrics(Metrics.createMeterRegistry());
+        BackendMetrics metrics = new BackendMetrics(Metrics.createMeterRegistry(), store.database().poolNames());
         store.database().observeWith(metrics);
         IssuanceService issuance = new IssuanceService(store.database(), store.keyring(), store.audit(),
                 new QrCertificateSigner(keys), new CertificateContents(VaccineCatalog.standard()), clock);

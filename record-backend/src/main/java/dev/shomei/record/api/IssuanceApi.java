@@ -70,10 +70,10 @@ public final class IssuanceApi {
         try {
             IssuanceRequest request = BackendJson.read(body, IssuanceRequest.class);
             IssuanceService.Answer answer = issuance.answer(request, client(req));
-            metrics.issued("ISSUED", Duration.ofNanos(System.nanoTime() - start));
+            metrics.issued(Duration.ofNanos(System.nanoTime() - start));
             send(res, answer.json().getBytes(StandardCharsets.UTF_8)); // the JSON stored with the issuance, not written again
         } catch (ShomeiException e) {
-            metrics.issued(e.code().name(), Duration.ofNanos(System.nanoTime() - start));
+            metrics.refused(e.code(), Duration.ofNanos(System.nanoTime() - start));
             throw e;
         } finally {
             Arrays.fill(body, (byte) 0); // it held the My Number
@@ -84,7 +84,7 @@ public final class IssuanceApi {
         long start = System.nanoTime();
         StatusUpdate update = BackendJson.read(body(req), StatusUpdate.class);
         StatusResponse response = outcomes.update(update, client(req));
-        metrics.outcome(response.status().name(), Duration.ofNanos(System.nanoTime() - start));
+        metrics.outcome(response.status(), Duration.ofNanos(System.nanoTime() - start));
         json(res, response);
     }
 

@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -116,6 +118,11 @@ public final class Database implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** The names of the connection pools, as {@link DatabaseObserver} hears them. */
+    public List<String> poolNames() {
+        return Stream.of(writer, reader, replica).map(HikariDataSource::getPoolName).distinct().toList();
     }
 
     /** Tells {@code observer} from now on what the connection pools and SQLite's writer queue cost ({@code null}: nobody). */
