@@ -193,7 +193,7 @@ public final class Database implements AutoCloseable {
                 if (readOnly && engine == Engine.POSTGRESQL) {
                     return readInAutoCommit(connection, work);
                 }
-                begin(connection, readOnly);
+                begin(connection);
                 try {
                     T result = work.run(new Tx(connection, engine, readOnly));
                     commit(connection);
@@ -260,10 +260,10 @@ public final class Database implements AutoCloseable {
      * driver would otherwise open the next transaction right after each commit, and an idle pooled
      * writer would hold the database's write lock against every other process.
      */
-    private void begin(Connection connection, boolean readOnly) throws SQLException {
+    private void begin(Connection connection) throws SQLException {
         if (engine == Engine.SQLITE) {
             try (Statement statement = connection.createStatement()) {
-                statement.execute(readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
+                statement.execute("BEGIN DEFERRED"); // only reads come here: SQLite's writes begin in SqliteGroupCommit
             }
         }
     }

@@ -58,7 +58,7 @@ final class SqliteGroupCommit implements AutoCloseable {
 
     /** Runs {@code work} alone or in the next group; returns once it has committed. */
     <T> T write(TxWork<T> work, boolean alone) {
-        if (Thread.currentThread() == thread || Thread.currentThread() == writingThread) {
+        if (Thread.currentThread() == writingThread) {
             throw new IllegalStateException("a write inside a write would wait for itself");
         }
         refuseWhenClosed();
@@ -74,9 +74,9 @@ final class SqliteGroupCommit implements AutoCloseable {
             return pending.await();
         }
         queue.add(pending);
-        if (closed) {
-            // close() may have failed what was queued before this write arrived
-            pending.fail(new DatabaseException("the database is closed", null));
+        if (closed && queue.remove(pending)) {
+            // queued after close() began and taken by nobody: neither the writer thread nor close() answers it
+            pending.fail(closedError());
         }
         return pending.await();
     }
@@ -93,8 +93,12 @@ final class SqliteGroupCommit implements AutoCloseable {
 
     private void refuseWhenClosed() {
         if (closed) {
-            throw new DatabaseException("the database is closed", null);
+            throw closedError();
         }
+    }
+
+    private static DatabaseException closedError() {
+        return new DatabaseException("the database is closed", null);
     }
 
     private void commitQueuedWrites() {
@@ -176,7 +180,7 @@ final class SqliteGroupCommit implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         for (Pending<?> late; (late = queue.poll()) != null; ) {
-            late.fail(new DatabaseException("the database is closed", null));
+            late.fail(closedError());
         }
     }
 
