@@ -97,7 +97,7 @@ public final class BackendMetrics implements DatabaseObserver {
         issueLatency.record(latency);
     }
 
-    /** A status report recorded: PRINTED or VOIDED (or ISSUED, when a report changed nothing). */
+    /** A status report answered, with the status the issuance has after it. */
     public void outcome(IssuanceStatus status, Duration latency) {
         outcomes.get(status).increment();
         outcomeLatency.record(latency);

@@ -75,7 +75,7 @@ final class SqliteGroupCommit implements AutoCloseable {
         }
         queue.add(pending);
         if (closed && queue.remove(pending)) {
-            // queued after close() began and taken by nobody: neither the writer thread nor close() answers it
+            // close() has begun and nobody has taken this write yet: it is refused here (whoever takes a write answers it)
             pending.fail(closedError());
         }
         return pending.await();
