@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
  * is refused as at import; the previous value goes into the audit entry sealed, like every change.
  */
 final class AlternativeNamePages {
-    private static final Pattern RESIDENT_ID = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern ROMAN = Pattern.compile("[A-Z]+(?:[ -][A-Z]+)*");
 
     private final ConsoleContext context;
@@ -47,7 +46,7 @@ final class AlternativeNamePages {
     }
 
     private void page(Exchange x) {
-        String id = residentId(x);
+        String id = PathIds.residentId(x);
         MunicipalityCode code = x.actor().municipality();
         Current current = context.database().read(tx -> {
             TenantCipher tenant = context.keyring().cipher(tx, code);
@@ -62,7 +61,7 @@ final class AlternativeNamePages {
     }
 
     private void save(Exchange x) {
-        String id = residentId(x);
+        String id = PathIds.residentId(x);
         Form form = x.form();
         try {
             change(x.actor(), id, form.get("kind"), form.get("name").strip(), form.get("roman").strip());
@@ -138,14 +137,6 @@ final class AlternativeNamePages {
             html.close("form");
             html.open("p").element("a", x.t("change.cancel"), "href", "/residents/" + r.id()).close("p");
         }));
-    }
-
-    private static String residentId(Exchange x) {
-        String id = x.pathParameter("id");
-        if (!RESIDENT_ID.matcher(id).matches()) {
-            throw new ShomeiException(ErrorCode.NO_RECORD, "malformed resident id");
-        }
-        return id;
     }
 
     private record Current(Resident resident, Optional<AlternativeName> name) {

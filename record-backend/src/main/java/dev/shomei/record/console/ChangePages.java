@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  * nothing.
  */
 final class ChangePages {
-    private static final Pattern RESIDENT_ID = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern CERTIFICATE_ID = Pattern.compile("[0-9A-Z]{1,16}");
     private static final List<String> HISTORY_ACTIONS = List.of("CORRECT_DOSE", "SET_STATUS", "REGISTER_PASSPORT",
             "ADD_RESIDENT", "ADD_DOSE", "REMOVE_DOSE", "HOLD_RESIDENT", "RELEASE_HOLD");
@@ -116,7 +115,7 @@ final class ChangePages {
 
     private DoseTarget doseTarget(Exchange x) {
         MunicipalityCode code = x.actor().municipality();
-        String id = residentId(x);
+        String id = PathIds.residentId(x);
         String doseId = x.pathParameter("dose");
         return context.database().read(tx -> {
             TenantCipher tenant = context.keyring().cipher(tx, code);
@@ -170,32 +169,25 @@ final class ChangePages {
     }
 
     private void setStatus(Exchange x) {
-        String id = residentId(x);
+        String id = PathIds.residentId(x);
         changes.setStatus(x.actor(), id, x.form().get("status"));
         x.redirect("/residents/" + id);
     }
 
     private void hold(Exchange x) {
-        String id = residentId(x);
+        String id = PathIds.residentId(x);
         changes.hold(x.actor(), id, x.form().get("reason"));
         x.redirect("/residents/" + id);
     }
 
     private void releaseHold(Exchange x) {
-        String id = residentId(x);
+        String id = PathIds.residentId(x);
         changes.releaseHold(x.actor(), id);
         x.redirect("/residents/" + id);
     }
 
-    private Resident resident(Exchange x) {
-        MunicipalityCode code = x.actor().municipality();
-        String id = residentId(x);
-        return context.database().read(tx -> residents.findById(tx, context.keyring().cipher(tx, code), id))
-                .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no such resident"));
-    }
-
     private void passportPage(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         audit.record(x.actor(), "VIEW_PASSPORT", "resident", r.id(), "OK", null);
         renderPassport(x, Status.OK_200, r, null, r.passportNumber(),
                 r.nameRoman() == null ? "" : r.nameRoman().family(), r.nameRoman() == null ? "" : r.nameRoman().given(),
@@ -224,7 +216,7 @@ final class ChangePages {
     }
 
     private void registerPassport(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         Form form = x.form();
         try {
             changes.registerPassport(x.actor(), r.id(), form.get("passport"), form.get("family"), form.get("given"),
@@ -289,14 +281,6 @@ final class ChangePages {
             return;
         }
         x.redirect("/residents/" + residentId);
-    }
-
-    private static String residentId(Exchange x) {
-        String id = x.pathParameter("id");
-        if (!RESIDENT_ID.matcher(id).matches()) {
-            throw new ShomeiException(ErrorCode.NO_RECORD, "malformed resident id");
-        }
-        return id;
     }
 
     /** The changes to one resident (and voids of their issuances), oldest first, previous values opened. */

@@ -9,7 +9,6 @@ import dev.shomei.protocol.ShomeiException;
 import dev.shomei.protocol.backend.IssuanceStatus;
 import dev.shomei.record.domain.Channel;
 import dev.shomei.record.domain.Issuance;
-import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.Resident;
 import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.users.Permission;
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
  * is shown again with what was typed and changes nothing.
  */
 final class CounterPages {
-    private static final Pattern RESIDENT_ID = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern CERTIFICATE_ID = Pattern.compile("[0-9A-Z]{1,16}");
 
     private final ConsoleContext context;
@@ -83,18 +81,8 @@ final class CounterPages {
         }
     }
 
-    private Resident resident(Exchange x) {
-        MunicipalityCode code = x.actor().municipality();
-        String id = x.pathParameter("id");
-        if (!RESIDENT_ID.matcher(id).matches()) {
-            throw new ShomeiException(ErrorCode.NO_RECORD, "malformed resident id");
-        }
-        return context.database().read(tx -> residents.findById(tx, context.keyring().cipher(tx, code), id))
-                .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no such resident"));
-    }
-
     private void issuePage(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         audit.record(x.actor(), "VIEW_RESIDENT", "resident", r.id(), "OK", "page=counter-issue");
         renderIssue(x, Status.OK_200, r, null, new Typed(CertificateType.DOMESTIC.name(), Channel.WINDOW.name(), "1", "",
                 nonNull(r.passportNumber()), r.nameRoman() == null ? "" : r.nameRoman().family(),
@@ -160,7 +148,7 @@ final class CounterPages {
     }
 
     private void issue(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         Typed typed = Typed.of(x);
         Issuance issued;
         try {
@@ -171,7 +159,7 @@ final class CounterPages {
             }
             issued = counter.issue(x.actor(), r.id(), order);
         } catch (BadInput e) {
-            renderIssue(x, Status.BAD_REQUEST_400, resident(x), e.messageKey(), typed);
+            renderIssue(x, Status.BAD_REQUEST_400, PathIds.resident(context, x), e.messageKey(), typed);
             return;
         }
         x.redirect("/counter/" + issued.certificateId());

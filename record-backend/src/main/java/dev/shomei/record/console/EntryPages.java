@@ -14,7 +14,6 @@ import dev.shomei.record.users.Permission;
 import io.helidon.http.Status;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The supervisor's hand entry pages (issue 21): register a resident ({@code /resident-entry}), add a
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
  * (escaped), except the My Number, which is never written into a page.
  */
 final class EntryPages {
-    private static final Pattern RESIDENT_ID = Pattern.compile("[0-9a-f-]{36}");
     private static final int RETENTION_LIST_LIMIT = 200;
 
     private final ConsoleContext context;
@@ -123,15 +121,8 @@ final class EntryPages {
 
     // --- add a missing dose ---
 
-    private Resident resident(Exchange x) {
-        MunicipalityCode code = x.actor().municipality();
-        String id = residentId(x);
-        return context.database().read(tx -> residents.findById(tx, context.keyring().cipher(tx, code), id))
-                .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no such resident"));
-    }
-
     private void addDosePage(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         int next = context.database().read(tx -> vaccinations.list(tx, context.keyring().cipher(tx, r.municipality()),
                 r.id())).stream().mapToInt(Vaccination::doseNumber).max().orElse(0) + 1;
         renderAddDose(x, Status.OK_200, r, null, new ClerkEntries.NewDose(String.valueOf(next), DoseForm.Typed.EMPTY, ""), "", "");
@@ -158,7 +149,7 @@ final class EntryPages {
     }
 
     private void addDose(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         Form f = x.form();
         ClerkEntries.NewDose in = new ClerkEntries.NewDose(f.get("doseNumber"), DoseForm.Typed.read(f), f.get("site"));
         try {
@@ -177,7 +168,7 @@ final class EntryPages {
 
     private DoseTarget doseTarget(Exchange x) {
         MunicipalityCode code = x.actor().municipality();
-        String id = residentId(x);
+        String id = PathIds.residentId(x);
         String doseId = x.pathParameter("dose");
         return context.database().read(tx -> {
             TenantCipher tenant = context.keyring().cipher(tx, code);
@@ -260,7 +251,7 @@ final class EntryPages {
     }
 
     private void deleteExpired(Exchange x) {
-        entries.deleteExpired(x.actor(), residentId(x));
+        entries.deleteExpired(x.actor(), PathIds.residentId(x));
         x.redirect("/retention");
     }
 
@@ -268,11 +259,4 @@ final class EntryPages {
         return java.time.LocalDate.ofInstant(instant, dev.shomei.protocol.ServiceRules.ZONE);
     }
 
-    private static String residentId(Exchange x) {
-        String id = x.pathParameter("id");
-        if (!RESIDENT_ID.matcher(id).matches()) {
-            throw new ShomeiException(ErrorCode.NO_RECORD, "malformed resident id");
-        }
-        return id;
-    }
 }

@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  */
 final class RecordPages {
     private static final Pattern ATENA = Pattern.compile("[A-Za-z0-9-]{1,20}");
-    private static final Pattern RESIDENT_ID = Pattern.compile("[0-9a-f-]{36}");
 
     private final ConsoleContext context;
     private final RecordQueries queries;
@@ -237,7 +236,7 @@ final class RecordPages {
         Actor actor = x.actor();
         MunicipalityCode code = actor.municipality();
         String id = x.pathParameter("id");
-        ResidentView view = RESIDENT_ID.matcher(id).matches() ? context.database().read(tx -> {
+        ResidentView view = PathIds.wellFormed(id) ? context.database().read(tx -> {
             TenantCipher tenant = context.keyring().cipher(tx, code);
             var resident = residents.findById(tx, tenant, id);
             if (resident.isEmpty()) {
@@ -246,7 +245,7 @@ final class RecordPages {
             return new ResidentView(resident.get(), vaccinations.list(tx, tenant, id), queries.issuancesOf(tx, code, id),
                     changes.history(tx, tenant, code, id), doseEntries.sites(tx, tenant, id));
         }) : null;
-        audit.record(actor, "VIEW_RESIDENT", "resident", RESIDENT_ID.matcher(id).matches() ? id : "(malformed)",
+        audit.record(actor, "VIEW_RESIDENT", "resident", PathIds.wellFormed(id) ? id : "(malformed)",
                 view == null ? "NO_RECORD" : "OK", null);
         if (view == null) {
             throw new ShomeiException(ErrorCode.NO_RECORD, "no such resident here");

@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Requests from residents (issue 21): the resident's requests and the form to record one
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
  * requests ({@code /requests}). Every page that shows a request or the person's data is audited.
  */
 final class RequestPages {
-    private static final Pattern UUID = Pattern.compile("[0-9a-f-]{36}");
     private static final int OPEN_LIMIT = 200;
 
     private final ConsoleContext context;
@@ -63,15 +61,8 @@ final class RequestPages {
                 .close("p");
     }
 
-    private Resident resident(Exchange x) {
-        MunicipalityCode code = x.actor().municipality();
-        String id = uuid(x, "id");
-        return context.database().read(tx -> residents.findById(tx, context.keyring().cipher(tx, code), id))
-                .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no such resident"));
-    }
-
     private Request request(Exchange x, Resident r) {
-        String requestId = uuid(x, "request");
+        String requestId = PathIds.uuid(x, "request");
         return context.database().read(tx -> requests.find(tx, context.keyring().cipher(tx, r.municipality()), r.id(),
                 requestId));
     }
@@ -110,7 +101,7 @@ final class RequestPages {
     }
 
     private void residentRequests(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         List<Request> list = requests.ofResident(x.actor(), r.id());
         audit.record(x.actor(), "VIEW_REQUESTS", "resident", r.id(), "OK", "rows=" + list.size());
         renderResidentRequests(x, Status.OK_200, r, list, null, "", LocalDate.ofInstant(x.now, ServiceRules.ZONE).toString(),
@@ -154,7 +145,7 @@ final class RequestPages {
     }
 
     private void receive(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         Form f = x.form();
         String id;
         try {
@@ -170,7 +161,7 @@ final class RequestPages {
     // --- one request ---
 
     private void request(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         Request request = request(x, r);
         audit.record(x.actor(), "VIEW_REQUEST", "resident", r.id(), "OK", "request=" + request.id());
         renderRequest(x, Status.OK_200, r, request, null, request.status(),
@@ -226,7 +217,7 @@ final class RequestPages {
     }
 
     private void handle(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         Request request = request(x, r);
         Form f = x.form();
         try {
@@ -246,7 +237,7 @@ final class RequestPages {
     }
 
     private void disclosure(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         Request request = request(x, r);
         if (!request.kind().equals(ResidentRequests.Kind.DISCLOSURE.name())) {
             throw new ShomeiException(ErrorCode.NO_RECORD, "not a disclosure request");
@@ -319,11 +310,4 @@ final class RequestPages {
         html.element("dt", label).element("dd", value == null ? "" : value);
     }
 
-    private static String uuid(Exchange x, String parameter) {
-        String value = x.pathParameter(parameter);
-        if (!UUID.matcher(value).matches()) {
-            throw new ShomeiException(ErrorCode.NO_RECORD, "malformed id");
-        }
-        return value;
-    }
 }

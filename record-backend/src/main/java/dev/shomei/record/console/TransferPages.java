@@ -1,7 +1,5 @@
 package dev.shomei.record.console;
 
-import dev.shomei.protocol.ErrorCode;
-import dev.shomei.protocol.ShomeiException;
 import dev.shomei.record.domain.Municipality;
 import dev.shomei.record.domain.MunicipalityCode;
 import dev.shomei.record.domain.Resident;
@@ -16,7 +14,6 @@ import io.helidon.http.Status;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +24,6 @@ import java.util.stream.Collectors;
  * (CHANGE_RECORDS); every page that shows a record is audited.
  */
 final class TransferPages {
-    private static final Pattern UUID = Pattern.compile("[0-9a-f-]{36}");
     private static final int LIST_LIMIT = 200;
 
     private final ConsoleContext context;
@@ -58,17 +54,10 @@ final class TransferPages {
         }
     }
 
-    private Resident resident(Exchange x) {
-        MunicipalityCode code = x.actor().municipality();
-        String id = uuid(x, "id");
-        return context.database().read(tx -> residents.findById(tx, context.keyring().cipher(tx, code), id))
-                .orElseThrow(() -> new ShomeiException(ErrorCode.NO_RECORD, "no such resident"));
-    }
-
     // --- ask ---
 
     private void askPage(Exchange x) {
-        renderAsk(x, Status.OK_200, resident(x), null, "");
+        renderAsk(x, Status.OK_200, PathIds.resident(context, x), null, "");
     }
 
     private void renderAsk(Exchange x, Status status, Resident r, String problem, String former) {
@@ -96,7 +85,7 @@ final class TransferPages {
     }
 
     private void ask(Exchange x) {
-        Resident r = resident(x);
+        Resident r = PathIds.resident(context, x);
         Form f = x.form();
         String id;
         try {
@@ -111,7 +100,7 @@ final class TransferPages {
     // --- one exchange ---
 
     private void provision(Exchange x) {
-        Transfers.Answer answer = transfers.answer(x.actor(), uuid(x, "provision"));
+        Transfers.Answer answer = transfers.answer(x.actor(), PathIds.uuid(x, "provision"));
         Provision p = answer.provision();
         audit.record(x.actor(), "VIEW_PROVISION", "provision", p.id(), "OK", "side=" + p.side());
         renderProvision(x, Status.OK_200, answer, null, ChangeReason.MOVED_IN.name(), "");
@@ -167,7 +156,7 @@ final class TransferPages {
     }
 
     private void takeOver(Exchange x) {
-        String id = uuid(x, "provision");
+        String id = PathIds.uuid(x, "provision");
         Form f = x.form();
         try {
             transfers.takeOver(x.actor(), id, f.get("reason"), f.get("note"));
@@ -225,11 +214,4 @@ final class TransferPages {
         html.element("dt", label).element("dd", value == null ? "" : value);
     }
 
-    private static String uuid(Exchange x, String parameter) {
-        String value = x.pathParameter(parameter);
-        if (!UUID.matcher(value).matches()) {
-            throw new ShomeiException(ErrorCode.NO_RECORD, "malformed id");
-        }
-        return value;
-    }
 }

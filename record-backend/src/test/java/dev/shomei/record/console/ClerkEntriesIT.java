@@ -212,6 +212,7 @@ class ClerkEntriesIT extends ConsoleHttpIT {
         Vaccination doseB = fixture.store.database().read(tx -> new VaccinationRepository()
                 .list(tx, fixture.store.keyring().cipher(tx, ConsoleFixture.B), b)).getFirst();
         assertEquals(404, http.get("/residents/" + b + "/add-dose").statusCode());
+        assertEquals(404, http.get("/residents/NOT-A-RESIDENT-ID/add-dose").statusCode(), "a malformed id: no query, no record");
         assertEquals(404, http.get("/residents/" + b + "/doses/" + doseB.id() + "/remove").statusCode());
         assertEquals(404, http.post("/residents/" + b + "/add-dose", Map.of("doseNumber", "9", "date", "2021-08-01",
                 "product", "comirnaty", "lot", "X1", "ticket", "T1", "site", "S", "reason", "OTHER")).statusCode());
