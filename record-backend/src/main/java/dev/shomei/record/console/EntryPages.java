@@ -258,5 +258,4 @@ final class EntryPages {
     private static java.time.LocalDate day(java.time.Instant instant) {
         return java.time.LocalDate.ofInstant(instant, dev.shomei.protocol.ServiceRules.ZONE);
     }
-
 }

@@ -11,7 +11,6 @@ import dev.shomei.record.domain.Resident;
 import dev.shomei.record.domain.Vaccination;
 import dev.shomei.record.store.DoseEntryRepository;
 import dev.shomei.record.store.MunicipalityRepository;
-import dev.shomei.record.store.ResidentRepository;
 import dev.shomei.record.store.ResidentRequestRepository.Request;
 import dev.shomei.record.store.VaccinationRepository;
 import dev.shomei.record.users.Permission;
@@ -35,7 +34,6 @@ final class RequestPages {
     private final ResidentRequests requests;
     private final RecordQueries queries;
     private final ConsoleAudit audit;
-    private final ResidentRepository residents = new ResidentRepository();
     private final VaccinationRepository vaccinations = new VaccinationRepository();
     private final DoseEntryRepository doseEntries = new DoseEntryRepository();
     private final MunicipalityRepository municipalities = new MunicipalityRepository();
@@ -309,5 +307,4 @@ final class RequestPages {
     private static void fact(Html html, String label, Object value) {
         html.element("dt", label).element("dd", value == null ? "" : value);
     }
-
 }

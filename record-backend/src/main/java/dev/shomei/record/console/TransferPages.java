@@ -213,5 +213,4 @@ final class TransferPages {
     private static void fact(Html html, String label, Object value) {
         html.element("dt", label).element("dd", value == null ? "" : value);
     }
-
 }
